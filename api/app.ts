@@ -1,0 +1,116 @@
+// The HTTP API as a Hono app, assembled from its parts. Nothing listens here: server.ts (production)
+// and dev-integration.ts (astro dev) put it behind a socket.
+import type { HttpBindings } from '@hono/node-server';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { CHANNEL_NAME, type Deps } from './context.ts';
+import { ApiError, errorBody } from './errors.ts';
+import { clientIp } from './limits.ts';
+import type { RejectionReason } from './metrics.ts';
+import { publishEvent } from './publish.ts';
+import { longPollHandler } from './transports/long-poll.ts';
+import { pollHandler } from './transports/poll.ts';
+import { SseHeartbeat, sseHandler } from './transports/sse.ts';
+
+type Env = { Bindings: HttpBindings };
+
+/** Routes and the methods they answer, so that a wrong method gets 405 with Allow instead of 404. */
+const ROUTES: Record<string, string> = {
+  '/api/health': 'GET',
+  '/api/channels/:channel/events': 'POST',
+  '/api/channels/:channel/poll': 'GET',
+  '/api/channels/:channel/long-poll': 'GET',
+  '/api/channels/:channel/sse': 'GET',
+  '/api/channels/:channel/ws': 'GET',
+  '/metrics': 'GET',
+};
+
+function fail(status: number, code: RejectionReason, message: string, headers: Record<string, string> = {}): never {
+  throw new ApiError(status, code, message, headers);
+}
+
+const validChannel: MiddlewareHandler<Env> = async (c, next) => {
+  const channel = c.req.param('channel') ?? '';
+  if (!CHANNEL_NAME.test(channel)) fail(400, 'invalid_channel', `Channel names match ^[a-z0-9][a-z0-9-]{0,63}$; got ${JSON.stringify(channel)}.`);
+  await next();
+};
+
+function publishHandler(deps: Deps) {
+  return async (c: Context<Env>) => {
+    const channel = c.req.param('channel')!;
+    // Only application/json: form posts and text/plain are "simple" requests a foreign page can send
+    // without a CORS preflight, so accepting them would let any site publish in the learner's name.
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') {
+      fail(415, 'unsupported_media_type', `Send the event as Content-Type: application/json; got ${JSON.stringify(c.req.header('content-type') ?? 'none')}.`);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await c.req.text());
+    } catch {
+      fail(400, 'invalid_json', 'The request body is not valid JSON.');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body) || !('data' in body)) {
+      fail(400, 'invalid_body', 'The body must be a JSON object with a "data" field, e.g. {"data": {"hello": "world"}}.');
+    }
+    const { event, epoch } = await publishEvent(deps, channel, (body as { data: unknown }).data, clientIp(c.env.incoming, deps.config.TRUST_PROXY), 'http');
+    return c.json({ seq: event.seq, time: event.time, epoch }, 201);
+  };
+}
+
+export interface ApiApp {
+  readonly app: Hono<Env>;
+  /** Stops the app's own timers (heartbeats). */
+  readonly close: () => void;
+}
+
+export function createApiApp(deps: Deps): ApiApp {
+  const app = new Hono<Env>();
+  const heartbeat = new SseHeartbeat(deps.config.SSE_HEARTBEAT_MS, (bytes) => deps.metrics.bytesWritten.inc({ technique: 'sse' }, bytes));
+
+  app.use('/api/*', async (c, next) => {
+    if (deps.lifecycle.shuttingDown) fail(503, 'shutting_down', 'The server is shutting down; retry in a moment.', { 'Retry-After': '2' });
+    await next();
+  });
+  app.use('/api/channels/:channel/*', validChannel);
+
+  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  app.post(
+    '/api/channels/:channel/events',
+    bodyLimit({
+      maxSize: deps.config.BODY_MAX_BYTES,
+      onError: () => fail(413, 'payload_too_large', `The request body is larger than ${deps.config.BODY_MAX_BYTES} bytes.`),
+    }),
+    publishHandler(deps),
+  );
+  app.get('/api/channels/:channel/poll', pollHandler(deps));
+  app.get('/api/channels/:channel/long-poll', longPollHandler(deps));
+  app.get('/api/channels/:channel/sse', sseHandler(deps, heartbeat));
+  // A plain GET reaches here only without an Upgrade header (upgrades are taken before Hono sees them).
+  app.get('/api/channels/:channel/ws', () => fail(426, 'upgrade_required', 'This URL speaks WebSocket: connect with new WebSocket(url).', { Upgrade: 'websocket' }));
+  app.get('/metrics', async (c) => {
+    const text = await deps.metrics.registry.metrics();
+    return c.body(text, 200, { 'Content-Type': deps.metrics.registry.contentType, 'Cache-Control': 'no-store' });
+  });
+
+  for (const [path, allow] of Object.entries(ROUTES)) {
+    app.all(path, () => fail(405, 'method_not_allowed', `Use ${allow} on this URL.`, { Allow: allow }));
+  }
+  app.all('/api/*', (c) => fail(404, 'not_found', `No API route at ${c.req.method} ${c.req.path}; see /api/ for the reference.`));
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      deps.metrics.rejections.inc({ reason: err.code });
+      return c.json(errorBody(err.code, err.message), err.status as 400, err.headers);
+    }
+    if (err instanceof HTTPException) return err.getResponse();
+    // Never echo a stack trace to a client; the log keeps it.
+    console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    return c.json(errorBody('internal_error', 'Something went wrong on the server; it has been logged.'), 500);
+  });
+
+  return { app, close: () => heartbeat.stop() };
+}
+
+export type { Env as ApiEnv };

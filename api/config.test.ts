@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { configSchema, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults', () => {
+    const c = loadConfig({});
+    assert.equal(c.PORT, 4321);
+    assert.equal(c.HOST, '127.0.0.1');
+    assert.equal(c.RETENTION, 1000);
+    assert.equal(c.PUBLISH_MAX_BYTES, 4096);
+    assert.equal(c.WS_MAX_MESSAGE_BYTES, 16384);
+    assert.deepEqual(c.ALLOWED_ORIGINS, []);
+    assert.equal(c.TRUST_PROXY, false);
+  });
+  it('parses lists and numbers', () => {
+    const c = loadConfig({ ALLOWED_ORIGINS: 'http://a.example, https://b.example', RETENTION: '50', TRUST_PROXY: '1' });
+    assert.deepEqual(c.ALLOWED_ORIGINS, ['http://a.example', 'https://b.example']);
+    assert.equal(c.RETENTION, 50);
+    assert.equal(c.TRUST_PROXY, true);
+  });
+  it('refuses bad values with one message naming each variable and what it got', () => {
+    assert.throws(() => loadConfig({ RETENTION: '1k', PORT: '-1' }), (err: Error) => /RETENTION/.test(err.message) && /"1k"/.test(err.message) && /PORT/.test(err.message));
+    assert.throws(() => loadConfig({ SSE_HEARTBEAT_MS: '20000' }), /SSE_HEARTBEAT_MS/, 'the contract needs a heartbeat at least every 15 s');
+  });
+  it('every setting is documented in the README configuration table', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const name of Object.keys(configSchema.shape)) assert.match(readme, new RegExp(`\\| \`${name}\` \\|`), name);
+  });
+});

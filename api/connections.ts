@@ -1,0 +1,70 @@
+// The registry of held connections (SSE streams, WebSockets, waiting long-polls): it enforces the
+// per-IP limit, keeps the open-connections gauge honest, and lets shutdown end every one of them.
+import type { Metrics, Technique } from './metrics.ts';
+
+export interface HeldConnection {
+  readonly technique: Technique;
+  readonly ip: string;
+  /** Ends the connection the way its technique should end on shutdown (1001, end of stream, an answer). */
+  readonly endForShutdown: () => void;
+}
+
+export interface Lease {
+  /** Idempotent: a connection can end for several reasons at once (close event, error, shutdown). */
+  release(): void;
+}
+
+export class ConnectionRegistry {
+  private readonly open = new Set<HeldConnection>();
+  private readonly perIp = new Map<string, number>();
+  private readonly maxPerIp: number;
+  private readonly metrics: Metrics;
+
+  constructor(maxPerIp: number, metrics: Metrics) {
+    this.maxPerIp = maxPerIp;
+    this.metrics = metrics;
+  }
+
+  /** null when the IP already holds its maximum. */
+  tryHold(conn: HeldConnection): Lease | null {
+    const held = this.perIp.get(conn.ip) ?? 0;
+    if (held >= this.maxPerIp) return null;
+    this.perIp.set(conn.ip, held + 1);
+    this.open.add(conn);
+    this.metrics.openConnections.inc({ technique: conn.technique });
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        this.open.delete(conn);
+        const left = (this.perIp.get(conn.ip) ?? 1) - 1;
+        if (left > 0) this.perIp.set(conn.ip, left);
+        else this.perIp.delete(conn.ip);
+        this.metrics.openConnections.dec({ technique: conn.technique });
+      },
+    };
+  }
+
+  /** Would a new connection from this IP be accepted right now? (checked before a WebSocket upgrade) */
+  hasRoom(ip: string): boolean {
+    return (this.perIp.get(ip) ?? 0) < this.maxPerIp;
+  }
+
+  count(technique?: Technique): number {
+    if (!technique) return this.open.size;
+    let n = 0;
+    for (const c of this.open) if (c.technique === technique) n++;
+    return n;
+  }
+
+  endAll(): void {
+    for (const conn of [...this.open]) {
+      try {
+        conn.endForShutdown();
+      } catch {
+        // one broken socket must not keep the others open during shutdown
+      }
+    }
+  }
+}

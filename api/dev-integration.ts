@@ -1,0 +1,28 @@
+// `npm run dev`: the same API and WebSocket endpoints inside Astro's dev server, so lessons hot-reload
+// while their widgets talk to a real backend on the same origin.
+import type { AstroIntegration } from 'astro';
+import { getRequestListener } from '@hono/node-server';
+import { loadConfig } from './config.ts';
+import { createBackend } from './server.ts';
+
+export function realtimeLabApi(): AstroIntegration {
+  return {
+    name: 'realtime-lab-api',
+    hooks: {
+      'astro:server:setup': ({ server }) => {
+        const backend = createBackend(loadConfig());
+        const listener = getRequestListener(backend.api.app.fetch);
+        server.middlewares.use((req, res, next) => {
+          const path = req.url ?? '';
+          if (path.startsWith('/api/') || path === '/api' || path.startsWith('/metrics')) void listener(req, res);
+          else next();
+        });
+        // Vite's own HMR socket shares this server: only channel WebSocket paths are taken.
+        server.httpServer?.on('upgrade', (req, socket, head) => {
+          backend.websockets.handleUpgrade(req, socket, head);
+        });
+        server.httpServer?.once('close', () => void backend.close());
+      },
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { formatEventId, parseAfter, parseEventId, resolveCursor } from './cursor.ts';
+
+// A log whose events 41..50 are retained (1..40 evicted), under epoch "E".
+const log = { epoch: 'E', oldest: 41, head: 50 };
+
+describe('resolveCursor: the one rule of shared/api-contract.md', () => {
+  it('1. no cursor starts at the head: only new events', () => {
+    assert.deepEqual(resolveCursor({}, log), { kind: 'head', from: 51 });
+    assert.deepEqual(resolveCursor({ epoch: 'E' }, log), { kind: 'head', from: 51 });
+  });
+  it('2. a cursor inside the retained window replays exactly what follows it', () => {
+    assert.deepEqual(resolveCursor({ after: 45, epoch: 'E' }, log), { kind: 'replay', from: 46 });
+    assert.deepEqual(resolveCursor({ after: 45 }, log), { kind: 'replay', from: 46 }, 'the epoch is optional');
+  });
+  it('2. boundaries: after = oldest-1 and after = head are replays, not gaps or resets', () => {
+    assert.deepEqual(resolveCursor({ after: 40, epoch: 'E' }, log), { kind: 'replay', from: 41 });
+    assert.deepEqual(resolveCursor({ after: 50, epoch: 'E' }, log), { kind: 'replay', from: 51 });
+  });
+  it('3. a cursor older than the retained window is a gap with missed = oldest-1-after', () => {
+    assert.deepEqual(resolveCursor({ after: 39, epoch: 'E' }, log), { kind: 'gap', from: 41, missed: 1 });
+    assert.deepEqual(resolveCursor({ after: 0 }, log), { kind: 'gap', from: 41, missed: 40 });
+  });
+  it('4. another epoch is a reset from the oldest, even for a cursor that would fit', () => {
+    assert.deepEqual(resolveCursor({ after: 45, epoch: 'OLD' }, log), { kind: 'reset', from: 41 });
+    assert.deepEqual(resolveCursor({ after: 0, epoch: 'OLD' }, log), { kind: 'reset', from: 41 });
+  });
+  it('4. a cursor past the head is a reset (it cannot come from this history)', () => {
+    assert.deepEqual(resolveCursor({ after: 51, epoch: 'E' }, log), { kind: 'reset', from: 41 });
+    assert.deepEqual(resolveCursor({ after: 51 }, log), { kind: 'reset', from: 41 });
+  });
+  it('an empty log: after=0 is a plain replay of nothing, after=1 a reset', () => {
+    const empty = { epoch: 'E', oldest: 1, head: 0 };
+    assert.deepEqual(resolveCursor({ after: 0 }, empty), { kind: 'replay', from: 1 });
+    assert.deepEqual(resolveCursor({ after: 1 }, empty), { kind: 'reset', from: 1 });
+    assert.deepEqual(resolveCursor({}, empty), { kind: 'head', from: 1 });
+  });
+});
+
+describe('parseAfter: plain decimal digits only (rule 5)', () => {
+  it('accepts digits', () => {
+    assert.equal(parseAfter('0'), 0);
+    assert.equal(parseAfter('1234'), 1234);
+    assert.equal(parseAfter(undefined), undefined);
+    assert.equal(parseAfter(null), undefined);
+  });
+  for (const bad of ['1e3', '+1', ' 1', '1 ', '0x10', '1.5', '-1', '', 'abc', '1'.repeat(16)]) {
+    it(`refuses ${JSON.stringify(bad)}`, () => assert.equal(parseAfter(bad), 'invalid'));
+  }
+});
+
+describe('SSE ids carry the epoch', () => {
+  it('round-trips', () => {
+    assert.equal(formatEventId('abc_-1', 42), 'abc_-1:42');
+    assert.deepEqual(parseEventId('abc_-1:42'), { epoch: 'abc_-1', after: 42 });
+  });
+  for (const bad of ['', '42', ':42', 'E:', 'E:4.2', 'E:-1', 'E:1:2', 'a b:1', '!!bogus cursor!!']) {
+    it(`calls ${JSON.stringify(bad)} malformed`, () => assert.equal(parseEventId(bad), 'malformed'));
+  }
+});

@@ -1,0 +1,57 @@
+// The one cursor rule that all four techniques share (shared/api-contract.md, "Cursor rule").
+// A client remembers (epoch, seq of the last event it got); the server turns that into "where to
+// start reading" plus what to tell the client first: nothing, a gap, or a reset.
+import type { LogBounds } from './types.ts';
+
+export interface Cursor {
+  /** Last seq the client received; undefined means "start at the head". */
+  readonly after?: number;
+  readonly epoch?: string;
+}
+
+export type StartPoint =
+  /** Rules 1 and 2: read from `from`, nothing to announce. */
+  | { readonly kind: 'head' | 'replay'; readonly from: number }
+  /** Rule 3: the events between the cursor and the oldest retained one were evicted. */
+  | { readonly kind: 'gap'; readonly from: number; readonly missed: number }
+  /** Rule 4: the cursor belongs to another history (or is from the future): start over. */
+  | { readonly kind: 'reset'; readonly from: number };
+
+// #region cursor-rule
+export function resolveCursor(cursor: Cursor, log: LogBounds): StartPoint {
+  const { after, epoch } = cursor;
+  // 1. No cursor: only what is published from now on.
+  if (after === undefined) return { kind: 'head', from: log.head + 1 };
+  // 4. Another epoch means the history the client knows is gone; a cursor past the head cannot be ours.
+  if ((epoch !== undefined && epoch !== log.epoch) || after > log.head) return { kind: 'reset', from: log.oldest };
+  // 3. Older than anything retained: say how many were lost instead of pretending nothing was.
+  if (after < log.oldest - 1) return { kind: 'gap', from: log.oldest, missed: log.oldest - 1 - after };
+  // 2. Within the retained window: exactly the events after the cursor.
+  return { kind: 'replay', from: after + 1 };
+}
+// #endregion cursor-rule
+
+/**
+ * `after` must be plain decimal digits: Number() would accept '1e3', ' 1', '0x10' and '' and turn a
+ * client's bug into a silent jump.
+ */
+export function parseAfter(raw: string | undefined | null): number | undefined | 'invalid' {
+  if (raw === undefined || raw === null) return undefined;
+  if (!/^\d{1,15}$/.test(raw)) return 'invalid';
+  return Number(raw);
+}
+
+/**
+ * SSE ids carry the epoch so that an id from an earlier run of the server resolves to a reset:
+ * `<epoch>:<seq>`. EventSource sends the last id back verbatim as Last-Event-ID.
+ */
+export function formatEventId(epoch: string, seq: number): string {
+  return `${epoch}:${seq}`;
+}
+
+/** A Last-Event-ID we did not issue is not an error (an error status would stop EventSource for good). */
+export function parseEventId(raw: string): Cursor | 'malformed' {
+  const m = /^([A-Za-z0-9_-]{1,64}):(\d{1,15})$/.exec(raw);
+  if (!m) return 'malformed';
+  return { epoch: m[1], after: Number(m[2]) };
+}

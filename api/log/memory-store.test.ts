@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import { MemoryStore, type MemoryStoreOptions } from './memory-store.ts';
+import { follow, readFromCursor } from './reader.ts';
+import type { LogEvent } from './types.ts';
+
+const stores: MemoryStore[] = [];
+function store(opts: Partial<MemoryStoreOptions> = {}): MemoryStore {
+  const s = new MemoryStore({ retention: 5, idleMs: 60_000, maxChannels: 100, ...opts });
+  stores.push(s);
+  return s;
+}
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+});
+const seqs = (events: readonly LogEvent[]) => events.map((e) => e.seq);
+
+describe('MemoryStore: one append-only log per channel', () => {
+  it('numbers events 1, 2, 3… per channel, with time and the JSON serialized once', async () => {
+    const s = store({ now: () => 1000 });
+    const a = await s.append('a', { x: 1 });
+    const b = await s.append('a', null);
+    const other = await s.append('b', 'hi');
+    assert.deepEqual([a.event.seq, b.event.seq, other.event.seq], [1, 2, 1]);
+    assert.equal(a.event.json, '{"seq":1,"time":1000,"data":{"x":1}}');
+    assert.equal(a.epoch, b.epoch);
+    assert.notEqual(a.epoch, other.epoch, 'each channel has its own epoch');
+  });
+
+  it('keeps the newest `retention` events and reports the bounds', async () => {
+    const s = store({ retention: 5 });
+    for (let i = 1; i <= 12; i++) await s.append('c', i);
+    const r = await s.read('c', 0, 100);
+    assert.deepEqual(seqs(r.events), [8, 9, 10, 11, 12]);
+    assert.equal(r.bounds.oldest, 8);
+    assert.equal(r.bounds.head, 12);
+    assert.deepEqual(seqs((await s.read('c', 10, 2)).events), [10, 11], 'from and limit');
+  });
+
+  it('an empty channel has head 0 and oldest 1', async () => {
+    const b = await store().bounds('empty');
+    assert.equal(b.head, 0);
+    assert.equal(b.oldest, 1);
+  });
+
+  it('two stores (two server processes) give the same channel different epochs', async () => {
+    assert.notEqual((await store().bounds('x')).epoch, (await store().bounds('x')).epoch);
+  });
+
+  it('evicts idle channels without listeners, and the recreated channel has a new epoch', async () => {
+    let now = 0;
+    const s = store({ idleMs: 1000, now: () => now });
+    await s.append('idle', 1);
+    await s.append('watched', 1);
+    await s.append('ticker', 1);
+    const before = await s.bounds('idle');
+    const unsubscribe = s.subscribe('watched', () => {});
+    now = 5000;
+    const pinned = new MemoryStore({ retention: 5, idleMs: 1000, maxChannels: 100, pinned: ['ticker'], now: () => now });
+    stores.push(pinned);
+    assert.equal(s.sweepIdle(), 2, 'idle and ticker are evicted from the unpinned store, watched is kept');
+    const after = await s.bounds('idle');
+    assert.notEqual(after.epoch, before.epoch);
+    assert.equal(after.head, 0);
+    assert.equal((await s.bounds('watched')).head, 1);
+    unsubscribe();
+    await pinned.append('ticker', 1);
+    now = 20_000;
+    assert.equal(pinned.sweepIdle(), 0, 'a pinned channel is never evicted');
+  });
+
+  it('holds at most maxChannels, dropping the least recently used first', async () => {
+    const s = store({ maxChannels: 10 });
+    for (let i = 0; i < 50; i++) await s.append(`ch-${i}`, i);
+    assert.ok(s.channelCount() <= 10);
+    assert.equal((await s.bounds('ch-49')).head, 1, 'the newest channel survives');
+  });
+
+  it('counts subscribers and frees them on unsubscribe (idempotent)', () => {
+    const s = store();
+    const offs = [s.subscribe('a', () => {}), s.subscribe('a', () => {}), s.subscribe('b', () => {})];
+    assert.equal(s.subscriberCount(), 3);
+    offs[0]!();
+    offs[0]!();
+    assert.equal(s.subscriberCount(), 2);
+    offs.slice(1).forEach((off) => off());
+    assert.equal(s.subscriberCount(), 0);
+  });
+});
+
+describe('readFromCursor and follow', () => {
+  it('readFromCursor applies the cursor rule and returns the next cursor', async () => {
+    const s = store({ retention: 5 });
+    for (let i = 1; i <= 8; i++) await s.append('r', i);
+    const gap = await readFromCursor(s, 'r', { after: 1 }, 100);
+    assert.equal(gap.start.kind, 'gap');
+    assert.deepEqual(seqs(gap.events), [4, 5, 6, 7, 8]);
+    assert.equal(gap.cursor, 8);
+    const head = await readFromCursor(s, 'r', {}, 100);
+    assert.deepEqual([head.events.length, head.cursor], [0, 8]);
+    const malformed = await readFromCursor(s, 'r', 'malformed', 2);
+    assert.deepEqual([malformed.start.kind, seqs(malformed.events), malformed.cursor], ['reset', [4, 5], 5]);
+  });
+
+  it('follow replays, then streams live events, with nothing lost or repeated at the seam', async () => {
+    const s = store({ retention: 1000 });
+    for (let i = 1; i <= 600; i++) await s.append('f', i); // more than one replay page
+    const got: number[] = [];
+    const starts: string[] = [];
+    const stop = await follow(s, 'f', { after: 10 }, { start: (st) => starts.push(st.kind), event: (e) => got.push(e.seq) });
+    for (let i = 601; i <= 610; i++) await s.append('f', i);
+    stop();
+    await s.append('f', 611);
+    assert.deepEqual(starts, ['replay']);
+    assert.deepEqual(got, Array.from({ length: 600 }, (_, i) => i + 11));
+    assert.equal(s.subscriberCount(), 0);
+  });
+});

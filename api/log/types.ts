@@ -1,0 +1,53 @@
+// The shapes every store and every transport agree on (shared/api-contract.md, "One log per channel").
+
+/** One entry of a channel's append-only log. */
+export interface LogEvent {
+  readonly seq: number;
+  /** Server epoch milliseconds at publish. */
+  readonly time: number;
+  readonly data: unknown;
+  /**
+   * `{"seq":…,"time":…,"data":…}` serialized once at publish: with 10 000 subscribers, serializing per
+   * subscriber would cost 10 000 JSON.stringify calls per event for the same bytes.
+   */
+  readonly json: string;
+}
+
+/** Where a channel's retained history starts and ends, under which epoch. */
+export interface LogBounds {
+  /** Opaque; changes whenever the channel's history is lost. Never contains ':' or whitespace. */
+  readonly epoch: string;
+  /** seq of the oldest retained event; head + 1 when nothing is retained. */
+  readonly oldest: number;
+  /** seq of the newest event; 0 before the first publish. */
+  readonly head: number;
+}
+
+export interface ReadResult {
+  readonly bounds: LogBounds;
+  /** Events with seq >= from, oldest first, at most `limit`. */
+  readonly events: readonly LogEvent[];
+}
+
+export interface AppendResult {
+  readonly event: LogEvent;
+  readonly epoch: string;
+}
+
+export type LogListener = (event: LogEvent, epoch: string) => void;
+
+/**
+ * A store of channel logs. The transports only ever see this interface, so the same transport code runs
+ * on the in-memory store and on a shared store. Methods are async because a shared store is remote.
+ */
+export interface ChannelStore {
+  append(channel: string, data: unknown): Promise<AppendResult>;
+  /** The bounds and the events from `from` on (from <= oldest means from the oldest). */
+  read(channel: string, from: number, limit: number): Promise<ReadResult>;
+  bounds(channel: string): Promise<LogBounds>;
+  /** Calls `listener` for every event appended from now on, in seq order. Returns the unsubscribe. */
+  subscribe(channel: string, listener: LogListener): () => void;
+  /** How many listeners are attached, over all channels (tests check it falls back to zero). */
+  subscriberCount(): number;
+  close(): Promise<void>;
+}

@@ -1,0 +1,47 @@
+// Prometheus metrics (prom-client). Every series a dashboard or the contract check looks for exists from
+// the first scrape at 0, so "no line" never has to be told apart from "nothing happened yet".
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+
+export const TECHNIQUES = ['poll', 'long-poll', 'sse', 'websocket'] as const;
+export type Technique = (typeof TECHNIQUES)[number];
+
+export const REJECTION_REASONS = [
+  'invalid_channel', 'invalid_cursor', 'invalid_json', 'invalid_body', 'invalid_timeout', 'invalid_limit',
+  'unsupported_media_type', 'payload_too_large', 'read_only_channel', 'rate_limited', 'too_many_connections',
+  'origin_not_allowed', 'message_too_large', 'unknown_message', 'slow_consumer', 'heartbeat_timeout',
+  'shutting_down', 'not_found', 'method_not_allowed', 'upgrade_required', 'too_many_channels',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+export interface Metrics {
+  readonly registry: Registry;
+  readonly openConnections: Gauge<'technique'>;
+  readonly requests: Counter<'technique'>;
+  readonly published: Counter<'via'>;
+  readonly delivered: Counter<'technique'>;
+  readonly bytesWritten: Counter<'technique'>;
+  readonly rejections: Counter<'reason'>;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const m: Metrics = {
+    registry,
+    openConnections: new Gauge({ name: 'realtime_open_connections', help: 'Held connections open now, per technique (SSE streams, WebSockets, waiting long-polls).', labelNames: ['technique'], registers: [registry] }),
+    requests: new Counter({ name: 'realtime_requests_total', help: 'Requests served (or connections accepted), per technique.', labelNames: ['technique'], registers: [registry] }),
+    published: new Counter({ name: 'realtime_events_published_total', help: 'Events appended to channel logs, by how they were published.', labelNames: ['via'], registers: [registry] }),
+    delivered: new Counter({ name: 'realtime_events_delivered_total', help: 'Events handed to clients, per technique.', labelNames: ['technique'], registers: [registry] }),
+    bytesWritten: new Counter({ name: 'realtime_bytes_written_total', help: 'Response body / message bytes written to clients, per technique (HTTP headers and WebSocket framing not included).', labelNames: ['technique'], registers: [registry] }),
+    rejections: new Counter({ name: 'realtime_rejections_total', help: 'Requests, connections and messages refused or dropped, by reason.', labelNames: ['reason'], registers: [registry] }),
+  };
+  for (const t of TECHNIQUES) {
+    m.openConnections.set({ technique: t }, 0);
+    m.requests.inc({ technique: t }, 0);
+    m.delivered.inc({ technique: t }, 0);
+    m.bytesWritten.inc({ technique: t }, 0);
+  }
+  for (const via of ['http', 'websocket', 'ticker']) m.published.inc({ via }, 0);
+  for (const reason of REJECTION_REASONS) m.rejections.inc({ reason }, 0);
+  return m;
+}

@@ -1,0 +1,204 @@
+// The Node entry: one port for the static site, the API and WebSocket upgrades; the ticker; Node's
+// timeouts set on purpose; and a graceful shutdown on SIGTERM / SIGINT.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createApiApp } from './app.ts';
+import { loadConfig, type Config } from './config.ts';
+import { ConnectionRegistry } from './connections.ts';
+import { TICKER_CHANNEL, type Deps } from './context.ts';
+import { PublishRateLimiter } from './limits.ts';
+import { MemoryStore } from './log/memory-store.ts';
+import type { ChannelStore } from './log/types.ts';
+import { createMetrics } from './metrics.ts';
+import { WebSocketTransport } from './transports/websocket.ts';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly deps: Deps;
+  readonly store: ChannelStore;
+  /** Graceful: 503 from now on, held connections ended, resolves once the port is closed. */
+  shutdown(): Promise<void>;
+}
+
+/** The parts shared by the production server and `astro dev`: store, limits, API app, WebSockets, ticker. */
+export function createBackend(config: Config) {
+  const metrics = createMetrics();
+  const lifecycle = { shuttingDown: false };
+  const store = new MemoryStore({
+    retention: config.RETENTION,
+    idleMs: config.CHANNEL_IDLE_MS,
+    maxChannels: config.MAX_CHANNELS,
+    pinned: [TICKER_CHANNEL],
+  });
+  const deps: Deps = {
+    config,
+    store,
+    metrics,
+    connections: new ConnectionRegistry(config.MAX_CONNECTIONS_PER_IP, metrics),
+    publishLimiter: new PublishRateLimiter(config.PUBLISH_RATE_PER_SEC, config.PUBLISH_BURST),
+    lifecycle,
+  };
+  const api = createApiApp(deps);
+  const websockets = new WebSocketTransport(deps);
+
+  // The ticker gives every lesson a live stream without anyone having to publish.
+  let tick = 0;
+  const ticker = setInterval(() => {
+    tick++;
+    void store.append(TICKER_CHANNEL, { tick, note: 'the server ticks once per TICK_MS' }).then(() => metrics.published.inc({ via: 'ticker' }));
+  }, config.TICK_MS);
+
+  return {
+    deps,
+    api,
+    websockets,
+    /** Stops accepting work and ends every held connection the way its technique should end. */
+    beginShutdown() {
+      lifecycle.shuttingDown = true;
+      clearInterval(ticker);
+      deps.connections.endAll();
+    },
+    async close() {
+      clearInterval(ticker);
+      api.close();
+      websockets.close();
+      await store.close();
+    },
+  };
+}
+
+function siteApp(config: Config, api: Hono<{ Bindings: HttpBindings }>): Hono<{ Bindings: HttpBindings }> {
+  const root = resolve(config.SITE_DIR);
+  const app = new Hono<{ Bindings: HttpBindings }>();
+  app.route('/', api);
+  app.use('/_astro/*', async (c, next) => {
+    await next();
+    // Astro puts a content hash in these file names, so they never change under the same URL.
+    if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  // /lessons/sse → /lessons/sse/ : pages are folders with an index.html.
+  app.get('*', async (c, next) => {
+    if (!c.req.path.endsWith('/') && existsSync(resolve(root, `.${c.req.path}`, 'index.html'))) {
+      const q = new URL(c.req.url).search;
+      return c.redirect(`${c.req.path}/${q}`, 301);
+    }
+    await next();
+  });
+  app.use('*', serveStatic({ root }));
+  app.notFound(async (c) => {
+    const page = resolve(root, '404.html');
+    if (existsSync(page)) {
+      const { readFile } = await import('node:fs/promises');
+      return c.html(await readFile(page, 'utf8'), 404);
+    }
+    return c.text('Not found', 404);
+  });
+  return app;
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  if (config.REDIS_URL) {
+    throw new Error('REDIS_URL is set, but the Redis store is not part of this version yet; unset it to use the embedded in-memory store.');
+  }
+  const backend = createBackend(config);
+  const app = siteApp(config, backend.api.app);
+
+  const server: Server = createServer({
+    // Trickled headers are cut off after HEADERS_TIMEOUT_MS: without it, a client sending one header
+    // byte a minute holds a socket forever (slowloris).
+    headersTimeout: config.HEADERS_TIMEOUT_MS,
+    // requestTimeout covers receiving the request only (headers and body), not the response: an SSE
+    // stream or a held long-poll goes on long after its request was received, so it is not cut by it.
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    // Node checks both timeouts only every connectionsCheckingInterval (30 s by default), which would
+    // let a trickling client live up to 30 s past its deadline.
+    connectionsCheckingInterval: 1000,
+    // Longer than the 60 s idle timeout common in load balancers, so the server is never the side that
+    // closes a connection the proxy is about to reuse; and polling clients reuse one connection.
+    keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
+  });
+  // server.timeout stays 0 (Node's default): a quiet SSE stream or WebSocket is not idle, it is waiting.
+  server.on('request', getRequestListener(app.fetch));
+  server.on('upgrade', (req, socket: Socket, head) => {
+    if (!backend.websockets.handleUpgrade(req, socket, head)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
+  });
+  // A socket error on a client connection (reset, garbage) must not take the server down.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(config.PORT, config.HOST, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+
+  let closing: Promise<void> | undefined;
+  const shutdown = () =>
+    (closing ??= (async () => {
+      backend.beginShutdown();
+      const closed = new Promise<void>((ok) => server.close(() => ok()));
+      server.closeIdleConnections();
+      // Give ended streams and answered long-polls a moment to flush, then cut whatever is left.
+      const grace = setTimeout(() => {
+        server.closeAllConnections();
+        backend.websockets.close();
+      }, config.SHUTDOWN_GRACE_MS);
+      await closed;
+      clearTimeout(grace);
+      await backend.close();
+    })());
+
+  return { url: `http://${host}:${port}`, port, deps: backend.deps, store: backend.deps.store, shutdown };
+}
+
+export async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  if (!existsSync(resolve(config.SITE_DIR, 'index.html'))) {
+    console.warn(`warning: no built site in ${config.SITE_DIR}/ (run "npm run build"); serving the API only.`);
+  }
+  const running = await startServer(config);
+  console.log(`Realtime Lab is serving on ${running.url}/ (API at ${running.url}/api/, metrics at ${running.url}/metrics)`);
+
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      console.log(`${signal} again: exiting now.`);
+      process.exit(1);
+    }
+    signalled = true;
+    console.log(`${signal}: shutting down (health answers 503, held connections are being ended)…`);
+    // Whatever happens, the process is gone well within 10 s.
+    setTimeout(() => {
+      console.error('shutdown took too long; exiting.');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS + 2000).unref();
+    running.shutdown().then(() => process.exit(0), (err) => {
+      console.error('shutdown failed:', err);
+      process.exit(1);
+    });
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
+
+if (import.meta.main) await main();

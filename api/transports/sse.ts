@@ -1,0 +1,140 @@
+// Server-Sent Events (WHATWG HTML §9.2): one long HTTP response of type text/event-stream that the
+// server keeps writing to. The browser's EventSource parses it, reconnects by itself after `retry` ms
+// and sends the last `id:` it saw back as the Last-Event-ID header, so resuming is built in: the server
+// only has to turn that id back into a cursor.
+import type { ServerResponse } from 'node:http';
+import type { HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { Context } from 'hono';
+import type { Deps } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { clientIp } from '../limits.ts';
+import { formatEventId, parseEventId } from '../log/cursor.ts';
+import { follow, type ClientCursor } from '../log/reader.ts';
+import { cursorFromQuery } from './params.ts';
+
+/**
+ * One frame of the stream. `event` and `id` go on the wire as given, so a CR or LF inside them would
+ * end the field early and let the rest be read as fields of their own; refuse it instead of sending a
+ * broken frame. `data` here is always one line of JSON, which never contains a raw newline.
+ */
+export function sseFrame(fields: { id?: string; event?: string; data: string }): string {
+  for (const v of [fields.id, fields.event]) {
+    if (v !== undefined && /[\r\n]/.test(v)) throw new Error(`SSE id/event must not contain CR or LF: ${JSON.stringify(v)}`);
+  }
+  let frame = '';
+  if (fields.event) frame += `event: ${fields.event}\n`;
+  if (fields.id !== undefined) frame += `id: ${fields.id}\n`;
+  return `${frame}data: ${fields.data}\n\n`;
+}
+
+/**
+ * Heartbeats for every open stream from ONE timer: a `:` line is a comment that EventSource ignores, but
+ * it keeps proxies and NATs from closing a quiet connection and lets the server notice a dead peer.
+ */
+export class SseHeartbeat {
+  private readonly streams = new Set<ServerResponse>();
+  private readonly timer: NodeJS.Timeout;
+  private readonly onBeat: (bytes: number) => void;
+
+  constructor(intervalMs: number, onBeat: (bytes: number) => void) {
+    this.onBeat = onBeat;
+    this.timer = setInterval(() => this.beat(), intervalMs);
+    this.timer.unref();
+  }
+
+  add(res: ServerResponse): () => void {
+    this.streams.add(res);
+    return () => this.streams.delete(res);
+  }
+
+  private beat(): void {
+    const comment = `: heartbeat ${Date.now()}\n\n`;
+    for (const res of this.streams) {
+      if (res.writableEnded || res.destroyed) continue;
+      res.write(comment);
+      this.onBeat(comment.length);
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+/** Last-Event-ID wins over ?after=: EventSource reconnects to the same URL, with the header updated. */
+function cursorOf(c: Context): ClientCursor {
+  const lastEventId = c.req.header('last-event-id');
+  if (lastEventId) return parseEventId(lastEventId);
+  return cursorFromQuery((n) => c.req.query(n));
+}
+
+// #region sse-stream
+export function sseHandler(deps: Deps, heartbeat: SseHeartbeat) {
+  return async (c: Context<{ Bindings: HttpBindings }>) => {
+    const channel = c.req.param('channel')!;
+    const cursor = cursorOf(c);
+    const res = c.env.outgoing;
+    const lease = deps.connections.tryHold({ technique: 'sse', ip: clientIp(c.env.incoming, deps.config.TRUST_PROXY), endForShutdown: () => {
+      // End the stream and the connection under it: a keep-alive socket left idle would hold up the exit.
+      res.end();
+      res.socket?.end();
+    } });
+    if (!lease) throw new ApiError(429, 'too_many_connections', 'Too many held connections from your address; close some and retry.', { 'Retry-After': '5' });
+    deps.metrics.requests.inc({ technique: 'sse' });
+
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      // no-transform: a compressing proxy would buffer the stream to compress it, and nothing would arrive.
+      'Cache-Control': 'no-cache, no-transform',
+      // nginx buffers proxied responses unless told not to.
+      'X-Accel-Buffering': 'no',
+    });
+    const write = (text: string) => {
+      if (res.writableEnded || res.destroyed) return;
+      res.write(text);
+      deps.metrics.bytesWritten.inc({ technique: 'sse' }, Buffer.byteLength(text));
+      // A client that stopped reading would make us hold every event for it in memory: drop it instead.
+      if (res.writableLength > deps.config.SLOW_CLIENT_MAX_BUFFER_BYTES) {
+        deps.metrics.rejections.inc({ reason: 'slow_consumer' });
+        res.destroy();
+      }
+    };
+    // How long EventSource waits before reconnecting; sent first, before any event.
+    write(`retry: ${deps.config.SSE_RETRY_MS}\n\n`);
+
+    // 'close' fires when the browser goes away as well as when we end the stream.
+    let stopFollowing: (() => void) | undefined;
+    let closed = false;
+    const stopHeartbeat = heartbeat.add(res);
+    res.once('close', () => {
+      closed = true;
+      stopFollowing?.();
+      stopHeartbeat();
+      lease.release();
+    });
+
+    try {
+      const stop = await follow(deps.store, channel, cursor, {
+        // A gap or reset carries an id too, so the browser's Last-Event-ID moves past it.
+        start(start, bounds) {
+          const id = formatEventId(bounds.epoch, start.from - 1);
+          if (start.kind === 'gap') write(sseFrame({ event: 'gap', id, data: JSON.stringify({ missed: start.missed }) }));
+          if (start.kind === 'reset') write(sseFrame({ event: 'reset', id, data: JSON.stringify({ epoch: bounds.epoch }) }));
+        },
+        event(event, epoch) {
+          write(sseFrame({ id: formatEventId(epoch, event.seq), data: event.json }));
+          deps.metrics.delivered.inc({ technique: 'sse' });
+        },
+      });
+      if (closed) stop();
+      else stopFollowing = stop;
+    } catch (err) {
+      // The 200 is already sent, so no error status can follow: end the stream and let EventSource retry.
+      console.error(`sse: reading ${channel} failed:`, err);
+      res.destroy();
+    }
+    return RESPONSE_ALREADY_SENT;
+  };
+}
+// #endregion sse-stream

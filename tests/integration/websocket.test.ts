@@ -1,0 +1,153 @@
+// WebSocket against a real server: history, publish/ack, resume, errors, sizes, Origin, close codes.
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { openWs, publish, request, sleep, waitFor } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let S: TestServer;
+before(async () => {
+  S = await startTestServer({ ALLOWED_ORIGINS: ['http://allowed.example'] });
+});
+after(() => S.close());
+
+describe('WebSocket transport', () => {
+  it('replays history after ?after=, then live events, as {"type":"event"} frames', async () => {
+    const a = (await publish(S.base, 'ws-hist', { i: 1 })).json;
+    await publish(S.base, 'ws-hist', { i: 2 });
+    const c = openWs(S.base, '/api/channels/ws-hist/ws?after=0');
+    await c.opened;
+    await waitFor(() => c.seqs().length === 2);
+    await publish(S.base, 'ws-hist', { i: 3 });
+    await waitFor(() => c.seqs().length === 3);
+    assert.deepEqual(c.msgs[0], { type: 'event', seq: 1, time: a.time, data: { i: 1 } });
+    assert.deepEqual(c.seqs(), [1, 2, 3]);
+    c.ws.close();
+  });
+
+  it('publishes with an ack carrying the new seq and the ref; other clients get the event', async () => {
+    const pub = openWs(S.base, '/api/channels/ws-pub/ws');
+    const sub = openWs(S.base, '/api/channels/ws-pub/ws');
+    await Promise.all([pub.opened, sub.opened]);
+    pub.send({ type: 'publish', data: { hello: 'ws' }, ref: 'r1' });
+    pub.send({ type: 'publish', data: 2 });
+    await waitFor(() => pub.of('ack').length === 2 && sub.seqs().length === 2);
+    assert.deepEqual(pub.of('ack'), [{ type: 'ack', seq: 1, ref: 'r1' }, { type: 'ack', seq: 2 }]);
+    assert.deepEqual(sub.of('event').map((m) => m.data), [{ hello: 'ws' }, 2]);
+    const poll = await request(S.base, '/api/channels/ws-pub/poll?after=0');
+    assert.deepEqual(poll.json.events.map((e: any) => e.data), [{ hello: 'ws' }, 2], 'the same log as HTTP');
+    pub.ws.close();
+    sub.ws.close();
+  });
+
+  it('resume replays from a cursor; another epoch gives a reset first', async () => {
+    for (let i = 1; i <= 4; i++) await publish(S.base, 'ws-resume', i);
+    const c = openWs(S.base, '/api/channels/ws-resume/ws');
+    await c.opened;
+    c.send({ type: 'resume', after: 2 });
+    await waitFor(() => c.seqs().length === 2);
+    assert.deepEqual(c.seqs(), [3, 4]);
+    c.send({ type: 'resume', after: 3, epoch: 'some-other-epoch' });
+    await waitFor(() => c.msgs.length >= 7);
+    assert.equal(c.msgs[2].type, 'reset');
+    assert.equal(typeof c.msgs[2].epoch, 'string');
+    assert.deepEqual(c.msgs.slice(3).map((m) => m.seq), [1, 2, 3, 4]);
+    c.ws.close();
+  });
+
+  it('answers bad frames with an error message and stays open', async () => {
+    const c = openWs(S.base, '/api/channels/ws-bad/ws');
+    await c.opened;
+    c.send('{not json');
+    c.send({ type: 'dance' });
+    c.send({ type: 'publish' });
+    c.send({ type: 'resume', after: -1 });
+    c.ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    c.send({ type: 'publish', data: 'x'.repeat(5000), ref: 'big' });
+    await waitFor(() => c.of('error').length === 6);
+    assert.deepEqual(c.of('error').map((m) => m.code), ['invalid_json', 'unknown_message', 'invalid_body', 'invalid_cursor', 'unknown_message', 'payload_too_large']);
+    assert.ok(c.of('error').every((m) => typeof m.message === 'string' && m.message.length > 0));
+    assert.equal(c.of('error')[5].ref, 'big');
+    c.send({ type: 'publish', data: 'still works', ref: 'ok' });
+    await waitFor(() => c.of('ack').length === 1);
+    assert.equal(c.of('ack')[0].ref, 'ok');
+    c.ws.close();
+  });
+
+  it('refuses publishing to the ticker', async () => {
+    const c = openWs(S.base, '/api/channels/ticker/ws');
+    await c.opened;
+    c.send({ type: 'publish', data: 1 });
+    await waitFor(() => c.of('error').length === 1);
+    assert.equal(c.of('error')[0].code, 'read_only_channel');
+    c.ws.close();
+  });
+
+  it('accepts a message of exactly 16384 bytes and closes with 1009 past it', async () => {
+    const c = openWs(S.base, '/api/channels/ws-size/ws');
+    await c.opened;
+    const exact = JSON.stringify({ type: 'noop', pad: '' });
+    c.send(JSON.stringify({ type: 'noop', pad: 'p'.repeat(16384 - exact.length) }));
+    await waitFor(() => c.of('error').length === 1);
+    assert.equal(c.of('error')[0].code, 'unknown_message', 'the 16384-byte message was read and answered');
+    c.ws.send('x'.repeat(16385));
+    const closed = await c.closed;
+    assert.equal(closed.code, 1009);
+  });
+
+  it('closes with 1009 for a fragmented message that grows past the limit', async () => {
+    const c = openWs(S.base, '/api/channels/ws-frag/ws');
+    await c.opened;
+    c.ws.send('a'.repeat(10_000), { fin: false });
+    c.ws.send('b'.repeat(10_000), { fin: true });
+    assert.equal((await c.closed).code, 1009);
+  });
+
+  it('checks Origin before the upgrade: same origin, listed origins and no Origin pass; others get 403', async () => {
+    const same = openWs(S.base, '/api/channels/ws-o/ws', { origin: S.base });
+    const listed = openWs(S.base, '/api/channels/ws-o/ws', { origin: 'http://allowed.example' });
+    const none = openWs(S.base, '/api/channels/ws-o/ws');
+    await Promise.all([same.opened, listed.opened, none.opened]);
+    for (const origin of ['http://evil.example', 'null', S.base.replace(/:\d+$/, ':1')]) {
+      const bad = openWs(S.base, '/api/channels/ws-o/ws', { origin });
+      await assert.rejects(bad.opened);
+      assert.equal(bad.status, 403, origin);
+    }
+    [same, listed, none].forEach((c) => c.ws.close());
+  });
+
+  it('refuses an invalid channel or cursor with 400 before the upgrade, and a plain GET with 426', async () => {
+    const badChannel = openWs(S.base, '/api/channels/Nope/ws');
+    await assert.rejects(badChannel.opened);
+    assert.equal(badChannel.status, 400);
+    const badCursor = openWs(S.base, '/api/channels/ok/ws?after=1.5');
+    await assert.rejects(badCursor.opened);
+    assert.equal(badCursor.status, 400);
+    const plain = await request(S.base, '/api/channels/ok/ws');
+    assert.equal(plain.status, 426);
+    assert.equal(plain.json.error.code, 'upgrade_required');
+  });
+
+  it('a handshake with a bad Sec-WebSocket-Key gets 400 from ws, and the server keeps serving', async () => {
+    const reply = await new Promise<string>((resolve) => {
+      const sock = net.connect(S.port, '127.0.0.1', () => {
+        sock.write('GET /api/channels/ok/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: short\r\nSec-WebSocket-Version: 13\r\n\r\n');
+      });
+      let buf = '';
+      sock.on('data', (d) => (buf += d));
+      sock.on('close', () => resolve(buf));
+    });
+    assert.match(reply, /^HTTP\/1\.1 400/);
+    assert.equal((await request(S.base, '/api/health')).status, 200);
+  });
+
+  it('frees the subscription when the client disappears', async () => {
+    const before = S.running.store.subscriberCount();
+    const c = openWs(S.base, '/api/channels/ws-gone/ws');
+    await c.opened;
+    await waitFor(() => S.running.store.subscriberCount() === before + 1);
+    c.ws.terminate();
+    await waitFor(() => S.running.store.subscriberCount() === before, 2000);
+    await sleep(10);
+  });
+});
