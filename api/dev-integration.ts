@@ -11,7 +11,9 @@ export function realtimeLabApi(): AstroIntegration {
     hooks: {
       'astro:server:setup': ({ server }) => {
         const backend = createBackend(loadConfig());
-        const listener = getRequestListener(backend.api.app.fetch);
+        // Hono's listener swaps the global Request/Response for faster ones by default; Astro's MDX
+        // pipeline in the same process then fails with "Cannot read private member #state".
+        const listener = getRequestListener(backend.api.app.fetch, { overrideGlobalObjects: false });
         server.middlewares.use((req, res, next) => {
           const path = req.url ?? '';
           if (path.startsWith('/api/') || path === '/api' || path.startsWith('/metrics')) void listener(req, res);

@@ -1,0 +1,40 @@
+// The lesson frontmatter schema, kept apart from src/content.config.ts (which needs Astro's virtual
+// modules) so plain `node --test` can check it: src/lib/lesson-schema.test.ts.
+import { z } from 'astro/zod';
+
+/** The four techniques the course compares; a lesson's `techniques` may only name these. */
+export const TECHNIQUES = ['polling', 'long-polling', 'sse', 'websocket'] as const;
+
+// Strict on purpose: a typo in frontmatter (`orde: 4`, `draf: true`) must fail the build,
+// not silently drop the lesson from the nav or publish a draft.
+export const lessonSchema = z
+  .object({
+    title: z.string().trim().min(1).describe('Lesson title, shown as the page <h1> and in the nav.'),
+    description: z
+      .string()
+      .trim()
+      .min(1)
+      .describe('One or two sentences for the home page list and the <meta name="description">.'),
+    order: z
+      .number()
+      .int()
+      .positive()
+      .describe('Position in the course (1 = first). Sorts the nav and the previous/next links.'),
+    goal: z
+      .string()
+      .trim()
+      .min(1)
+      // One sentence: it is shown as a single "By the end…" line above the lesson.
+      .refine((s) => !/[.!?]\s+\S/.test(s), { message: 'goal must be a single sentence' })
+      .describe('What the learner can do after the lesson, in one sentence.'),
+    techniques: z
+      .array(z.enum(TECHNIQUES))
+      .describe('Which techniques the lesson covers; empty for overview lessons.'),
+    draft: z
+      .boolean()
+      .default(false)
+      .describe('Drafts are built in `astro dev` only and left out of the production build.'),
+  })
+  .strict();
+
+export type LessonData = z.infer<typeof lessonSchema>;

@@ -1,0 +1,28 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+export type Lesson = CollectionEntry<'lessons'>;
+
+/**
+ * All lessons in course order. Drafts are kept in `astro dev` (so authors can preview them)
+ * and dropped from the production build, so a draft never leaks into the nav or prev/next links.
+ */
+export async function getLessons(): Promise<Lesson[]> {
+  const all = await getCollection('lessons', ({ data }) => import.meta.env.DEV || !data.draft);
+  const sorted = all.sort((a, b) => a.data.order - b.data.order);
+  // Two lessons with the same order would make prev/next depend on file-system order.
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const cur = sorted[i]!;
+    if (prev.data.order === cur.data.order) {
+      throw new Error(
+        `Lessons "${prev.id}" and "${cur.id}" both have order ${cur.data.order}; each lesson needs its own order.`,
+      );
+    }
+  }
+  return sorted;
+}
+
+/** The URL of a lesson; the one place that knows the route shape. */
+export function lessonHref(lesson: Lesson): string {
+  return `/lessons/${lesson.id}/`;
+}
