@@ -18,6 +18,7 @@ export const configSchema = z.object({
   RETENTION: int(1, 100_000).default(1000).describe('newest events kept per channel'),
   CHANNEL_IDLE_MS: int(1000, 86_400_000).default(600_000).describe('a channel with no clients and no activity for this long is evicted'),
   MAX_CHANNELS: int(10, 1_000_000).default(2000).describe('channels held in memory at most; the least recently used idle ones go first'),
+  STORE_MAX_BYTES: int(1_048_576, 68_719_476_736).default(268_435_456).describe('event JSON kept in memory over all channels; past it the least recently used idle channels are evicted'),
   PUBLISH_MAX_BYTES: int(16, 1_048_576).default(4096).describe('largest serialized `data` of one event (bytes)'),
   BODY_MAX_BYTES: int(64, 10_485_760).default(16_384).describe('largest HTTP request body (bytes), refused before it is all read'),
   WS_MAX_MESSAGE_BYTES: int(64, 10_485_760).default(16_384).describe('largest WebSocket message; larger closes with 1009'),

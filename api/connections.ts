@@ -7,6 +7,8 @@ export interface HeldConnection {
   readonly ip: string;
   /** Ends the connection the way its technique should end on shutdown (1001, end of stream, an answer). */
   readonly endForShutdown: () => void;
+  /** Bytes queued for this client and not yet taken by the kernel (streams only). */
+  readonly unsentBytes?: () => number;
 }
 
 export interface Lease {
@@ -23,6 +25,13 @@ export class ConnectionRegistry {
   constructor(maxPerIp: number, metrics: Metrics) {
     this.maxPerIp = maxPerIp;
     this.metrics = metrics;
+    metrics.beforeScrape.push(() => this.reportUnsent());
+  }
+
+  private reportUnsent(): void {
+    const sums = new Map<Technique, number>([['sse', 0], ['websocket', 0]]);
+    for (const c of this.open) if (c.unsentBytes) sums.set(c.technique, (sums.get(c.technique) ?? 0) + c.unsentBytes());
+    for (const [technique, bytes] of sums) this.metrics.unsentBytes.set({ technique }, bytes);
   }
 
   /** null when the IP already holds its maximum. */

@@ -1,6 +1,6 @@
 // The Node entry: one port for the static site, the API and WebSocket upgrades; the ticker; Node's
 // timeouts set on purpose; and a graceful shutdown on SIGTERM / SIGINT.
-import { createServer, type Server } from 'node:http';
+import { STATUS_CODES, createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,6 +15,7 @@ import { PublishRateLimiter } from './limits.ts';
 import { MemoryStore } from './log/memory-store.ts';
 import type { ChannelStore } from './log/types.ts';
 import { createMetrics } from './metrics.ts';
+import { PagePolicyCache, securityHeaders } from './security.ts';
 import { WebSocketTransport } from './transports/websocket.ts';
 
 export interface RunningServer {
@@ -34,6 +35,7 @@ export function createBackend(config: Config) {
     retention: config.RETENTION,
     idleMs: config.CHANNEL_IDLE_MS,
     maxChannels: config.MAX_CHANNELS,
+    maxBytes: config.STORE_MAX_BYTES,
     pinned: [TICKER_CHANNEL],
   });
   const deps: Deps = {
@@ -76,6 +78,8 @@ export function createBackend(config: Config) {
 function siteApp(config: Config, api: Hono<{ Bindings: HttpBindings }>): Hono<{ Bindings: HttpBindings }> {
   const root = resolve(config.SITE_DIR);
   const app = new Hono<{ Bindings: HttpBindings }>();
+  const policies = new PagePolicyCache();
+  app.use('*', securityHeaders());
   app.route('/', api);
   app.use('/_astro/*', async (c, next) => {
     await next();
@@ -90,12 +94,17 @@ function siteApp(config: Config, api: Hono<{ Bindings: HttpBindings }>): Hono<{ 
     }
     await next();
   });
-  app.use('*', serveStatic({ root }));
+  app.use('*', serveStatic({
+    root,
+    onFound: (path, c) => {
+      if (path.endsWith('.html')) c.header('Content-Security-Policy', policies.policyFor(path));
+    },
+  }));
   app.notFound(async (c) => {
     const page = resolve(root, '404.html');
     if (existsSync(page)) {
       const { readFile } = await import('node:fs/promises');
-      return c.html(await readFile(page, 'utf8'), 404);
+      return c.html(await readFile(page, 'utf8'), 404, { 'Content-Security-Policy': policies.policyFor(page) });
     }
     return c.text('Not found', 404);
   });
@@ -130,10 +139,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     }
   });
-  // A socket error on a client connection (reset, garbage) must not take the server down.
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
+  // A broken client connection (garbage, headers too big, too slow) must not take the server down; it
+  // gets the status Node itself would send, then the socket is closed.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    if (err.code !== 'ECONNRESET' && socket.writable) {
+      socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    } else {
+      socket.destroy();
+    }
   });
 
   await new Promise<void>((ok, fail) => {

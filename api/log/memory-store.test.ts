@@ -76,6 +76,30 @@ describe('MemoryStore: one append-only log per channel', () => {
     assert.equal((await s.bounds('ch-49')).head, 1, 'the newest channel survives');
   });
 
+  it('keeps the event JSON under maxBytes by evicting least recently used channels without listeners', async () => {
+    const s = store({ retention: 100, maxBytes: 50_000 });
+    const unsubscribe = s.subscribe('watched', () => {});
+    for (let i = 0; i < 40; i++) await s.append(`c-${i}`, 'x'.repeat(5000));
+    for (let i = 0; i < 3; i++) await s.append('watched', 'x'.repeat(5000));
+    assert.ok(s.retainedSize() <= 50_000, `${s.retainedSize()} characters retained`);
+    assert.equal((await s.bounds('watched')).head, 3, 'a channel with a listener is never evicted');
+    assert.equal((await s.bounds('c-39')).head, 1, 'the most recent channels survive');
+    assert.equal((await s.bounds('c-0')).head, 0, 'the oldest was evicted (and comes back empty)');
+    unsubscribe();
+  });
+
+  it('a single channel larger than the budget is kept rather than evicted under its own append', async () => {
+    const s = store({ retention: 10, maxBytes: 1000 });
+    for (let i = 0; i < 5; i++) await s.append('big', 'y'.repeat(600));
+    assert.equal((await s.bounds('big')).head, 5);
+  });
+
+  it('parses data back from the stored JSON', async () => {
+    const s = store();
+    const { event } = await s.append('d', { nested: [1, 'two'] });
+    assert.deepEqual(event.data, { nested: [1, 'two'] });
+  });
+
   it('counts subscribers and frees them on unsubscribe (idempotent)', () => {
     const s = store();
     const offs = [s.subscribe('a', () => {}), s.subscribe('a', () => {}), s.subscribe('b', () => {})];

@@ -11,9 +11,29 @@ export interface MemoryStoreOptions {
   idleMs: number;
   /** Channels kept at most; the least recently used channel without listeners goes first. */
   maxChannels: number;
+  /** Event JSON (in characters) kept over all channels; past it, least recently used idle channels go. */
+  maxBytes?: number;
   /** Channels never evicted (the built-in ticker). */
   pinned?: readonly string[];
   now?: () => number;
+}
+
+/**
+ * Only the JSON text is kept: `data` is parsed back on the rare read that wants it. Keeping both would
+ * double the memory of every retained event, and every transport sends the JSON text anyway.
+ */
+class StoredEvent implements LogEvent {
+  readonly seq: number;
+  readonly time: number;
+  readonly json: string;
+  constructor(seq: number, time: number, json: string) {
+    this.seq = seq;
+    this.time = time;
+    this.json = json;
+  }
+  get data(): unknown {
+    return (JSON.parse(this.json) as { data: unknown }).data;
+  }
 }
 
 class ChannelLog {
@@ -21,6 +41,8 @@ class ChannelLog {
   /** Ring buffer of the newest `retention` events. */
   private readonly ring: (LogEvent | undefined)[];
   head = 0;
+  /** Characters of event JSON retained: what the store's memory budget counts. */
+  size = 0;
   lastUsed: number;
   readonly listeners = new Set<LogListener>();
   private readonly retention: number;
@@ -41,8 +63,10 @@ class ChannelLog {
 
   append(data: unknown, time: number): LogEvent {
     const seq = this.head + 1;
-    const event: LogEvent = { seq, time, data, json: JSON.stringify({ seq, time, data }) };
-    this.ring[seq % this.retention] = event;
+    const event = new StoredEvent(seq, time, JSON.stringify({ seq, time, data }));
+    const slot = seq % this.retention;
+    this.size += event.json.length - (this.ring[slot]?.json.length ?? 0);
+    this.ring[slot] = event;
     this.head = seq;
     return event;
   }
@@ -62,6 +86,7 @@ export class MemoryStore implements ChannelStore {
   private readonly now: () => number;
   private readonly sweeper: NodeJS.Timeout;
   private listenerTotal = 0;
+  private totalSize = 0;
   private readonly opts: MemoryStoreOptions;
 
   constructor(opts: MemoryStoreOptions) {
@@ -78,10 +103,10 @@ export class MemoryStore implements ChannelStore {
       this.channels.delete(name);
     } else {
       log = new ChannelLog(this.opts.retention, this.now());
-      this.evictForRoom();
     }
     log.lastUsed = this.now();
     this.channels.set(name, log);
+    this.evictForRoom(name);
     return log;
   }
 
@@ -89,15 +114,27 @@ export class MemoryStore implements ChannelStore {
     return log.listeners.size === 0 && !(this.opts.pinned ?? []).includes(name);
   }
 
-  private evictForRoom(): void {
-    if (this.channels.size < this.opts.maxChannels) return;
+  private drop(name: string, log: ChannelLog): void {
+    this.channels.delete(name);
+    this.totalSize -= log.size;
+  }
+
+  private overBudget(): boolean {
+    return this.channels.size > this.opts.maxChannels || this.totalSize > (this.opts.maxBytes ?? Infinity);
+  }
+
+  /**
+   * Least recently used first (the Map's order). Channels with listeners stay: they are bounded by the
+   * connection limits, and dropping one would reset every client watching it.
+   */
+  private evictForRoom(inUse: string): void {
+    if (!this.overBudget()) return;
     for (const [name, log] of this.channels) {
-      if (this.evictable(name, log)) {
-        this.channels.delete(name);
-        if (this.channels.size < this.opts.maxChannels) return;
+      if (name !== inUse && this.evictable(name, log)) {
+        this.drop(name, log);
+        if (!this.overBudget()) return;
       }
     }
-    // Every channel has a listener: those are bounded by the connection limits, so keep them all.
   }
 
   sweepIdle(): number {
@@ -105,7 +142,7 @@ export class MemoryStore implements ChannelStore {
     let evicted = 0;
     for (const [name, log] of this.channels) {
       if (log.lastUsed < cutoff && this.evictable(name, log)) {
-        this.channels.delete(name);
+        this.drop(name, log);
         evicted++;
       }
     }
@@ -116,9 +153,17 @@ export class MemoryStore implements ChannelStore {
     return this.channels.size;
   }
 
+  /** Characters of event JSON held over all channels. */
+  retainedSize(): number {
+    return this.totalSize;
+  }
+
   async append(channel: string, data: unknown): Promise<AppendResult> {
     const log = this.channel(channel);
+    const before = log.size;
     const event = log.append(data, this.now());
+    this.totalSize += log.size - before;
+    this.evictForRoom(channel);
     for (const listener of log.listeners) listener(event, log.epoch);
     return { event, epoch: log.epoch };
   }
@@ -153,5 +198,6 @@ export class MemoryStore implements ChannelStore {
   async close(): Promise<void> {
     clearInterval(this.sweeper);
     this.channels.clear();
+    this.totalSize = 0;
   }
 }

@@ -79,7 +79,7 @@ export function sseHandler(deps: Deps, heartbeat: SseHeartbeat) {
       // End the stream and the connection under it: a keep-alive socket left idle would hold up the exit.
       res.end();
       res.socket?.end();
-    } });
+    }, unsentBytes: () => res.writableLength });
     if (!lease) throw new ApiError(429, 'too_many_connections', 'Too many held connections from your address; close some and retry.', { 'Retry-After': '5' });
     deps.metrics.requests.inc({ technique: 'sse' });
 

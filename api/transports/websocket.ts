@@ -4,7 +4,7 @@
 // (event / gap / reset / ack / error down, publish / resume up) so that the client can.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { WebSocket, WebSocketServer, type RawData, type ServerOptions } from 'ws';
 import { CHANNEL_NAME, type Deps } from '../context.ts';
 import { ApiError, rawHttpError } from '../errors.ts';
 import { clientIp } from '../limits.ts';
@@ -68,7 +68,17 @@ export class WebSocketTransport {
   constructor(deps: Deps) {
     this.deps = deps;
     // maxPayload counts the whole message, fragmented or not; ws closes with 1009 past it.
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.WS_MAX_MESSAGE_BYTES, perMessageDeflate: false });
+    // maxPendingAutoPongs is newer than @types/ws: typed here by hand.
+    const options: ServerOptions & { maxPendingAutoPongs: number } = {
+      noServer: true,
+      maxPayload: deps.config.WS_MAX_MESSAGE_BYTES,
+      // ws answers each ping with a pong; a peer that pings faster than it reads the pongs is flooding,
+      // and is terminated once this many pongs are waiting (ws's own default, stated here on purpose).
+      maxPendingAutoPongs: 60,
+      // Compression would let a small frame inflate into a big one and costs memory per socket.
+      perMessageDeflate: false,
+    };
+    this.wss = new WebSocketServer(options);
     // One timer pings everyone: the browser answers pings by itself (its API has no ping method), and a
     // peer that has not answered the previous ping is gone (a half-open TCP connection says nothing).
     this.pinger = setInterval(() => this.pingAll(), deps.config.WS_PING_MS);
@@ -114,7 +124,7 @@ export class WebSocketTransport {
   // #endregion ws-upgrade
 
   private accept(ws: WebSocket, channel: string, ip: string, cursor: Cursor): void {
-    const lease = this.deps.connections.tryHold({ technique: 'websocket', ip, endForShutdown: () => ws.close(1001, 'server shutting down') });
+    const lease = this.deps.connections.tryHold({ technique: 'websocket', ip, endForShutdown: () => ws.close(1001, 'server shutting down'), unsentBytes: () => ws.bufferedAmount });
     if (!lease) {
       this.deps.metrics.rejections.inc({ reason: 'too_many_connections' });
       ws.close(1013, 'too many connections from your address');

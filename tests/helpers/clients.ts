@@ -5,10 +5,11 @@ import WebSocket from 'ws';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function waitFor<T>(pred: () => T, timeoutMs = 3000, what = 'condition'): Promise<T> {
+/** Polls `pred` (sync or async) until it returns something truthy; throws after `timeoutMs`. */
+export async function waitFor<T>(pred: () => T | Promise<T>, timeoutMs = 3000, what = 'condition'): Promise<T> {
   const t0 = Date.now();
   for (;;) {
-    const v = pred();
+    const v = await pred();
     if (v) return v;
     if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(5);
