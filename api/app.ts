@@ -16,7 +16,7 @@ import { SseHeartbeat, sseHandler } from './transports/sse.ts';
 type Env = { Bindings: HttpBindings };
 
 /** Routes and the methods they answer, so that a wrong method gets 405 with Allow instead of 404. */
-const ROUTES: Record<string, string> = {
+export const ROUTES: Record<string, string> = {
   '/api/health': 'GET',
   '/api/channels/:channel/events': 'POST',
   '/api/channels/:channel/poll': 'GET',
