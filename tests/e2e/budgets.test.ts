@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { openPage, scrollThrough, sitePages, useSite } from '../helpers/site.ts';
+import { openPage, scrollThrough, checkedPages, useSite } from '../helpers/site.ts';
 
 const KB = 1024;
 const budgetFor = (path: string) => (path.startsWith('/lessons/') ? 60 * KB : 30 * KB);
@@ -16,7 +16,7 @@ const SETTLE_MS = 3000;
 
 const site = useSite();
 
-for (const path of sitePages()) {
+for (const path of checkedPages()) {
   describe(`page ${path}`, () => {
     test(`loads at most ${budgetFor(path) / KB} KB of gzipped JavaScript before scrolling`, async () => {
       const { page, problems, close } = await openPage(site.browser, site.server.base, path);

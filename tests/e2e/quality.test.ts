@@ -6,10 +6,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { openPage, scrollThrough, sitePages, useSite } from '../helpers/site.ts';
+import { checkedPages, openPage, scrollThrough, sitePages, useSite } from '../helpers/site.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const PAGES = sitePages();
+const PAGES = checkedPages();
 
 const VIEWS: { name: string; options: BrowserContextOptions }[] = [
   { name: 'light 1280px', options: { colorScheme: 'light' } },
@@ -41,6 +41,33 @@ async function seriousViolations(page: Page): Promise<string[]> {
 test('the built site has the pages the course promises', () => {
   for (const required of ['/', '/glossary/', '/api-reference/']) assert.ok(PAGES.includes(required), `${required} in ${PAGES.join(', ')}`);
   assert.ok(PAGES.some((p) => p.startsWith('/lessons/')), 'at least one lesson');
+});
+
+test('every same-site link on every page leads to a page that answers 200, and to its #fragment', async () => {
+  const html = new Map<string, string>();
+  const get = async (path: string) => {
+    if (!html.has(path)) {
+      const res = await fetch(new URL(path, site.server.base));
+      assert.equal(res.status, 200, `GET ${path}`);
+      html.set(path, await res.text());
+    }
+    return html.get(path)!;
+  };
+  const broken: string[] = [];
+  let links = 0;
+  for (const page of sitePages()) {
+    const text = await get(page);
+    for (const [, href] of text.matchAll(/<a\b[^>]*\shref="([^"]+)"/g)) {
+      const url = new URL(href!.replaceAll('&amp;', '&'), new URL(page, site.server.base));
+      if (url.origin !== new URL(site.server.base).origin) continue;
+      links++;
+      const target = await get(url.pathname).catch((err: Error) => (broken.push(`${page} → ${href}: ${err.message}`), ''));
+      const id = decodeURIComponent(url.hash.slice(1));
+      if (id && !new RegExp(`\\sid="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(target)) broken.push(`${page} → ${href}: no element with id "${id}"`);
+    }
+  }
+  assert.ok(links > 50, `only ${links} same-site links found: is the link pattern still right?`);
+  assert.deepEqual(broken, []);
 });
 
 for (const path of PAGES) {
