@@ -30,7 +30,10 @@ function showResult(form: HTMLFormElement, outcome: Outcome): void {
     li.dataset.result = correct ? 'right' : mine ? 'wrong' : 'other';
     const verdict = li.querySelector<HTMLElement>('.quiz-verdict');
     if (verdict) verdict.textContent = correct ? (mine ? 'Right, and you chose it.' : 'Right.') : mine ? 'Not quite, and you chose it.' : 'Not right.';
-    li.querySelector<HTMLElement>('.quiz-explain')!.hidden = false;
+    const explain = li.querySelector<HTMLElement>('.quiz-explain')!;
+    explain.hidden = false;
+    // Linked only now: a description is read out even while hidden, and would give the answer away.
+    li.querySelector('input')!.setAttribute('aria-describedby', explain.id);
   });
   form.dataset.outcome = outcome;
   const feedback = form.querySelector<HTMLElement>('[data-feedback]')!;
@@ -123,6 +126,7 @@ function mountQuiz(section: HTMLElement): void {
       form.querySelectorAll<HTMLElement>('.quiz-option').forEach((li) => {
         delete li.dataset.result;
         li.querySelector<HTMLElement>('.quiz-explain')!.hidden = true;
+        li.querySelector('input')!.removeAttribute('aria-describedby');
       });
     });
   }
