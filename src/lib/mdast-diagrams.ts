@@ -83,7 +83,7 @@ export function diagramFigure(node: CodeNode, options: DiagramsPluginOptions, wh
   return element('figure', { class: 'diagram', 'data-diagram': key }, [
     ...images,
     element('figcaption', {}, [text(caption)]),
-    element('details', { class: 'diagram-source' }, [
+    element('details', { class: 'diagram-source', 'data-pagefind-ignore': '' }, [
       element('summary', {}, [text('Diagram source (mermaid)')]),
       element('pre', {}, [element('code', {}, [text(code)])]),
     ]),
