@@ -2,7 +2,14 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import { satteri } from '@astrojs/markdown-satteri';
+import { fileURLToPath } from 'node:url';
 import { realtimeLabApi } from './api/dev-integration.ts';
+import { diagramsPlugin } from './src/lib/mdast-diagrams.ts';
+import { headingLinksPlugin } from './src/lib/hast-heading-links.ts';
+import { pagefindIndex } from './src/lib/pagefind-integration.ts';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 // The site is fully static: the live parts talk to the backend (api/) on the same origin,
 // which serves dist/ in production and is mounted into `astro dev` by realtimeLabApi().
@@ -18,11 +25,19 @@ export default defineConfig({
   },
   // `npm run dev` honours the same PORT and HOST as `npm start`.
   server: { port: Number(process.env.PORT || 4321), host: process.env.HOST || '127.0.0.1' },
-  integrations: [mdx(), preact(), realtimeLabApi()],
+  // pagefindIndex() indexes dist/ for search at the end of `astro build`.
+  integrations: [mdx(), preact(), realtimeLabApi(), pagefindIndex()],
   markdown: {
+    // Astro 7's Markdown processor; these plugins run for .md and .mdx alike.
+    processor: satteri({
+      mdastPlugins: [diagramsPlugin({ cacheDir: fileURLToPath(new URL('./public/diagrams', import.meta.url)), root })],
+      hastPlugins: [headingLinksPlugin()],
+    }),
     shikiConfig: {
-      // Dual themes: the colours switch with prefers-color-scheme in global.css.
-      themes: { light: 'github-light', dark: 'github-dark' },
+      // Every colour becomes light-dark(light, dark), so code follows the page's color-scheme
+      // (the OS preference or the learner's choice) with no extra CSS.
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
+      defaultColor: 'light-dark()',
     },
   },
 });

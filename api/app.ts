@@ -16,7 +16,7 @@ import { SseHeartbeat, sseHandler } from './transports/sse.ts';
 type Env = { Bindings: HttpBindings };
 
 /** Routes and the methods they answer, so that a wrong method gets 405 with Allow instead of 404. */
-const ROUTES: Record<string, string> = {
+export const ROUTES: Record<string, string> = {
   '/api/health': 'GET',
   '/api/channels/:channel/events': 'POST',
   '/api/channels/:channel/poll': 'GET',
@@ -97,7 +97,7 @@ export function createApiApp(deps: Deps): ApiApp {
   for (const [path, allow] of Object.entries(ROUTES)) {
     app.all(path, () => fail(405, 'method_not_allowed', `Use ${allow} on this URL.`, { Allow: allow }));
   }
-  app.all('/api/*', (c) => fail(404, 'not_found', `No API route at ${c.req.method} ${c.req.path}; see /api/ for the reference.`));
+  app.all('/api/*', (c) => fail(404, 'not_found', `No API route at ${c.req.method} ${c.req.path}; see /api-reference/ for the reference.`));
 
   app.onError((err, c) => {
     if (err instanceof ApiError) {

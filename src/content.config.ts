@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
+import { glossaryEntrySchema } from './lib/glossary-schema.ts';
 import { lessonSchema } from './lib/lesson-schema.ts';
 
 // Lessons live at the project root (content/lessons/), beside api/, not under src/: they are the
@@ -9,4 +10,10 @@ const lessons = defineCollection({
   schema: lessonSchema,
 });
 
-export const collections = { lessons };
+// One YAML file, keyed by term id: `<Term id="epoch">` in a lesson links to /glossary/#epoch.
+const glossary = defineCollection({
+  loader: file('./content/glossary.yaml'),
+  schema: glossaryEntrySchema,
+});
+
+export const collections = { lessons, glossary };

@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { lessonPath } from './lesson-path.ts';
 
 export type Lesson = CollectionEntry<'lessons'>;
 
@@ -22,7 +23,15 @@ export async function getLessons(): Promise<Lesson[]> {
   return sorted;
 }
 
-/** The URL of a lesson; the one place that knows the route shape. */
+/** The URL of a lesson. */
 export function lessonHref(lesson: Lesson): string {
-  return `/lessons/${lesson.id}/`;
+  return lessonPath(lesson.id);
+}
+
+/**
+ * Ids of the quizzes in a lesson, read from its MDX source (`<Quiz id="…"`), so the sidebar and the
+ * home page can say "all quizzes passed" for lessons other than the one on screen.
+ */
+export function quizIds(lesson: Lesson): string[] {
+  return [...(lesson.body ?? '').matchAll(/<Quiz\b[^>]*?\bid="([^"]+)"/g)].map((m) => m[1]!);
 }

@@ -1,56 +1,14 @@
 // The SSE lesson, end to end: the built site and the real API on one port, driven by the system
 // Chromium. Run: node --test tests/e2e/sse-lesson.test.ts (after a build; `npm run test:e2e` builds).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/server.ts';
+import { openPage as openSitePage, useSite } from '../helpers/site.ts';
 
 // The ticker publishes once per second; 10 s leaves room for a slow CI machine to hydrate the island.
 const LIVE_TIMEOUT_MS = 10_000;
 
-let server: { base: string; close(): Promise<void> };
-let browser: Browser;
-
-before(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  // Browser first: its open EventSource would otherwise hold the server's shutdown.
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens a page and records what a reader would never want: console errors and failed requests. */
-async function openPage(path: string): Promise<{ page: Page; problems: string[]; scripts: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const problems: string[] = [];
-  const scripts: string[] = [];
-  page.on('request', (req) => {
-    if (req.resourceType() === 'script') scripts.push(req.url());
-  });
-  const origin = new URL(server.base).origin;
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
-  page.on('requestfailed', (req) => {
-    // A stream cut short by navigation or page close is not a failure of the page.
-    if (new URL(req.url()).origin === origin && req.failure()?.errorText !== 'net::ERR_ABORTED') {
-      problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
-    }
-  });
-  page.on('response', (res) => {
-    if (new URL(res.url()).origin === origin && res.status() >= 400) {
-      problems.push(`HTTP ${res.status()}: ${res.url()}`);
-    }
-  });
-  const response = await page.goto(new URL(path, server.base).href, { waitUntil: 'load' });
-  assert.equal(response?.status(), 200, `GET ${path}`);
-  return { page, problems, scripts };
-}
+const site = useSite();
+const openPage = (path: string) => openSitePage(site.browser, site.server.base, path);
 
 describe('SSE lesson', () => {
   test('the home page lists the SSE lesson and links to it', async () => {
@@ -61,7 +19,7 @@ describe('SSE lesson', () => {
       assert.match((await link.first().textContent()) ?? '', /Server-Sent Events/);
       assert.deepEqual(problems, []);
     } finally {
-      await page.close();
+      await page.context().close();
     }
   });
 
@@ -69,7 +27,7 @@ describe('SSE lesson', () => {
     const { page, problems } = await openPage('/lessons/sse/');
     try {
       assert.equal(await page.locator('h1').textContent(), 'Server-Sent Events');
-      assert.equal(await page.locator('nav[aria-label="Lessons"] a[aria-current="page"]').getAttribute('href'), '/lessons/sse/');
+      assert.equal(await page.locator('.lesson-nav-side a[aria-current="page"]').getAttribute('href'), '/lessons/sse/');
 
       const demo = page.locator('[data-demo="sse"]');
       await demo.scrollIntoViewIfNeeded(); // client:visible hydrates on sight
@@ -92,25 +50,27 @@ describe('SSE lesson', () => {
 
       assert.deepEqual(problems, []);
     } finally {
-      await page.close();
+      await page.context().close();
     }
   });
 
-  test('mermaid is fetched only when the diagram comes near, then renders', async () => {
-    const { page, problems, scripts } = await openPage('/lessons/sse/');
+  test('the diagram is a pre-rendered SVG, fetched only when near and only in the current theme', async () => {
+    const { page, problems, requests } = await openPage('/lessons/sse/');
     try {
-      assert.ok(scripts.length > 0, 'the page loaded its (island and diagram) scripts');
-      // The library chunk (mermaid.core.*), not our tiny Mermaid.astro loader script.
-      const isMermaidLib = (url: string) => /\/mermaid\.(core|esm)[^/]*\.js$/.test(url);
-      assert.deepEqual(scripts.filter(isMermaidLib), [], 'no mermaid chunk before the diagram is near');
+      const diagramRequests = () => requests.filter((url) => new URL(url).pathname.startsWith('/diagrams/'));
+      assert.deepEqual(diagramRequests(), [], 'no diagram fetched before it is near');
+      assert.ok(!requests.some((url) => /mermaid/i.test(url)), 'mermaid itself is never loaded by a lesson');
 
-      const figure = page.locator('figure[data-mermaid]');
+      const figure = page.locator('figure.diagram').first();
       await figure.scrollIntoViewIfNeeded();
-      await figure.locator('svg').first().waitFor({ timeout: LIVE_TIMEOUT_MS });
-      assert.ok(scripts.some(isMermaidLib), `the mermaid chunk was loaded on demand (scripts: ${scripts.join(', ')})`);
+      const img = figure.locator('img[data-variant="light"]');
+      await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle(), { timeout: LIVE_TIMEOUT_MS });
+      assert.ok(diagramRequests().length >= 1 && diagramRequests().every((url) => url.endsWith('.light.svg')), `only light SVGs: ${diagramRequests().join(', ')}`);
+      assert.equal(await figure.locator('img[data-variant="dark"]').isVisible(), false);
+      assert.match((await img.getAttribute('alt')) ?? '', /Last-Event-ID/);
       assert.deepEqual(problems, []);
     } finally {
-      await page.close();
+      await page.context().close();
     }
   });
 });

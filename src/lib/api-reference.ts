@@ -1,0 +1,151 @@
+/**
+ * The API reference page's content: shared/api-contract.md made readable, with examples a learner can
+ * paste. It is checked against the server's real route table and error codes (checkReference), at
+ * build time by src/pages/api-reference.astro and in `npm test` by api-reference.test.ts, so a route
+ * added to api/app.ts without documentation fails the build.
+ */
+
+export interface Param {
+  name: string;
+  where: 'path' | 'query' | 'header' | 'body';
+  meaning: string;
+}
+
+export interface Endpoint {
+  method: 'GET' | 'POST';
+  path: string;
+  summary: string;
+  params: Param[];
+  returns: string;
+  /** Shell or browser-console text; {origin} becomes the page's own origin. */
+  example: { lang: 'sh' | 'js'; code: string };
+}
+
+const channel: Param = { name: 'channel', where: 'path', meaning: 'Channel name: `^[a-z0-9][a-z0-9-]{0,63}$`, else `400 invalid_channel`.' };
+const after: Param = {
+  name: 'after',
+  where: 'query',
+  meaning: 'Cursor: the last `seq` you have, in plain decimal digits (else `400 invalid_cursor`). Omit it to start at the head.',
+};
+const epoch: Param = { name: 'epoch', where: 'query', meaning: 'The epoch your cursor belongs to; another epoch answers with a reset.' };
+
+export const ENDPOINTS: Endpoint[] = [
+  {
+    method: 'POST',
+    path: '/api/channels/:channel/events',
+    summary: 'Publish one event to a channel.',
+    params: [
+      channel,
+      { name: 'data', where: 'body', meaning: 'Any JSON value, at most 4096 bytes serialized. Send `Content-Type: application/json` (else `415`).' },
+    ],
+    returns: '`201 {"seq","time","epoch"}`. The `ticker` channel is read-only (`403 read_only_channel`).',
+    example: {
+      lang: 'sh',
+      code: `curl -X POST -H 'content-type: application/json' -d '{"data":{"hello":"world"}}' {origin}/api/channels/demo/events`,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/channels/:channel/poll',
+    summary: 'Short polling: answers at once with what is after your cursor.',
+    params: [channel, after, epoch, { name: 'limit', where: 'query', meaning: 'Most events in one answer: default 100, at most 1000.' }],
+    returns: '`200 {"epoch","events":[…],"cursor"}`, plus `"reset": true` or `"missed": k` when the cursor rule says so. Send `cursor` back as the next `after`.',
+    example: { lang: 'sh', code: `curl '{origin}/api/channels/demo/poll?after=0'` },
+  },
+  {
+    method: 'GET',
+    path: '/api/channels/:channel/long-poll',
+    summary: 'Long polling: like poll, but holds the request until an event arrives or the timeout runs out.',
+    params: [channel, after, epoch, { name: 'timeout', where: 'query', meaning: 'How long to hold, in ms: default 25000, clamped to 0–30000.' }],
+    returns: 'Same body as poll; `events: []` when the timeout ran out first.',
+    example: { lang: 'sh', code: `curl '{origin}/api/channels/demo/long-poll?after=1&timeout=10000'` },
+  },
+  {
+    method: 'GET',
+    path: '/api/channels/:channel/sse',
+    summary: 'Server-Sent Events: one long text/event-stream response.',
+    params: [
+      channel,
+      after,
+      { name: 'Last-Event-ID', where: 'header', meaning: 'Sent by EventSource when it reconnects; wins over `after`. A malformed one is a reset, never an error status.' },
+    ],
+    returns: '`200 text/event-stream`: a `retry:` line, then `id: <epoch>:<seq>` + `data: <event JSON>` per event, `event: gap` / `event: reset`, and a `:` heartbeat at least every 15 s.',
+    example: { lang: 'sh', code: `curl -N {origin}/api/channels/ticker/sse` },
+  },
+  {
+    method: 'GET',
+    path: '/api/channels/:channel/ws',
+    summary: 'WebSocket (RFC 6455): events, publishing with acks, and resume on one connection.',
+    params: [channel, after, epoch, { name: 'Origin', where: 'header', meaning: 'Must be this site (or listed in `ALLOWED_ORIGINS`); others get `403` before the upgrade.' }],
+    returns:
+      'Server → client: `{"type":"event","seq","time","data"}`, `gap`, `reset`, `ack` (with your `ref`), `error`. Client → server: `{"type":"publish","data","ref"}`, `{"type":"resume","after","epoch"}`. A message over 16 KiB closes with 1009. A plain `GET` without Upgrade is `426`.',
+    example: {
+      lang: 'js',
+      code: [
+        'const ws = new WebSocket(`ws://${location.host}/api/channels/demo/ws?after=0`);',
+        'ws.onmessage = (e) => console.log(JSON.parse(e.data));',
+        "ws.onopen = () => ws.send(JSON.stringify({ type: 'publish', data: 'hi', ref: 'r1' }));",
+      ].join('\n'),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/health',
+    summary: 'Whether the server accepts work.',
+    params: [],
+    returns: '`200 {"status":"ok"}`; `503` while shutting down.',
+    example: { lang: 'sh', code: `curl {origin}/api/health` },
+  },
+  {
+    method: 'GET',
+    path: '/metrics',
+    summary: 'Prometheus metrics: open connections and requests per technique, events published and delivered, bytes written, rejections by reason.',
+    params: [],
+    returns: '`200 text/plain` in the Prometheus exposition format.',
+    example: { lang: 'sh', code: `curl -s {origin}/metrics | grep realtime` },
+  },
+];
+
+/** Every error code the server can answer with, and what the learner should do about it. */
+export const ERROR_CODES: Record<string, { status: string; meaning: string }> = {
+  invalid_channel: { status: '400', meaning: 'The channel name does not match `^[a-z0-9][a-z0-9-]{0,63}$`.' },
+  invalid_cursor: { status: '400', meaning: '`after` is not plain decimal digits (`1e3`, `-1`, `0x10` are refused).' },
+  invalid_json: { status: '400', meaning: 'The request body is not valid JSON.' },
+  invalid_body: { status: '400', meaning: 'The body is not an object with a `data` field.' },
+  invalid_timeout: { status: '400', meaning: '`timeout` is not an integer.' },
+  invalid_limit: { status: '400', meaning: '`limit` is not an integer.' },
+  read_only_channel: { status: '403', meaning: 'Only the server publishes to `ticker`.' },
+  origin_not_allowed: { status: '403', meaning: 'A WebSocket from a page on another origin.' },
+  not_found: { status: '404', meaning: 'No API route at that path.' },
+  method_not_allowed: { status: '405', meaning: 'Wrong method; the `Allow` header names the right one.' },
+  upgrade_required: { status: '426', meaning: 'A plain GET on the WebSocket URL.' },
+  payload_too_large: { status: '413', meaning: 'The body or the event data is too large.' },
+  unsupported_media_type: { status: '415', meaning: 'A publish without `Content-Type: application/json`.' },
+  rate_limited: { status: '429', meaning: 'Too many publishes from your address; wait `Retry-After` seconds.' },
+  too_many_connections: { status: '429', meaning: 'Too many held connections (SSE, WebSocket, long polls) from your address.' },
+  too_many_channels: { status: 'reserved', meaning: 'Counted in /metrics for when the server refuses a new channel; today it evicts idle ones instead.' },
+  shutting_down: { status: '503', meaning: 'The server is stopping; retry in a moment.' },
+  message_too_large: { status: 'WS 1009', meaning: 'A WebSocket message over 16 KiB; the socket is closed.' },
+  unknown_message: { status: 'WS error', meaning: 'A WebSocket frame that is not JSON or not a known message; the socket stays open.' },
+  slow_consumer: { status: 'dropped', meaning: 'The client read too slowly and its unsent data passed the limit; reconnect and resume.' },
+  heartbeat_timeout: { status: 'WS closed', meaning: 'The client missed a ping; the server closed the socket.' },
+};
+
+/**
+ * Throws unless the reference documents exactly the routes and methods the server answers, and every
+ * rejection reason it counts. `routes` is ROUTES from api/app.ts; `reasons` is REJECTION_REASONS.
+ */
+export function checkReference(routes: Record<string, string>, reasons: readonly string[]): void {
+  const documented = new Map(ENDPOINTS.map((e) => [e.path, e.method]));
+  const problems: string[] = [];
+  for (const [path, method] of Object.entries(routes)) {
+    if (!documented.has(path)) problems.push(`route ${method} ${path} is not documented`);
+    else if (documented.get(path) !== method) problems.push(`route ${path} answers ${method} but is documented as ${documented.get(path)}`);
+  }
+  for (const path of documented.keys()) if (!(path in routes)) problems.push(`documented ${path} is not a route of the server`);
+  for (const code of reasons) if (!(code in ERROR_CODES)) problems.push(`error code ${code} is not documented`);
+  for (const code of Object.keys(ERROR_CODES)) if (!reasons.includes(code)) problems.push(`documented error code ${code} is not one the server uses`);
+  if (problems.length > 0) {
+    throw new Error(`The API reference (src/lib/api-reference.ts) disagrees with api/app.ts:\n  - ${problems.join('\n  - ')}`);
+  }
+}

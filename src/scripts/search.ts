@@ -1,0 +1,117 @@
+/**
+ * Behaviour of Search.astro. Pagefind's browser API is imported from /pagefind/pagefind.js the first
+ * time the dialog opens: before that the page has loaded none of it.
+ */
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  sub_results?: { url: string; title: string; excerpt: string }[];
+}
+interface Pagefind {
+  init(): Promise<void>;
+  options(o: Record<string, unknown>): Promise<void>;
+  debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+}
+
+const MAX_RESULTS = 8;
+// A runtime URL, not a module the bundler can see: the index only exists after `astro build`.
+const PAGEFIND_URL = '/pagefind/pagefind.js';
+
+let pagefind: Promise<Pagefind> | undefined;
+
+function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (pf: Pagefind) => {
+    await pf.options({ excerptLength: 24 });
+    await pf.init();
+    return pf;
+  });
+  return pagefind;
+}
+
+/** "/" opens search unless the learner is typing somewhere (a quiz has no text fields, a widget might). */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function resultItem(data: PagefindResultData): HTMLLIElement {
+  // Link to the best-matching section when Pagefind found one (it uses our heading ids).
+  const sub = data.sub_results?.find((s) => s.url.includes('#'));
+  const li = document.createElement('li');
+  const a = document.createElement('a');
+  a.href = sub?.url ?? data.url;
+  const title = document.createElement('span');
+  title.className = 'result-title';
+  title.textContent = sub && sub.title !== data.meta.title ? `${data.meta.title ?? data.url} › ${sub.title}` : (data.meta.title ?? data.url);
+  const excerpt = document.createElement('span');
+  excerpt.className = 'result-excerpt';
+  // Pagefind's excerpt is the page's own text, HTML-escaped by Pagefind, with <mark> around matches.
+  excerpt.innerHTML = sub?.excerpt ?? data.excerpt;
+  a.append(title, excerpt);
+  li.append(a);
+  return li;
+}
+
+export function mountSearch(): void {
+  const dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog');
+  const openButton = document.querySelector<HTMLButtonElement>('[data-search-open]');
+  if (!dialog || !openButton) return;
+  const input = dialog.querySelector<HTMLInputElement>('input[type="search"]')!;
+  const status = dialog.querySelector<HTMLElement>('[data-search-status]')!;
+  const list = dialog.querySelector<HTMLOListElement>('[data-search-results]')!;
+
+  const open = () => {
+    if (dialog.open) return;
+    dialog.showModal();
+    input.focus();
+    input.select();
+    loadPagefind().catch(() => {
+      status.textContent = 'Search is not available here: it is built with the site (npm run build, then npm start).';
+    });
+  };
+
+  const search = async () => {
+    const query = input.value.trim();
+    if (query === '') {
+      list.replaceChildren();
+      status.textContent = 'Type to search.';
+      return;
+    }
+    let pf: Pagefind;
+    try {
+      pf = await loadPagefind();
+    } catch {
+      return; // open() has said why
+    }
+    const found = await pf.debouncedSearch(query, {}, 150);
+    if (found === null) return; // a newer keystroke superseded this search
+    const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    if (input.value.trim() !== query) return;
+    list.replaceChildren(...data.map(resultItem));
+    const n = found.results.length;
+    status.textContent = n === 0 ? `No results for “${query}”.` : `${n} ${n === 1 ? 'page matches' : 'pages match'} “${query}”${n > MAX_RESULTS ? `; the first ${MAX_RESULTS} are shown` : ''}.`;
+  };
+
+  openButton.addEventListener('click', open);
+  dialog.querySelector('[data-search-close]')!.addEventListener('click', () => dialog.close());
+  dialog.querySelector('form')!.addEventListener('submit', (e) => {
+    e.preventDefault();
+    list.querySelector('a')?.focus();
+  });
+  input.addEventListener('input', () => void search());
+  // A click on the backdrop (outside the dialog box) closes it, as people expect of a modal.
+  dialog.addEventListener('click', (e) => {
+    if (e.target !== dialog) return;
+    const box = dialog.getBoundingClientRect();
+    const inside = e.clientX >= box.left && e.clientX <= box.right && e.clientY >= box.top && e.clientY <= box.bottom;
+    if (!inside) dialog.close();
+  });
+  dialog.addEventListener('close', () => openButton.focus());
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+    e.preventDefault();
+    open();
+  });
+}

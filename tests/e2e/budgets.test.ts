@@ -1,0 +1,92 @@
+// Performance budgets on every page of the built site, measured in Chromium:
+// - JavaScript loaded before the learner scrolls, gzipped: at most 30 KB on the home page (and on the
+//   other non-lesson pages), at most 60 KB on a lesson;
+// - no layout shift from widgets, diagrams or anything else while the page is read top to bottom:
+//   cumulative layout shift (PerformanceObserver 'layout-shift', shifts not caused by input) < 0.05.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { openPage, scrollThrough, checkedPages, useSite } from '../helpers/site.ts';
+
+const KB = 1024;
+const budgetFor = (path: string) => (path.startsWith('/lessons/') ? 60 * KB : 30 * KB);
+const MAX_CLS = 0.05;
+// How long a live widget gets to connect and render events before CLS is read.
+const SETTLE_MS = 3000;
+
+const site = useSite();
+
+for (const path of checkedPages()) {
+  describe(`page ${path}`, () => {
+    test(`loads at most ${budgetFor(path) / KB} KB of gzipped JavaScript before scrolling`, async () => {
+      const { page, problems, close } = await openPage(site.browser, site.server.base, path);
+      const scripts = new Map<string, number>();
+      try {
+        const origin = new URL(site.server.base).origin;
+        // Bodies of every script the page has fetched so far (openPage has already waited for "load").
+        const collect = async () => {
+          const urls = await page.evaluate(() =>
+            performance.getEntriesByType('resource').filter((e) => /\.m?js(\?|$)/.test(e.name)).map((e) => e.name),
+          );
+          for (const url of urls) {
+            if (scripts.has(url)) continue;
+            assert.equal(new URL(url).origin, origin, `a third-party script: ${url}`);
+            const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+            scripts.set(url, gzipSync(body, { level: 9 }).length);
+          }
+        };
+        // Islands in the first screen hydrate right after load; give them a moment to fetch their chunks.
+        await page.waitForTimeout(1500);
+        await collect();
+        const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'));
+        const inlineBytes = gzipSync(Buffer.from(inline), { level: 9 }).length;
+        const total = [...scripts.values()].reduce((a, b) => a + b, 0) + inlineBytes;
+        const detail = [...scripts].map(([url, bytes]) => `${new URL(url).pathname} ${bytes} B`).join(', ');
+        console.log(`[budget] ${path}: ${(total / KB).toFixed(1)} KB gzipped JS (${scripts.size} files + ${inlineBytes} B inline)`);
+        assert.ok(total <= budgetFor(path), `${(total / KB).toFixed(1)} KB > ${budgetFor(path) / KB} KB: ${detail}`);
+        assert.ok(![...scripts.keys()].some((url) => /mermaid|pagefind/.test(url)), `mermaid or search loaded up front: ${detail}`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await close();
+      }
+    });
+
+    for (const width of [1280, 360]) {
+      test(`no layout shift while reading it top to bottom at ${width}px (CLS < ${MAX_CLS})`, async () => {
+        const { page, problems, close } = await openPage(site.browser, site.server.base, path, {
+          viewport: { width, height: width === 360 ? 780 : 900 },
+        });
+        try {
+          await page.evaluate(() => {
+            const w = window as unknown as { __cls: number; __shifts: string[] };
+            w.__cls = 0;
+            w.__shifts = [];
+            type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] };
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as Shift[]) {
+                if (entry.hadRecentInput) continue;
+                w.__cls += entry.value;
+                const nodes = (entry.sources ?? []).map((s) => (s.node instanceof Element ? `${s.node.tagName.toLowerCase()}.${s.node.className}` : String(s.node?.nodeName)));
+                w.__shifts.push(`${entry.value.toFixed(4)} ${nodes.join(' ')}`);
+              }
+            }).observe({ type: 'layout-shift', buffered: true });
+          });
+          await scrollThrough(page, 250);
+          // Widgets seen on the way have hydrated and are receiving events; let them render a few.
+          await page.waitForTimeout(SETTLE_MS);
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.waitForTimeout(300);
+          const { cls, shifts } = await page.evaluate(() => {
+            const w = window as unknown as { __cls: number; __shifts: string[] };
+            return { cls: w.__cls, shifts: w.__shifts };
+          });
+          console.log(`[cls] ${path} @${width}px: ${cls.toFixed(4)}`);
+          assert.ok(cls < MAX_CLS, `CLS ${cls.toFixed(4)} >= ${MAX_CLS}; shifts: ${shifts.join('; ')}`);
+          assert.deepEqual(problems, []);
+        } finally {
+          await close();
+        }
+      });
+    }
+  });
+}
