@@ -15,7 +15,7 @@ import { PublishRateLimiter } from './limits.ts';
 import { MemoryStore } from './log/memory-store.ts';
 import type { ChannelStore } from './log/types.ts';
 import { createMetrics } from './metrics.ts';
-import { PagePolicyCache, securityHeaders } from './security.ts';
+import { ASSET_POLICY, PagePolicyCache, securityHeaders } from './security.ts';
 import { WebSocketTransport } from './transports/websocket.ts';
 
 export interface RunningServer {
@@ -97,7 +97,7 @@ function siteApp(config: Config, api: Hono<{ Bindings: HttpBindings }>): Hono<{ 
   app.use('*', serveStatic({
     root,
     onFound: (path, c) => {
-      if (path.endsWith('.html')) c.header('Content-Security-Policy', policies.policyFor(path));
+      c.header('Content-Security-Policy', path.endsWith('.html') ? policies.policyFor(path) : ASSET_POLICY);
     },
   }));
   app.notFound(async (c) => {
