@@ -16,10 +16,12 @@ export interface MemoryStoreOptions {
   now?: () => number;
 }
 
+const newEpoch = () => randomBytes(6).toString('base64url');
+
 class ChannelLog {
-  readonly epoch = randomBytes(6).toString('base64url');
+  epoch = newEpoch();
   /** Ring buffer of the newest `retention` events. */
-  private readonly ring: (LogEvent | undefined)[];
+  private ring: (LogEvent | undefined)[];
   head = 0;
   lastUsed: number;
   readonly listeners = new Set<LogListener>();
@@ -45,6 +47,13 @@ class ChannelLog {
     this.ring[seq % this.retention] = event;
     this.head = seq;
     return event;
+  }
+
+  /** A new history in place: the listeners (held connections) stay attached to this object. */
+  reset(): void {
+    this.epoch = newEpoch();
+    this.head = 0;
+    this.ring = new Array<LogEvent | undefined>(this.retention);
   }
 
   slice(from: number, limit: number): LogEvent[] {
@@ -144,6 +153,12 @@ export class MemoryStore implements ChannelStore {
       log.lastUsed = this.now();
       this.listenerTotal--;
     };
+  }
+
+  async reset(channel: string): Promise<LogBounds> {
+    const log = this.channel(channel);
+    log.reset();
+    return log.bounds();
   }
 
   subscriberCount(): number {
