@@ -80,6 +80,13 @@ export interface LabLimits {
 
 /** An armed cut drops the lab's next connection only if that comes soon: a stale click must not linger. */
 const ARMED_FOR_MS = 10_000;
+/**
+ * After a cut, the lab's connections are refused this long too. Chromium resends a GET by itself, at
+ * once and once, when a reused keep-alive connection closes before any answer (HttpNetworkTransaction::
+ * ShouldResendRequest): without this the page's own code would never see the cut. The clients' own
+ * retries wait at least 500 ms, so they come after it.
+ */
+const RESEND_WINDOW_MS = 300;
 const ENTRY_OVERHEAD = 160;
 const zero = (): ByteCounts => ({ header: 0, framing: 0, payload: 0 });
 
@@ -99,6 +106,7 @@ export class LabCapture {
   private readonly live = new Set<Duplex>();
   /** Until when an armed cut waits for this lab's next connection; null when none is armed. */
   private armedUntil: number | null = null;
+  private refuseUntil = 0;
   private ticks = 0;
   private readonly limits: LabLimits;
   private readonly now: () => number;
@@ -182,14 +190,22 @@ export class LabCapture {
     this.live.clear();
     const armed = sockets.length === 0;
     this.armedUntil = armed ? this.now() + ARMED_FOR_MS : null;
+    if (!armed) this.refuseUntil = this.now() + RESEND_WINDOW_MS;
     return { dropped: sockets.length, armed };
   }
 
-  /** True once after an armed cut: the caller drops the connection it is handling. */
-  takeArmedCut(): boolean {
-    const armed = this.armedUntil !== null && this.armedUntil >= this.now();
+  /**
+   * Whether the connection being opened must be dropped: the one an armed cut waits for, or a browser's
+   * own resend right after a cut. Null to let it through.
+   */
+  takeCut(): 'armed' | 'resend' | null {
+    const now = this.now();
+    if (now < this.refuseUntil) return 'resend';
+    const armed = this.armedUntil !== null && this.armedUntil >= now;
     this.armedUntil = null;
-    return armed;
+    if (!armed) return null;
+    this.refuseUntil = now + RESEND_WINDOW_MS;
+    return 'armed';
   }
 
   nextTick(): number {

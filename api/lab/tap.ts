@@ -117,9 +117,18 @@ function recordRequest(lab: LabCapture, req: IncomingMessage, technique: Techniq
   return stats;
 }
 
-function dropNow(lab: LabCapture, stats: ConnectionStats, socket: Duplex): void {
-  lab.record({ kind: 'note', conn: stats.id, technique: stats.technique, text: 'cut by the server before answering (fault injection)' });
+const DROP_NOTES = {
+  armed: 'cut by the server before answering (fault injection: nothing was in flight when you cut, so this next request was dropped)',
+  resend: 'cut by the server before answering (fault injection: the browser resent the request just cut by itself, on a new connection)',
+};
+
+/** Drops the connection being opened when a cut is waiting for it; true if it did. */
+function cutOnArrival(lab: LabCapture, stats: ConnectionStats, socket: Duplex): boolean {
+  const why = lab.takeCut();
+  if (!why) return false;
+  lab.record({ kind: 'note', conn: stats.id, technique: stats.technique, text: DROP_NOTES[why] });
   socket.destroy();
+  return true;
 }
 
 /**
@@ -128,10 +137,7 @@ function dropNow(lab: LabCapture, stats: ConnectionStats, socket: Duplex): void 
  */
 export function tapHttpExchange(lab: LabCapture, technique: Technique, req: IncomingMessage, res: ServerResponse): boolean {
   const stats = recordRequest(lab, req, technique);
-  if (lab.takeArmedCut()) {
-    dropNow(lab, stats, req.socket);
-    return false;
-  }
+  if (cutOnArrival(lab, stats, req.socket)) return false;
   const release = lab.hold(req.socket);
   const down = new HttpResponseStream();
   let framing = 0;
@@ -151,10 +157,7 @@ export function tapHttpExchange(lab: LabCapture, technique: Technique, req: Inco
  */
 export function tapUpgrade(lab: LabCapture, req: IncomingMessage, socket: Duplex): boolean {
   const stats = recordRequest(lab, req, 'websocket');
-  if (lab.takeArmedCut()) {
-    dropNow(lab, stats, socket);
-    return false;
-  }
+  if (cutOnArrival(lab, stats, socket)) return false;
   const release = lab.hold(socket);
   const down = new HttpResponseStream();
   const downFrames = new WsFrameDecoder();
