@@ -40,8 +40,8 @@ export interface HttpFeed {
   readonly client: FeedClient;
   /** False once closed, or once the server refused in a way that asking again cannot fix. */
   readonly running: boolean;
-  /** Sends one request from the current cursor; true if an answer came (with events or none). */
-  ask(extra?: Record<string, number>): Promise<boolean>;
+  /** Sends one request from the current cursor: the number of events answered (0: an empty answer), or -1 if none came. */
+  ask(extra?: Record<string, number>): Promise<number>;
   /** How long to wait after a failure: the server's Retry-After, or a growing backoff. */
   retryDelay(): number;
   /** Resolves after `ms`, or at once when the client is closed meanwhile. */
@@ -127,14 +127,14 @@ export function httpFeed(endpoint: 'poll' | 'long-poll', options: FeedOptions): 
         body = await response.text();
       } catch (err) {
         // close() aborted it on purpose; anything else is the network: the request or its answer was lost.
-        if (!running) return false;
+        if (!running) return -1;
         fail(id, `The request failed before an answer arrived (${(err as Error).message}). Asking again with the same cursor.`);
-        return false;
+        return -1;
       }
       if (status !== 200) {
         if (RETRYABLE.has(status) || status >= 500) fail(id, errorSentence(status, body));
         else giveUp(id, `${errorSentence(status, body)} Asking again would get the same answer, so the client stopped.`);
-        return false;
+        return -1;
       }
       let answer: unknown;
       try {
@@ -144,7 +144,7 @@ export function httpFeed(endpoint: 'poll' | 'long-poll', options: FeedOptions): 
       }
       if (!isPollAnswer(answer)) {
         fail(id, 'The answer was not the JSON this API sends (a proxy in between?).');
-        return false;
+        return -1;
       }
       onWire?.({ kind: 'response', id, status, bytes: utf8Bytes(body), events: answer.events.length });
       failures = 0;
@@ -153,7 +153,7 @@ export function httpFeed(endpoint: 'poll' | 'long-poll', options: FeedOptions): 
         onState?.('live');
       }
       apply(answer);
-      return true;
+      return answer.events.length;
     },
 
     retryDelay: () => retryAfterMs ?? backoffMs(failures),

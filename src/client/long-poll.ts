@@ -20,8 +20,8 @@ export function openLongPoll(options: LongPollOptions): FeedClient {
       // The server answers as soon as an event exists after our cursor, or with an empty list when
       // timeoutMs runs out. Either way the loop asks again at once, so an event never waits for us:
       // between two requests the cursor, not an open connection, keeps our place.
-      const answered = await feed.ask({ timeout: timeoutMs });
-      if (!answered) await feed.wait(feed.retryDelay());
+      const got = await feed.ask({ timeout: timeoutMs });
+      if (got < 0) await feed.wait(feed.retryDelay());
     }
   })();
 

@@ -5,6 +5,9 @@
 import { httpFeed } from './http-feed.ts';
 import type { FeedClient, FeedOptions } from './types.ts';
 
+/** Events asked for per request (the server's default; it allows up to 1000). */
+const PAGE = 100;
+
 export interface PollOptions extends FeedOptions {
   /** Time between the end of one answer and the next request. */
   intervalMs?: number;
@@ -17,12 +20,14 @@ export function openPoll(options: PollOptions): FeedClient {
 
   void (async () => {
     while (feed.running) {
-      const answered = await feed.ask();
-      // Ask again after the interval, news or not: that is short polling. An event published just
-      // after an answer waits up to a whole interval to be seen; most answers carry nothing.
-      // After a failure, wait longer each time: many clients retrying at once would pile onto a
-      // server that is struggling already.
-      await feed.wait(answered ? intervalMs : feed.retryDelay());
+      const got = await feed.ask({ limit: PAGE });
+      // A full page means more is waiting (after a long absence, say): ask again at once.
+      if (got === PAGE) continue;
+      // Otherwise ask again after the interval, news or not: that is short polling. An event
+      // published just after an answer waits up to a whole interval to be seen, and most answers
+      // carry nothing. After a failure, wait longer each time: many clients retrying at once would
+      // pile onto a server that is struggling already.
+      await feed.wait(got >= 0 ? intervalMs : feed.retryDelay());
     }
   })();
 

@@ -3,9 +3,10 @@
  * timeline of what crossed the wire, counters, the technique's own controls, fault injection (cut the
  * connection, restart the server, fall behind) and the wire inspector.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WebSocketFeed } from '../../client/websocket.ts';
-import { labApi, newLabId } from '../shared/lab-api.ts';
+import { labApi, labChannel, newLabId } from '../shared/lab-api.ts';
+import { useBrowserValue } from '../shared/use-browser-value.ts';
 import { usePageGate } from '../shared/use-page-gate.ts';
 import '../shared/widgets.css';
 import WireInspector from '../wire-inspector/WireInspector.tsx';
@@ -46,7 +47,7 @@ const TIMEOUTS = [500, 2000, 10_000, 25_000];
 const ms = (n: number) => (n >= 1000 ? `${n / 1000} s` : `${n} ms`);
 
 export default function TechniqueDemo({ technique }: Props) {
-  const lab = useMemo(newLabId, []);
+  const lab = useBrowserValue(newLabId, '');
   const [wanted, setWanted] = useState(true);
   // Bumped by Retry: a client that gave up is replaced by a new one.
   const [attempt, setAttempt] = useState(0);
@@ -55,7 +56,7 @@ export default function TechniqueDemo({ technique }: Props) {
   const [busy, setBusy] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const gate = usePageGate(lab);
-  const feed = useLabFeed(technique, lab, settings, wanted && gate === null, attempt);
+  const feed = useLabFeed(technique, lab, settings, wanted && gate === null && lab !== '', attempt);
   const { model } = feed;
   const { check, counters } = model;
   const fault = useRef<{ at: number; received: number } | null>(null);
@@ -144,6 +145,7 @@ export default function TechniqueDemo({ technique }: Props) {
       data-lost={check.lost}
       data-duplicates={check.duplicates}
       data-last-seq={check.last ?? ''}
+      data-channel={lab ? labChannel(lab) : ''}
       aria-label={`Live demo: ${NAMES[technique]} on your private channel`}
     >
       <div class="w-head">
@@ -209,7 +211,7 @@ export default function TechniqueDemo({ technique }: Props) {
         )}
       </fieldset>
 
-      <WireInspector lab={lab} technique={technique} received={check.received} />
+      {lab && <WireInspector lab={lab} technique={technique} received={check.received} />}
     </section>
   );
 }
