@@ -42,6 +42,17 @@ function assertExactlyOnce(a: Record<string, string>, technique: string) {
   assert.equal(a.received, a['last-seq'], `${technique}: received ${a.received} events for seqs 1..${a['last-seq']}`);
 }
 
+/**
+ * The capture shows how the technique came back: EventSource's own reconnect carries Last-Event-ID;
+ * the WebSocket client and the polling clients carry ?after= with a seq the demo had already received.
+ */
+async function assertResumedFromCursor(technique: string, channel: string, seenBeforeCut: number) {
+  const { entries } = (await request(server.base, `/api/lab/${channel.slice('lab-'.length)}/wire`)).json;
+  const heads: string[] = entries.filter((e: any) => e.kind === 'http-head' && e.dir === 'up').map((e: any) => e.text);
+  const cursors = heads.map((h) => Number((technique === 'sse' ? /\r\nLast-Event-ID: [\w-]+:(\d+)\r\n/i : /[?&]after=(\d+)/).exec(h)?.[1] ?? NaN));
+  assert.ok(cursors.some((seq) => seq >= seenBeforeCut), `${technique}: a request after the cut resumed from seq >= ${seenBeforeCut}: ${JSON.stringify(cursors)}`);
+}
+
 describe('technique demos', () => {
   for (const technique of TECHNIQUES) {
     test(`${technique}: hydrates when visible, goes live and counts events`, async () => {
@@ -73,6 +84,7 @@ describe('technique demos', () => {
       assert.equal(log.events[0]?.seq, 1, `the log of ${a.channel} starts at 1`);
       assert.ok(log.cursor >= Number(a['last-seq']), `the server published ${log.cursor}, the demo saw up to ${a['last-seq']}`);
       assert.match((await widget.locator('[role="status"]').textContent()) ?? '', /Recovered .* 0 lost, 0 duplicates/);
+      await assertResumedFromCursor(technique, a.channel!, Number(before['last-seq']));
     });
   }
 

@@ -62,11 +62,13 @@ export default function TechniqueDemo({ technique }: Props) {
   const fault = useRef<{ at: number; received: number } | null>(null);
   const previous = useRef<WidgetState>('idle');
 
-  // The time axis moves while the demo runs.
+  // The time axis moves while the demo runs (a stopped demo keeps its picture still).
+  const running = wanted && gate === null;
   useEffect(() => {
+    if (!running) return;
     const timer = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(timer);
-  }, []);
+  }, [running]);
 
   // Announce state changes and recoveries in words (politely: a screen reader finishes its sentence first).
   useEffect(() => {
@@ -83,7 +85,6 @@ export default function TechniqueDemo({ technique }: Props) {
     previous.current = state;
   });
 
-  const running = wanted && gate === null;
   const paused =
     gate === 'hidden' ? 'Paused while this tab is hidden: a hidden tab would still hold one of the browser\'s 6 connections to this site.'
     : gate === 'claimed' ? 'Paused: the connection-limit lab on this page needs all of the browser\'s connections for a moment.'

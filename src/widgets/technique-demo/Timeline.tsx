@@ -127,6 +127,10 @@ export default function Timeline({ items, now, wireLabel }: Props) {
           );
         })}
       </svg>
+      <p class="w-tl-legend" aria-hidden="true">
+        {wireLabel === 'Requests' ? '▬ request (dashed while waiting) · ● answered with events (count above) · □ ∅ empty answer · ✕ no answer' : '━ connection open · ✕ connection dropped'}
+        {' · ▲ event (seq below) · ◆ duplicate or after a hole · ┆ a fault you injected or a server notice'}
+      </p>
       <details class="w-tl-text">
         <summary>Timeline in words (latest first)</summary>
         {recent.length === 0 ? (

@@ -197,7 +197,8 @@ export default function WireInspector({ lab, technique, received }: Props) {
       <summary>Wire inspector: the bytes of this demo's connections</summary>
       <p class="w-note">
         Captured by the server for this demo only (its requests carry <code>?lab=…</code>). Newest first; #n is the TCP connection:
-        two requests with one number shared a keep-alive connection.
+        two requests with one number shared a keep-alive connection. The browser keeps a few connections to this site and lends
+        them to any request of the page, so a number new to this demo can still be a connection reused from another request.
       </p>
       {problem && <p class="w-error">{problem}</p>}
       {stats && <ByteTable stats={stats} received={received} />}
