@@ -8,6 +8,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Deps } from '../context.ts';
 import { ApiError, rawHttpError } from '../errors.ts';
+import { clientIp } from '../limits.ts';
 import { parseAfter } from '../log/cursor.ts';
 import type { Technique } from '../metrics.ts';
 import { LAB_ID, labChannel, type LabCapture, type LabRegistry } from './capture.ts';
@@ -79,9 +80,28 @@ async function appendToLab(deps: Deps, lab: LabCapture, data: unknown): Promise<
 
 /** One tick on the private channel of every lab in use: each learner's demo has a stream of its own. */
 export async function tickLabs(deps: Deps): Promise<void> {
-  for (const lab of deps.labs.active(LAB_ACTIVE_MS)) {
-    await appendToLab(deps, lab, { tick: lab.nextTick(), note: 'your private channel ticks once per TICK_MS' });
+  try {
+    for (const lab of deps.labs.active(LAB_ACTIVE_MS)) {
+      await appendToLab(deps, lab, { tick: lab.nextTick(), note: 'your private channel ticks once per TICK_MS' });
+    }
+  } catch (err) {
+    // A store that failed for a moment must not take the server down; the next tick tries again.
+    console.error('lab ticker: append failed:', err);
   }
+}
+
+/**
+ * Fault injections count against the client's publish rate: a provoked gap publishes a thousand
+ * events, and a cut is cheap to ask for but not to serve a thousand times a second.
+ */
+function rateLimited(deps: Deps): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const rate = await deps.publishLimiter.take(clientIp(c.env.incoming, deps.config.TRUST_PROXY));
+    if (!rate.allowed) {
+      throw new ApiError(429, 'rate_limited', `Too many requests from your address; retry in ${rate.retryAfterSec} s.`, { 'Retry-After': String(rate.retryAfterSec) });
+    }
+    await next();
+  };
 }
 
 export function labRoutes(app: Hono<Env>, deps: Deps): void {
@@ -89,6 +109,7 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
     checkLabId(c.req.param('id') ?? '');
     await next();
   });
+  for (const fault of ['cut', 'restart', 'gap']) app.post(`/api/lab/:id/${fault}`, rateLimited(deps));
 
   app.get('/api/lab/:id/wire', (c) => {
     const after = parseAfter(c.req.query('after'));

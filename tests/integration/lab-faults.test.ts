@@ -171,3 +171,21 @@ describe('lab API errors and bounds', () => {
     assert.ok((await request(S.base, `/api/lab/${labs[29]}/wire`)).json.entries.length > 0, 'the newest is kept');
   });
 });
+
+describe('fault injection is rate limited', () => {
+  it('past the publish rate and burst of an address, a fault gets 429 with Retry-After, and the server keeps serving', async () => {
+    const limited = await startTestServer({ PUBLISH_RATE_PER_SEC: 2, PUBLISH_BURST: 1 });
+    try {
+      const lab = newLab();
+      const answers = [];
+      for (let i = 0; i < 6; i++) answers.push(await request(limited.base, `/api/lab/${lab}/cut`, { method: 'POST' }));
+      const refused = answers.filter((r) => r.status === 429);
+      assert.ok(refused.length > 0, `statuses ${answers.map((r) => r.status)}`);
+      assert.equal(refused[0]!.json.error.code, 'rate_limited');
+      assert.match(String(refused[0]!.headers['retry-after']), /^\d+$/);
+      assert.equal((await request(limited.base, '/api/health')).status, 200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
