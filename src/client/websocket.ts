@@ -86,7 +86,7 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
       onState?.('live');
     };
     socket.onmessage = (e) => {
-      if (typeof e.data === 'string') onMessage(e.data);
+      if (!closedByUs && typeof e.data === 'string') onMessage(e.data);
     };
     // 'close' follows 'error' every time, with a code: 1006 means the connection just went away.
     socket.onclose = (e) => {
@@ -112,7 +112,9 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
     close() {
       closedByUs = true;
       clearTimeout(retryTimer);
-      socket.close(1000, 'closed by the page');
+      // Closing a socket that is still connecting makes the browser log an error: let it open first.
+      if (socket.readyState === WebSocket.CONNECTING) socket.onopen = () => socket.close(1000, 'closed by the page');
+      else socket.close(1000, 'closed by the page');
     },
     publish(data) {
       if (socket.readyState !== WebSocket.OPEN) return Promise.reject(new Error('The WebSocket is not open right now.'));

@@ -25,12 +25,17 @@ interface Probe {
   tookMs: number | null;
 }
 
-/** Time given to the streams to open before the waiting ones are called stalled. */
+/**
+ * The waiting streams are called stalled once the others have stopped opening: at least SETTLE_MS
+ * after the start and no stream opened for QUIET_MS (a busy machine opens them slowly, not never).
+ */
 const SETTLE_MS = 3000;
+const QUIET_MS = 1000;
+const GIVE_UP_MS = 15_000;
 /** Time given to the fetch sent after them. */
 const PROBE_MS = 2000;
 /** Time for the other widgets on the page to close their connections after the claim. */
-const RELEASE_MS = 400;
+const RELEASE_MS = 800;
 const COUNTS = [4, 6, 7, 8, 10];
 
 /** The HTTP version this page came over: h2 and h3 multiplex, and nothing will stall. */
@@ -51,6 +56,7 @@ export default function ConnectionLimitLab() {
   const [serverView, setServerView] = useState<{ live: number; peak: number } | null>(null);
   const [message, setMessage] = useState('');
   const sources = useRef<EventSource[]>([]);
+  const lastOpened = useRef({ count: 0, at: 0 });
   const probeAbort = useRef<AbortController | null>(null);
   const run = useRef(0);
 
@@ -105,15 +111,25 @@ export default function ConnectionLimitLab() {
     await sleep(RELEASE_MS);
     if (id !== run.current) return;
     setStreams(Array.from({ length: count }, (_, i) => ({ n: i + 1, state: 'waiting', events: 0 })));
+    const started = performance.now();
+    lastOpened.current = { count: 0, at: started };
     sources.current = Array.from({ length: count }, (_, i) => {
       const n = i + 1;
       const source = new EventSource(streamUrl(n));
-      source.onopen = () => update(n, { state: 'open' });
+      source.onopen = () => {
+        lastOpened.current = { count: lastOpened.current.count + 1, at: performance.now() };
+        update(n, { state: 'open' });
+      };
       source.onmessage = () => setStreams((all) => all.map((s) => (s.n === n ? { ...s, events: s.events + 1 } : s)));
       return source;
     });
-    await sleep(SETTLE_MS);
-    if (id !== run.current) return;
+    for (;;) {
+      await sleep(200);
+      if (id !== run.current) return;
+      const now = performance.now();
+      const settled = now - started >= SETTLE_MS && now - lastOpened.current.at >= QUIET_MS;
+      if (lastOpened.current.count === count || settled || now - started >= GIVE_UP_MS) break;
+    }
     setStreams((all) => all.map((s) => (s.state === 'waiting' ? { ...s, state: 'stalled' } : s)));
     // Only now: a fetch sent together with the streams would be queued ahead of them (the browser
     // ranks a fetch above an EventSource) and slip through before the connections fill up.

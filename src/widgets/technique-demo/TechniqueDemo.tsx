@@ -59,7 +59,8 @@ export default function TechniqueDemo({ technique }: Props) {
   const feed = useLabFeed(technique, lab, settings, wanted && gate === null && lab !== '', attempt);
   const { model } = feed;
   const { check, counters } = model;
-  const fault = useRef<{ at: number; received: number } | null>(null);
+  /** The fault being recovered from: when it was injected, and how many events had arrived once the client noticed the drop. */
+  const fault = useRef<{ at: number; receivedAtDrop: number | null } | null>(null);
   const previous = useRef<WidgetState>('idle');
 
   // The time axis moves while the demo runs (a stopped demo keeps its picture still).
@@ -73,13 +74,17 @@ export default function TechniqueDemo({ technique }: Props) {
   // Announce state changes and recoveries in words (politely: a screen reader finishes its sentence first).
   useEffect(() => {
     const state = model.state;
-    if (fault.current && state === 'live' && check.received > fault.current.received) {
-      const f = fault.current;
+    const f = fault.current;
+    // Events that arrive between the click and the cut are not a recovery: wait for the client to
+    // notice the drop, then for the first event after it.
+    if (f && f.receivedAtDrop === null && state !== 'live') f.receivedAtDrop = check.received;
+    if (f && f.receivedAtDrop !== null && state === 'live' && check.received > f.receivedAtDrop) {
       fault.current = null;
-      setAnnouncement(`Recovered ${((Date.now() - f.at) / 1000).toFixed(1)} s after the fault: ${check.received - f.received} events since, ${check.lost} lost, ${check.duplicates} duplicates.`);
+      setAnnouncement(`Recovered ${((Date.now() - f.at) / 1000).toFixed(1)} s after the fault: ${check.received - f.receivedAtDrop} events since, ${check.lost} lost, ${check.duplicates} duplicates.`);
     } else if (state !== previous.current) {
       if (state === 'error') setAnnouncement(`Stopped: ${model.detail} ${ERROR_MEANING[technique]}`);
-      else if (state === 'connecting' && previous.current === 'live') setAnnouncement(`Connection lost; ${technique === 'sse' ? 'the browser is reconnecting by itself' : 'the client is retrying from its cursor'}…`);
+      // During an injected fault the explanation already on screen says what is going on.
+      else if (state === 'connecting' && previous.current === 'live' && !f) setAnnouncement(`Connection lost; ${technique === 'sse' ? 'the browser is reconnecting by itself' : 'the client is retrying from its cursor'}…`);
       else if (state === 'live' && !fault.current) setAnnouncement(`Live over ${NAMES[technique]}.`);
     }
     previous.current = state;
@@ -93,7 +98,7 @@ export default function TechniqueDemo({ technique }: Props) {
   const injectFault = async (kind: 'cut' | 'restart' | 'gap') => {
     setBusy(true);
     try {
-      fault.current = { at: Date.now(), received: check.received };
+      fault.current = { at: Date.now(), receivedAtDrop: null };
       if (kind === 'cut') {
         const { dropped, armed } = await labApi.cut(lab);
         feed.mark('cut', armed ? 'nothing was in flight, so the server will drop the next request' : `the server dropped ${dropped} connection${dropped === 1 ? '' : 's'}`);
@@ -134,7 +139,7 @@ export default function TechniqueDemo({ technique }: Props) {
   };
   const buttonLabel = model.state === 'error' ? 'Retry' : wanted ? 'Stop' : 'Start';
 
-  const status = announcement || (paused ? paused : model.state === 'idle' ? 'Stopped. Press Start to open the connection.' : '');
+  const status = paused || announcement || (model.state === 'idle' ? 'Stopped. Press Start to open the connection.' : '');
   const polling = technique === 'polling' || technique === 'long-polling';
 
   return (
