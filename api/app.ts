@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { CHANNEL_NAME, type Deps } from './context.ts';
 import { ApiError, errorBody } from './errors.ts';
+import { LAB_ROUTES, labHttpTap, labRoutes } from './lab/routes.ts';
 import { clientIp } from './limits.ts';
 import type { RejectionReason } from './metrics.ts';
 import { publishEvent } from './publish.ts';
@@ -24,6 +25,7 @@ export const ROUTES: Record<string, string> = {
   '/api/channels/:channel/sse': 'GET',
   '/api/channels/:channel/ws': 'GET',
   '/metrics': 'GET',
+  ...LAB_ROUTES,
 };
 
 function fail(status: number, code: RejectionReason, message: string, headers: Record<string, string> = {}): never {
@@ -74,6 +76,8 @@ export function createApiApp(deps: Deps): ApiApp {
     await next();
   });
   app.use('/api/channels/:channel/*', validChannel);
+  app.use('/api/channels/:channel/*', labHttpTap(deps));
+  labRoutes(app, deps);
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.post(

@@ -37,6 +37,8 @@ export const configSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('false').transform((v) => v === '1' || v === 'true')
     .describe('take the client IP from X-Forwarded-For (only behind a proxy you run)'),
   SITE_DIR: z.string().default('dist').describe('the built static site to serve'),
+  LAB_MAX_IDS: int(1, 1_000_000).default(500).describe('labs (wire captures of tagged connections) held at most; the least recently used go first'),
+  LAB_CAPTURE_BYTES: int(4096, 16_777_216).default(65_536).describe('captured text kept per lab; older entries go first'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -2,6 +2,7 @@
 // can start two servers with different settings in one process.
 import type { Config } from './config.ts';
 import type { ConnectionRegistry } from './connections.ts';
+import type { LabRegistry } from './lab/capture.ts';
 import type { PublishRateLimiter } from './limits.ts';
 import type { ChannelStore } from './log/types.ts';
 import type { Metrics } from './metrics.ts';
@@ -12,6 +13,8 @@ export interface Deps {
   readonly metrics: Metrics;
   readonly connections: ConnectionRegistry;
   readonly publishLimiter: PublishRateLimiter;
+  /** Captures and fault injection for connections tagged `?lab=<id>` (api/lab/). */
+  readonly labs: LabRegistry;
   readonly lifecycle: { readonly shuttingDown: boolean };
 }
 

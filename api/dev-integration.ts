@@ -21,7 +21,7 @@ export function realtimeLabApi(): AstroIntegration {
         });
         // Vite's own HMR socket shares this server: only channel WebSocket paths are taken.
         server.httpServer?.on('upgrade', (req, socket, head) => {
-          backend.websockets.handleUpgrade(req, socket, head);
+          backend.upgrade(req, socket, head);
         });
         server.httpServer?.once('close', () => void backend.close());
       },

@@ -10,6 +10,7 @@ export const REJECTION_REASONS = [
   'unsupported_media_type', 'payload_too_large', 'read_only_channel', 'rate_limited', 'too_many_connections',
   'origin_not_allowed', 'message_too_large', 'unknown_message', 'slow_consumer', 'heartbeat_timeout',
   'shutting_down', 'not_found', 'method_not_allowed', 'upgrade_required', 'too_many_channels',
+  'invalid_lab_id', 'gap_unavailable',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
@@ -57,7 +58,7 @@ export function createMetrics(): Metrics {
     m.bytesWritten.inc({ technique: t }, 0);
     m.unsentBytes.set({ technique: t }, 0);
   }
-  for (const via of ['http', 'websocket', 'ticker']) m.published.inc({ via }, 0);
+  for (const via of ['http', 'websocket', 'ticker', 'lab']) m.published.inc({ via }, 0);
   for (const reason of REJECTION_REASONS) m.rejections.inc({ reason }, 0);
   return m;
 }

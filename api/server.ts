@@ -1,7 +1,8 @@
 // The Node entry: one port for the static site, the API and WebSocket upgrades; the ticker; Node's
 // timeouts set on purpose; and a graceful shutdown on SIGTERM / SIGINT.
-import { STATUS_CODES, createServer, type Server } from 'node:http';
+import { STATUS_CODES, createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
@@ -10,6 +11,8 @@ import { Hono } from 'hono';
 import { createApiApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { ConnectionRegistry } from './connections.ts';
+import { LabRegistry } from './lab/capture.ts';
+import { labUpgradeTap, tickLabs } from './lab/routes.ts';
 import { TICKER_CHANNEL, type Deps } from './context.ts';
 import { PublishRateLimiter } from './limits.ts';
 import { MemoryStore } from './log/memory-store.ts';
@@ -44,22 +47,35 @@ export function createBackend(config: Config) {
     metrics,
     connections: new ConnectionRegistry(config.MAX_CONNECTIONS_PER_IP, metrics),
     publishLimiter: new PublishRateLimiter(config.PUBLISH_RATE_PER_SEC, config.PUBLISH_BURST),
+    labs: new LabRegistry({
+      maxLabs: config.LAB_MAX_IDS,
+      captureBytes: config.LAB_CAPTURE_BYTES,
+      maxEntries: 500,
+      maxConnections: 50,
+      idleMs: config.CHANNEL_IDLE_MS,
+    }),
     lifecycle,
   };
   const api = createApiApp(deps);
   const websockets = new WebSocketTransport(deps);
 
-  // The ticker gives every lesson a live stream without anyone having to publish.
+  // The ticker gives every lesson a live stream without anyone having to publish; so does each
+  // learner's private lab channel, while its demo is in use.
   let tick = 0;
   const ticker = setInterval(() => {
     tick++;
     void store.append(TICKER_CHANNEL, { tick, note: 'the server ticks once per TICK_MS' }).then(() => metrics.published.inc({ via: 'ticker' }));
+    void tickLabs(deps);
   }, config.TICK_MS);
 
   return {
     deps,
     api,
     websockets,
+    /** A WebSocket upgrade: the lab tap sees it first (`?lab=`), then the transport. False: not ours. */
+    upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+      return labUpgradeTap(deps, req, socket) || websockets.handleUpgrade(req, socket, head);
+    },
     /** Stops accepting work and ends every held connection the way its technique should end. */
     beginShutdown() {
       lifecycle.shuttingDown = true;
@@ -70,6 +86,7 @@ export function createBackend(config: Config) {
       clearInterval(ticker);
       api.close();
       websockets.close();
+      deps.labs.close();
       await store.close();
     },
   };
@@ -135,7 +152,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // server.timeout stays 0 (Node's default): a quiet SSE stream or WebSocket is not idle, it is waiting.
   server.on('request', getRequestListener(app.fetch));
   server.on('upgrade', (req, socket: Socket, head) => {
-    if (!backend.websockets.handleUpgrade(req, socket, head)) {
+    if (!backend.upgrade(req, socket, head)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     }
   });

@@ -100,6 +100,25 @@ describe('MemoryStore: one append-only log per channel', () => {
     assert.deepEqual(event.data, { nested: [1, 'two'] });
   });
 
+  it('reset drops the history under a new epoch; seq starts again at 1 and listeners stay attached', async () => {
+    const s = store();
+    for (let i = 1; i <= 3; i++) await s.append('lab-x', i);
+    await s.append('other', 1);
+    const before = await s.bounds('lab-x');
+    const otherBefore = await s.bounds('other');
+    const heard: [number, string][] = [];
+    const off = s.subscribe('lab-x', (e, epoch) => heard.push([e.seq, epoch]));
+    const after = await s.reset('lab-x');
+    assert.notEqual(after.epoch, before.epoch);
+    assert.deepEqual([after.head, after.oldest], [0, 1]);
+    assert.deepEqual((await s.read('lab-x', 0, 10)).events, [], 'no history left');
+    const { event } = await s.append('lab-x', 'new');
+    assert.equal(event.seq, 1);
+    assert.deepEqual(heard, [[1, after.epoch]]);
+    assert.deepEqual(await s.bounds('other'), otherBefore, 'another channel is untouched');
+    off();
+  });
+
   it('counts subscribers and frees them on unsubscribe (idempotent)', () => {
     const s = store();
     const offs = [s.subscribe('a', () => {}), s.subscribe('a', () => {}), s.subscribe('b', () => {})];
@@ -138,5 +157,21 @@ describe('readFromCursor and follow', () => {
     assert.deepEqual(starts, ['replay']);
     assert.deepEqual(got, Array.from({ length: 600 }, (_, i) => i + 11));
     assert.equal(s.subscriberCount(), 0);
+  });
+
+  it('follow announces a reset in the middle of a stream, then delivers the new history from seq 1', async () => {
+    const s = store({ retention: 100 });
+    for (let i = 1; i <= 3; i++) await s.append('fr', i);
+    const first = (await s.bounds('fr')).epoch;
+    const got: string[] = [];
+    const stop = await follow(s, 'fr', { after: 1 }, {
+      start: (st, bounds) => got.push(`${st.kind}@${bounds.epoch === first ? 'old' : 'new'}`),
+      event: (e, epoch) => got.push(`${e.seq}@${epoch === first ? 'old' : 'new'}`),
+    });
+    await s.reset('fr');
+    await s.append('fr', 'a');
+    await s.append('fr', 'b');
+    stop();
+    assert.deepEqual(got, ['replay@old', '2@old', '3@old', 'reset@new', '1@new', '2@new']);
   });
 });

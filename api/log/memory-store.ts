@@ -36,10 +36,12 @@ class StoredEvent implements LogEvent {
   }
 }
 
+const newEpoch = () => randomBytes(6).toString('base64url');
+
 class ChannelLog {
-  readonly epoch = randomBytes(6).toString('base64url');
+  epoch = newEpoch();
   /** Ring buffer of the newest `retention` events. */
-  private readonly ring: (LogEvent | undefined)[];
+  private ring: (LogEvent | undefined)[];
   head = 0;
   /** Characters of event JSON retained: what the store's memory budget counts. */
   size = 0;
@@ -69,6 +71,14 @@ class ChannelLog {
     this.ring[slot] = event;
     this.head = seq;
     return event;
+  }
+
+  /** A new history in place: the listeners (held connections) stay attached to this object. */
+  reset(): void {
+    this.epoch = newEpoch();
+    this.head = 0;
+    this.size = 0;
+    this.ring = new Array<LogEvent | undefined>(this.retention);
   }
 
   slice(from: number, limit: number): LogEvent[] {
@@ -189,6 +199,13 @@ export class MemoryStore implements ChannelStore {
       log.lastUsed = this.now();
       this.listenerTotal--;
     };
+  }
+
+  async reset(channel: string): Promise<LogBounds> {
+    const log = this.channel(channel);
+    this.totalSize -= log.size;
+    log.reset();
+    return log.bounds();
   }
 
   subscriberCount(): number {

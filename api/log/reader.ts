@@ -58,10 +58,19 @@ export async function follow(store: ChannelStore, channel: string, cursor: Clien
   let stopped = false;
   let replaying = true;
   let lastSeq = 0;
+  let epochFollowed = '';
   const buffered: [LogEvent, string][] = [];
 
   const deliver = (event: LogEvent, epoch: string) => {
-    if (stopped || event.seq <= lastSeq) return;
+    if (stopped) return;
+    if (epoch !== epochFollowed) {
+      // The channel was reset (store.reset) while we follow it: a new history whose seqs start
+      // again at 1, which the seq check below would silently drop. Tell the client, then go on.
+      epochFollowed = epoch;
+      lastSeq = event.seq - 1;
+      sink.start({ kind: 'reset', from: event.seq }, { epoch, oldest: event.seq, head: event.seq });
+    }
+    if (event.seq <= lastSeq) return;
     lastSeq = event.seq;
     sink.event(event, epoch);
   };
@@ -79,6 +88,7 @@ export async function follow(store: ChannelStore, channel: string, cursor: Clien
     if (stopped) return stop;
     sink.start(page.start, page.bounds);
     lastSeq = page.start.from - 1;
+    epochFollowed = page.bounds.epoch;
     for (;;) {
       for (const event of page.events) deliver(event, page.bounds.epoch);
       if (page.events.length < REPLAY_PAGE || stopped) break;
@@ -86,10 +96,12 @@ export async function follow(store: ChannelStore, channel: string, cursor: Clien
       if (page.start.kind !== 'replay') {
         sink.start(page.start, page.bounds);
         lastSeq = page.start.from - 1;
+        epochFollowed = page.bounds.epoch;
       }
     }
     replaying = false;
-    for (const [event, epoch] of buffered.splice(0)) deliver(event, epoch);
+    // Buffered events of another epoch were published before a reset that the read already saw.
+    for (const [event, epoch] of buffered.splice(0)) if (epoch === epochFollowed) deliver(event, epoch);
   } catch (err) {
     stop();
     throw err;

@@ -47,6 +47,12 @@ export interface ChannelStore {
   bounds(channel: string): Promise<LogBounds>;
   /** Calls `listener` for every event appended from now on, in seq order. Returns the unsubscribe. */
   subscribe(channel: string, listener: LogListener): () => void;
+  /**
+   * Drops the channel's history and starts a new one under a new epoch (seq starts again at 1), as a
+   * server restart with an in-memory store would. Listeners stay subscribed and receive the new
+   * history's events with its epoch, so a follower can tell the two histories apart.
+   */
+  reset(channel: string): Promise<LogBounds>;
   /** How many listeners are attached, over all channels (tests check it falls back to zero). */
   subscriberCount(): number;
   close(): Promise<void>;

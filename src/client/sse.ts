@@ -10,6 +10,7 @@ import {
   type GapNotice,
   type ResetNotice,
 } from './types.ts';
+import { channelUrl, utf8Bytes } from './url.ts';
 
 // JSON.parse that returns undefined instead of throwing: a frame we cannot
 // read is skipped, it must not kill the stream (the contract lets servers add
@@ -31,21 +32,18 @@ const GAVE_UP_AFTER_OPEN =
 
 // #region sse-client
 export function openSse(options: FeedOptions): FeedClient {
-  const { channel, after, epoch, onEvent, onGap, onReset, onState, onReconnect } =
+  const { channel, after, epoch, lab, onEvent, onGap, onReset, onState, onReconnect, onWire } =
     options;
 
   // `after` only matters for a *fresh* EventSource (say, reopened after the
   // tab was hidden). While this one lives, the browser resumes by itself: it
   // resends the last `id:` it saw as the Last-Event-ID header, and the server
   // prefers that header over `?after=`.
-  const path = `/api/channels/${encodeURIComponent(channel)}/sse`;
   // With the epoch, a server that lost its history meanwhile answers with a reset instead of
   // replaying a different history from the same seq.
-  const query =
-    after === undefined
-      ? ''
-      : `?after=${after}${epoch ? `&epoch=${encodeURIComponent(epoch)}` : ''}`;
-  const source = new EventSource(path + query);
+  const source = new EventSource(
+    channelUrl(channel, 'sse', { after, epoch: after === undefined ? undefined : epoch, lab }),
+  );
 
   let lastSeq = after;
   let lastEpoch = epoch;
@@ -56,11 +54,13 @@ export function openSse(options: FeedOptions): FeedClient {
 
   source.addEventListener('open', () => {
     wasOpen = true;
+    onWire?.({ kind: 'open' });
     onState?.('live');
   });
 
   // Events without an `event:` line arrive as 'message': one log entry each.
   source.addEventListener('message', (message) => {
+    onWire?.({ kind: 'message', bytes: utf8Bytes(message.data) });
     const event = parseJson(message.data);
     if (!isChannelEvent(event)) return;
     lastSeq = event.seq;
@@ -91,6 +91,7 @@ export function openSse(options: FeedOptions): FeedClient {
   // than text/event-stream, or a 204 sent on purpose); only a new EventSource
   // can try again.
   source.addEventListener('error', () => {
+    onWire?.({ kind: 'closed', reason: 'the stream ended or could not open' });
     if (source.readyState === EventSource.CONNECTING) {
       reconnects += 1;
       onReconnect?.(reconnects);

@@ -27,6 +27,20 @@ export interface ResetNotice {
  */
 export type ConnectionState = 'connecting' | 'live' | 'error';
 
+/**
+ * What happened on the wire, as far as a page can see it: each HTTP request and its answer, a stream or
+ * socket opening and closing, each message. Widgets draw their timelines from these.
+ */
+export type WireActivity =
+  | { kind: 'request'; id: number }
+  /** `events: 0` is an empty answer: a poll that found nothing new, or a long-poll that timed out. */
+  | { kind: 'response'; id: number; status: number; bytes: number; events: number }
+  | { kind: 'failed'; id: number; reason: string }
+  | { kind: 'open' }
+  | { kind: 'message'; bytes: number }
+  | { kind: 'sent'; bytes: number }
+  | { kind: 'closed'; reason: string };
+
 export interface FeedCallbacks {
   onEvent?: (event: ChannelEvent) => void;
   onGap?: (gap: GapNotice) => void;
@@ -35,6 +49,7 @@ export interface FeedCallbacks {
   onState?: (state: ConnectionState, detail?: string) => void;
   /** Called each time the transport starts another attempt after a drop, with the running count. */
   onReconnect?: (count: number) => void;
+  onWire?: (activity: WireActivity) => void;
 }
 
 export interface FeedOptions extends FeedCallbacks {
@@ -43,6 +58,11 @@ export interface FeedOptions extends FeedCallbacks {
   after?: number;
   /** The epoch `after` belongs to: if the server's history was lost meanwhile, it answers with a reset. */
   epoch?: string;
+  /**
+   * A lab id (32 hex digits) to tag the connection with: the server then captures its bytes for the
+   * wire inspector and lets the page cut it. Not part of the technique, only of the course's lab.
+   */
+  lab?: string;
 }
 
 export interface FeedClient {

@@ -1,0 +1,318 @@
+// What the server keeps about one learner's own connections (a "lab", named by a random 128-bit id the
+// widget makes): the bytes they carried, counted as header, framing and payload per connection, and
+// the sockets themselves so that the learner can cut them. Bounded per lab and in number of labs.
+import type { Duplex } from 'node:stream';
+import type { Technique } from '../metrics.ts';
+
+/** 128 random bits as hex: unguessable, so knowing the id is what entitles a page to its capture. */
+export const LAB_ID = /^[0-9a-f]{32}$/;
+/** The learner's private channel: the only one a lab may reset. `lab-` + 32 hex fits the 64-char rule. */
+export const labChannel = (id: string) => `lab-${id}`;
+
+/** up: browser to server; down: server to browser. */
+export type Direction = 'up' | 'down';
+
+export interface ByteCounts {
+  /** HTTP request and response heads, the WebSocket handshake included. */
+  header: number;
+  /** Bytes that only delimit messages: chunked-coding lines, WebSocket frame headers and masking keys. */
+  framing: number;
+  /** What the application reads: bodies, SSE text, WebSocket payloads. */
+  payload: number;
+}
+
+interface EntryBase {
+  /** Position in this lab's capture; `?after=n` asks for the entries after it. */
+  n: number;
+  /** Server clock, epoch ms. */
+  at: number;
+  /** Connection number within this lab: two requests with one number shared a keep-alive socket. */
+  conn: number;
+  technique: Technique;
+}
+
+export type WireEntry = EntryBase &
+  (
+    | { kind: 'http-head'; dir: Direction; text: string; bytes: number }
+    | { kind: 'http-body'; dir: Direction; text: string; payloadBytes: number; framingBytes: number; truncated: boolean }
+    | {
+        kind: 'ws-frame';
+        dir: Direction;
+        fin: boolean;
+        rsv: readonly boolean[];
+        opcode: number;
+        opcodeName: string;
+        masked: boolean;
+        maskingKey: string | null;
+        payloadLength: number;
+        headerBytes: number;
+        /** UTF-8 text for text and close frames, hex for the rest. */
+        payload: string;
+        payloadEncoding: 'utf8' | 'hex';
+        truncated: boolean;
+      }
+    | { kind: 'note'; text: string }
+  );
+
+type NewEntry = WireEntry extends infer E ? (E extends WireEntry ? Omit<E, 'n' | 'at'> : never) : never;
+
+export interface ConnectionStats {
+  id: number;
+  technique: Technique;
+  /** HTTP requests this connection carried (1 for a stream or a WebSocket). */
+  requests: number;
+  /** The TCP connection is still open. */
+  open: boolean;
+  openedAt: number;
+  closedAt: number | null;
+  up: ByteCounts;
+  down: ByteCounts;
+}
+
+export interface LabLimits {
+  /** Stored text per lab; older entries go first (their bytes stay counted). */
+  captureBytes: number;
+  /** Entries per lab at most, whatever their size. */
+  maxEntries: number;
+  /** Connections whose counters are kept per lab. */
+  maxConnections: number;
+}
+
+/** An armed cut drops the lab's next connection only if that comes soon: a stale click must not linger. */
+const ARMED_FOR_MS = 10_000;
+/**
+ * After a cut, the lab's connections are refused this long too. Chromium resends a GET by itself, at
+ * once and once, when a reused keep-alive connection closes before any answer (HttpNetworkTransaction::
+ * ShouldResendRequest): without this the page's own code would never see the cut. The clients' own
+ * retries wait at least 500 ms, so they come after it.
+ */
+const RESEND_WINDOW_MS = 300;
+const ENTRY_OVERHEAD = 160;
+const zero = (): ByteCounts => ({ header: 0, framing: 0, payload: 0 });
+
+export class LabCapture {
+  readonly id: string;
+  lastUsed: number;
+  /** Set when the registry drops this lab: taps still attached stop recording. */
+  closed = false;
+  peakLive = 0;
+  private entries: WireEntry[] = [];
+  private storedBytes = 0;
+  private nextEntry = 1;
+  private droppedEntries = 0;
+  private readonly connections = new Map<number, ConnectionStats>();
+  private readonly socketIds = new WeakMap<Duplex, number>();
+  private nextConnection = 1;
+  private readonly live = new Set<Duplex>();
+  /** Until when an armed cut waits for this lab's next connection; null when none is armed. */
+  private armedUntil: number | null = null;
+  private refuseUntil = 0;
+  private ticks = 0;
+  private readonly limits: LabLimits;
+  private readonly now: () => number;
+
+  constructor(id: string, limits: LabLimits, now: () => number) {
+    this.id = id;
+    this.limits = limits;
+    this.now = now;
+    this.lastUsed = now();
+  }
+
+  /** The connection number of `socket` in this lab, numbering it (and watching it close) on first sight. */
+  connection(socket: Duplex, technique: Technique): ConnectionStats {
+    let id = this.socketIds.get(socket);
+    let stats = id === undefined ? undefined : this.connections.get(id);
+    if (!stats) {
+      id = this.nextConnection++;
+      this.socketIds.set(socket, id);
+      stats = { id, technique, requests: 0, open: true, openedAt: this.now(), closedAt: null, up: zero(), down: zero() };
+      this.connections.set(id, stats);
+      this.trimConnections();
+      const closedStats = stats;
+      socket.once('close', () => {
+        closedStats.open = false;
+        closedStats.closedAt = this.now();
+        this.record({ kind: 'note', conn: closedStats.id, technique: closedStats.technique, text: 'TCP connection closed' });
+      });
+    }
+    stats.technique = technique;
+    stats.requests++;
+    this.lastUsed = this.now();
+    return stats;
+  }
+
+  count(stats: ConnectionStats, dir: Direction, add: Partial<ByteCounts>): void {
+    if (this.closed) return;
+    const c = stats[dir];
+    c.header += add.header ?? 0;
+    c.framing += add.framing ?? 0;
+    c.payload += add.payload ?? 0;
+  }
+
+  record(entry: NewEntry): void {
+    if (this.closed) return;
+    const full = { ...entry, n: this.nextEntry++, at: this.now() } as WireEntry;
+    this.entries.push(full);
+    this.storedBytes += sizeOf(full);
+    while (this.entries.length > 1 && (this.storedBytes > this.limits.captureBytes || this.entries.length > this.limits.maxEntries)) {
+      this.storedBytes -= sizeOf(this.entries.shift()!);
+      this.droppedEntries++;
+    }
+  }
+
+  /** Marks `socket` as carrying this lab's request or WebSocket now; returns the release. */
+  hold(socket: Duplex): () => void {
+    this.live.add(socket);
+    this.peakLive = Math.max(this.peakLive, this.live.size);
+    return () => {
+      this.live.delete(socket);
+      this.lastUsed = this.now();
+    };
+  }
+
+  get liveCount(): number {
+    return this.live.size;
+  }
+
+  /**
+   * Drops every connection of this lab that carries something now, the way a network failure would:
+   * the TCP connection goes away without a goodbye. With nothing in flight (short polling between two
+   * requests), the next request within a few seconds is dropped instead.
+   */
+  cut(): { dropped: number; armed: boolean } {
+    const sockets = [...this.live];
+    for (const socket of sockets) {
+      const id = this.socketIds.get(socket);
+      const stats = id === undefined ? undefined : this.connections.get(id);
+      if (stats) this.record({ kind: 'note', conn: stats.id, technique: stats.technique, text: 'cut by the server (fault injection)' });
+      socket.destroy();
+    }
+    this.live.clear();
+    const armed = sockets.length === 0;
+    this.armedUntil = armed ? this.now() + ARMED_FOR_MS : null;
+    if (!armed) this.refuseUntil = this.now() + RESEND_WINDOW_MS;
+    return { dropped: sockets.length, armed };
+  }
+
+  /**
+   * Whether the connection being opened must be dropped: the one an armed cut waits for, or a browser's
+   * own resend right after a cut. Null to let it through.
+   */
+  takeCut(): 'armed' | 'resend' | null {
+    const now = this.now();
+    if (now < this.refuseUntil) return 'resend';
+    const armed = this.armedUntil !== null && this.armedUntil >= now;
+    this.armedUntil = null;
+    if (!armed) return null;
+    this.refuseUntil = now + RESEND_WINDOW_MS;
+    return 'armed';
+  }
+
+  nextTick(): number {
+    return ++this.ticks;
+  }
+
+  wire(after: number): { entries: WireEntry[]; next: number; dropped: number } {
+    const entries = this.entries.filter((e) => e.n > after);
+    return { entries, next: this.nextEntry - 1, dropped: this.droppedEntries };
+  }
+
+  stats(): { live: number; peakLive: number; connections: ConnectionStats[]; totals: Record<Direction, ByteCounts> } {
+    const connections = [...this.connections.values()];
+    const totals = { up: zero(), down: zero() };
+    for (const c of connections) {
+      for (const dir of ['up', 'down'] as const) {
+        totals[dir].header += c[dir].header;
+        totals[dir].framing += c[dir].framing;
+        totals[dir].payload += c[dir].payload;
+      }
+    }
+    return { live: this.live.size, peakLive: this.peakLive, connections, totals };
+  }
+
+  private trimConnections(): void {
+    for (const [id, c] of this.connections) {
+      if (this.connections.size <= this.limits.maxConnections) return;
+      if (!c.open) this.connections.delete(id);
+    }
+    // All open: the oldest go anyway (their sockets keep working, only the counters are forgotten).
+    for (const id of this.connections.keys()) {
+      if (this.connections.size <= this.limits.maxConnections) return;
+      this.connections.delete(id);
+    }
+  }
+}
+
+function sizeOf(entry: WireEntry): number {
+  return ENTRY_OVERHEAD + ('text' in entry ? entry.text.length : 0) + ('payload' in entry ? entry.payload.length : 0);
+}
+
+export interface LabRegistryOptions extends LabLimits {
+  /** Labs held at most; the least recently used goes first. */
+  maxLabs: number;
+  /** A lab with nothing live and untouched for this long is dropped. */
+  idleMs: number;
+  now?: () => number;
+}
+
+export class LabRegistry {
+  // Insertion order is use order: a Map re-inserted on use keeps the least recently used first.
+  private readonly labs = new Map<string, LabCapture>();
+  private readonly opts: LabRegistryOptions;
+  private readonly now: () => number;
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(opts: LabRegistryOptions) {
+    this.opts = opts;
+    this.now = opts.now ?? Date.now;
+    this.sweeper = setInterval(() => this.sweepIdle(), Math.min(opts.idleMs, 60_000));
+    this.sweeper.unref();
+  }
+
+  get(id: string): LabCapture | undefined {
+    return this.labs.get(id);
+  }
+
+  /** The lab for `id`, created on first use. Memory stays bounded however many ids clients invent. */
+  open(id: string): LabCapture {
+    let lab = this.labs.get(id);
+    if (lab) this.labs.delete(id);
+    else lab = new LabCapture(id, this.opts, this.now);
+    lab.lastUsed = this.now();
+    this.labs.set(id, lab);
+    for (const [oldId, old] of this.labs) {
+      if (this.labs.size <= this.opts.maxLabs) break;
+      old.closed = true;
+      this.labs.delete(oldId);
+    }
+    return lab;
+  }
+
+  /** Labs with a live connection, or used within `windowMs`: the ones whose private channel ticks. */
+  active(windowMs: number): LabCapture[] {
+    const since = this.now() - windowMs;
+    return [...this.labs.values()].filter((lab) => lab.liveCount > 0 || lab.lastUsed >= since);
+  }
+
+  sweepIdle(): number {
+    const cutoff = this.now() - this.opts.idleMs;
+    let dropped = 0;
+    for (const [id, lab] of this.labs) {
+      if (lab.liveCount === 0 && lab.lastUsed < cutoff) {
+        lab.closed = true;
+        this.labs.delete(id);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  size(): number {
+    return this.labs.size;
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+    this.labs.clear();
+  }
+}

@@ -1,0 +1,155 @@
+// The lab API: a learner's page reads the bytes of its own connections and breaks them on purpose.
+// Requests opt in with `?lab=<id>`; nothing changes for a request without it (the contract's routes
+// answer exactly as before).
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { Hono, MiddlewareHandler } from 'hono';
+import type { Deps } from '../context.ts';
+import { ApiError, rawHttpError } from '../errors.ts';
+import { clientIp } from '../limits.ts';
+import { parseAfter } from '../log/cursor.ts';
+import type { Technique } from '../metrics.ts';
+import { LAB_ID, labChannel, type LabCapture, type LabRegistry } from './capture.ts';
+import { tapHttpExchange, tapUpgrade } from './tap.ts';
+
+type Env = { Bindings: HttpBindings };
+
+/** Lab routes and their methods, for the app's 405 answers. */
+export const LAB_ROUTES: Record<string, string> = {
+  '/api/lab/:id/wire': 'GET',
+  '/api/lab/:id/connections': 'GET',
+  '/api/lab/:id/cut': 'POST',
+  '/api/lab/:id/restart': 'POST',
+  '/api/lab/:id/gap': 'POST',
+};
+
+/** The GET routes a lab can tap, by the last segment of their path. */
+const TAPPED_HTTP: Record<string, Technique> = { poll: 'poll', 'long-poll': 'long-poll', sse: 'sse' };
+const WS_PATH = /^\/api\/channels\/[^/]+\/ws$/;
+/** Events published past the retention by a provoked gap: how many the returning client is told it missed. */
+const GAP_MISSED = 5;
+/** A provoked gap publishes RETENTION + 5 events at once; past this, it would be a load test, not a demo. */
+const GAP_MAX_PUBLISH = 10_005;
+/** A lab's channel keeps ticking this long after its last request: a poll demo may be quiet a while. */
+const LAB_ACTIVE_MS = 30_000;
+
+const invalidLabId = (raw: string) =>
+  new ApiError(400, 'invalid_lab_id', `A lab id is 32 lowercase hex digits (128 random bits); got ${JSON.stringify(raw.slice(0, 80))}.`);
+
+function checkLabId(raw: string): string {
+  if (!LAB_ID.test(raw)) throw invalidLabId(raw);
+  return raw;
+}
+
+/** Tags poll, long-poll and SSE requests that carry `?lab=<id>` so their bytes are captured. */
+export function labHttpTap(deps: Deps): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const raw = c.req.query('lab');
+    const technique = TAPPED_HTTP[c.req.path.slice(c.req.path.lastIndexOf('/') + 1)];
+    if (raw === undefined || !technique || c.req.method !== 'GET') return next();
+    const lab = deps.labs.open(checkLabId(raw));
+    if (!tapHttpExchange(lab, technique, c.env.incoming, c.env.outgoing)) return RESPONSE_ALREADY_SENT;
+    await next();
+  };
+}
+
+/**
+ * The same for a WebSocket upgrade, called before the transport sees it. Returns true when it dealt
+ * with the request itself (a bad lab id refused, or an armed cut dropped it).
+ */
+export function labUpgradeTap(deps: Deps, req: IncomingMessage, socket: Duplex): boolean {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const raw = url.searchParams.get('lab');
+  if (raw === null || !WS_PATH.test(url.pathname)) return false;
+  if (!LAB_ID.test(raw)) {
+    const err = invalidLabId(raw);
+    deps.metrics.rejections.inc({ reason: err.code });
+    socket.end(rawHttpError(err.status, err.code, err.message));
+    return true;
+  }
+  return !tapUpgrade(deps.labs.open(raw), req, socket);
+}
+
+/** Appends to a lab's private channel as the server (no publish rate limit: nobody outside asked). */
+async function appendToLab(deps: Deps, lab: LabCapture, data: unknown): Promise<void> {
+  await deps.store.append(labChannel(lab.id), data);
+  deps.metrics.published.inc({ via: 'lab' });
+}
+
+/** One tick on the private channel of every lab in use: each learner's demo has a stream of its own. */
+export async function tickLabs(deps: Deps): Promise<void> {
+  try {
+    for (const lab of deps.labs.active(LAB_ACTIVE_MS)) {
+      await appendToLab(deps, lab, { tick: lab.nextTick(), note: 'your private channel ticks once per TICK_MS' });
+    }
+  } catch (err) {
+    // A store that failed for a moment must not take the server down; the next tick tries again.
+    console.error('lab ticker: append failed:', err);
+  }
+}
+
+/**
+ * Fault injections count against the client's publish rate: a provoked gap publishes a thousand
+ * events, and a cut is cheap to ask for but not to serve a thousand times a second.
+ */
+function rateLimited(deps: Deps): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const rate = await deps.publishLimiter.take(clientIp(c.env.incoming, deps.config.TRUST_PROXY));
+    if (!rate.allowed) {
+      throw new ApiError(429, 'rate_limited', `Too many requests from your address; retry in ${rate.retryAfterSec} s.`, { 'Retry-After': String(rate.retryAfterSec) });
+    }
+    await next();
+  };
+}
+
+export function labRoutes(app: Hono<Env>, deps: Deps): void {
+  app.use('/api/lab/:id/*', async (c, next) => {
+    checkLabId(c.req.param('id') ?? '');
+    await next();
+  });
+  for (const fault of ['cut', 'restart', 'gap']) app.post(`/api/lab/:id/${fault}`, rateLimited(deps));
+
+  app.get('/api/lab/:id/wire', (c) => {
+    const after = parseAfter(c.req.query('after'));
+    if (after === 'invalid') throw new ApiError(400, 'invalid_cursor', `"after" must be a non-negative integer; got ${JSON.stringify(c.req.query('after'))}.`);
+    // Reading does not create a lab: ids nobody has connected with cost nothing.
+    const lab = deps.labs.get(c.req.param('id'));
+    const wire = lab ? lab.wire(after ?? 0) : { entries: [], next: 0, dropped: 0 };
+    return c.json(wire, 200, { 'Cache-Control': 'no-store' });
+  });
+
+  app.get('/api/lab/:id/connections', (c) => {
+    const lab = deps.labs.get(c.req.param('id'));
+    const stats = lab ? lab.stats() : { live: 0, peakLive: 0, connections: [], totals: { up: { header: 0, framing: 0, payload: 0 }, down: { header: 0, framing: 0, payload: 0 } } };
+    return c.json({ channel: labChannel(c.req.param('id')), ...stats }, 200, { 'Cache-Control': 'no-store' });
+  });
+
+  app.post('/api/lab/:id/cut', (c) => {
+    return c.json(deps.labs.open(c.req.param('id')).cut());
+  });
+
+  // A restart of a server with an in-memory store: every connection drops and the history is gone,
+  // so clients come back with a cursor from a lost epoch and are told to reset. Only this learner's
+  // private channel is reset: shared channels (the ticker) belong to everyone.
+  app.post('/api/lab/:id/restart', async (c) => {
+    const lab = deps.labs.open(c.req.param('id'));
+    const { dropped } = lab.cut();
+    const bounds = await deps.store.reset(labChannel(lab.id));
+    return c.json({ channel: labChannel(lab.id), epoch: bounds.epoch, dropped });
+  });
+
+  // While the learner's connections are down, more events are published than the server retains:
+  // the client comes back with a cursor older than the oldest event kept and is told about a gap.
+  app.post('/api/lab/:id/gap', async (c) => {
+    const publish = deps.config.RETENTION + GAP_MISSED;
+    if (publish > GAP_MAX_PUBLISH) {
+      throw new ApiError(409, 'gap_unavailable', `This server retains ${deps.config.RETENTION} events per channel; provoking a gap would take ${publish} publishes, more than the ${GAP_MAX_PUBLISH} this demo allows.`);
+    }
+    const lab = deps.labs.open(c.req.param('id'));
+    const { dropped } = lab.cut();
+    for (let i = 1; i <= publish; i++) await appendToLab(deps, lab, { flood: i, of: publish });
+    return c.json({ channel: labChannel(lab.id), published: publish, retention: deps.config.RETENTION, dropped });
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * What this browser supports, detected live (no user-agent guessing), and what each answer means for
+ * the techniques of the course.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import '../shared/widgets.css';
+
+interface Check {
+  name: string;
+  supported: boolean;
+  yes: string;
+  no: string;
+}
+
+/**
+ * Request-body streaming: a browser that supports it reads the `duplex` option and, given a stream
+ * body, sets no Content-Type. The check from the Chrome team's guide to streaming requests.
+ */
+function requestStreams(): boolean {
+  let duplexRead = false;
+  try {
+    const hasContentType = new Request('data:,', {
+      body: new ReadableStream(),
+      method: 'POST',
+      get duplex() {
+        duplexRead = true;
+        return 'half';
+      },
+    } as RequestInit).headers.has('Content-Type');
+    return duplexRead && !hasContentType;
+  } catch {
+    return false;
+  }
+}
+
+function detect(): Check[] {
+  const w = window as unknown as Record<string, unknown>;
+  return [
+    {
+      name: 'EventSource',
+      supported: typeof w.EventSource === 'function',
+      yes: 'Server-Sent Events work natively, with automatic reconnection and Last-Event-ID.',
+      no: 'No native SSE: read the stream with fetch and parse it yourself, or fall back to long polling.',
+    },
+    {
+      name: 'WebSocket',
+      supported: typeof w.WebSocket === 'function',
+      yes: 'Two-way messages over one connection. Reconnecting and resuming are still up to your code.',
+      no: 'No WebSocket: use SSE plus fetch POST, or long polling.',
+    },
+    {
+      name: 'WebSocketStream',
+      supported: typeof w.WebSocketStream === 'function',
+      yes: 'The promise-and-streams WebSocket API: it adds backpressure, which the classic WebSocket API lacks.',
+      no: 'Only the classic WebSocket API: no backpressure, so a fast sender can pile messages up in memory.',
+    },
+    {
+      name: 'WebTransport',
+      supported: typeof w.WebTransport === 'function',
+      yes: 'HTTP/3 (QUIC) sessions with several streams and unreliable datagrams; it needs a server that speaks HTTP/3, which this course\'s server does not.',
+      no: 'No WebTransport: nothing in this course needs it.',
+    },
+    {
+      name: 'fetch response streaming',
+      supported: typeof w.ReadableStream === 'function' && typeof Response === 'function' && 'body' in Response.prototype,
+      yes: 'A response body can be read piece by piece as it arrives: an event stream can be parsed without EventSource (to send headers EventSource cannot).',
+      no: 'fetch only gives the whole body at the end: a stream that never ends would never be seen.',
+    },
+    {
+      name: 'fetch request streaming',
+      supported: requestStreams(),
+      yes: 'A request body can be sent while it is being produced (needs HTTP/2 or later to the server).',
+      no: 'A request body must be complete before it is sent: uploads are one piece at a time.',
+    },
+  ];
+}
+
+export default function BrowserSupport() {
+  const [checks, setChecks] = useState<Check[] | null>(null);
+  useEffect(() => setChecks(detect()), []);
+  return (
+    <section
+      class="w-widget"
+      data-demo="browser-support"
+      data-state={checks ? 'live' : 'idle'}
+      data-received={checks?.length ?? 0}
+      aria-label="What your browser supports"
+    >
+      <p class="w-status" role="status" aria-live="polite">
+        {checks ? `Checked ${checks.length} features in this browser, just now.` : 'Checking this browser…'}
+      </p>
+      <table class="w-support">
+        <thead>
+          <tr>
+            <th scope="col">feature</th>
+            <th scope="col">this browser</th>
+            <th scope="col">what it means</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(checks ?? []).map((c) => (
+            <tr key={c.name} data-feature={c.name} data-supported={String(c.supported)}>
+              <th scope="row">
+                <code>{c.name}</code>
+              </th>
+              <td class={c.supported ? 'w-yes' : 'w-no'}>{c.supported ? '✓ supported' : '✗ not supported'}</td>
+              <td>{c.supported ? c.yes : c.no}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,214 @@
+/**
+ * Runs one technique's browser client against the learner's private lab channel and keeps what the
+ * demo shows: state, counters, the delivery check and the timeline. The client is the same one the
+ * lessons' source panels show (src/client/); this hook only listens to it.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { openLongPoll } from '../../client/long-poll.ts';
+import { openPoll } from '../../client/poll.ts';
+import { openSse } from '../../client/sse.ts';
+import type { ConnectionState, FeedClient, FeedOptions, WireActivity } from '../../client/types.ts';
+import { openWebSocket, type WebSocketFeed } from '../../client/websocket.ts';
+import { labChannel } from '../shared/lab-api.ts';
+import { DeliveryCheck } from './delivery-check.ts';
+
+export const TECHNIQUES = ['polling', 'long-polling', 'sse', 'websocket'] as const;
+export type DemoTechnique = (typeof TECHNIQUES)[number];
+export type WidgetState = 'idle' | ConnectionState;
+
+export interface FeedSettings {
+  intervalMs: number;
+  timeoutMs: number;
+}
+
+export type TimelineItem =
+  | { kind: 'request'; id: number; start: number; end: number | null; outcome: 'events' | 'empty' | 'failed' | 'cancelled' | null; events: number }
+  /** An open stream (SSE) or socket (WebSocket); `dropped` when it ended without the page asking. */
+  | { kind: 'link'; start: number; end: number | null; dropped: boolean }
+  | { kind: 'event'; at: number; seq: number; verdict: 'ok' | 'duplicate' | 'loss' }
+  | { kind: 'mark'; at: number; label: string; detail: string };
+
+export interface Counters {
+  requests: number;
+  empty: number;
+  reconnects: number;
+  bytes: number;
+  latencyMs: number | null;
+}
+
+/** Items kept for the timeline, whatever their age: a flood of events must not grow the page without end. */
+const MAX_ITEMS = 400;
+/** Renders are batched: a replay of a thousand events is drawn a few times, not a thousand. */
+const RENDER_BATCH_MS = 80;
+
+function openFeed(technique: DemoTechnique, options: FeedOptions, settings: FeedSettings): FeedClient | WebSocketFeed {
+  if (technique === 'polling') return openPoll({ ...options, intervalMs: settings.intervalMs });
+  if (technique === 'long-polling') return openLongPoll({ ...options, timeoutMs: settings.timeoutMs });
+  if (technique === 'sse') return openSse(options);
+  return openWebSocket(options);
+}
+
+class FeedModel {
+  state: WidgetState = 'idle';
+  detail = '';
+  check = new DeliveryCheck(0);
+  counters: Counters = { requests: 0, empty: 0, reconnects: 0, bytes: 0, latencyMs: null };
+  items: TimelineItem[] = [];
+  /** Where to resume when the feed is opened again (after Stop, a hidden tab or a settings change). */
+  after: number | undefined = 0;
+  epoch: string | undefined;
+  client: FeedClient | WebSocketFeed | null = null;
+
+  push(item: TimelineItem): void {
+    this.items.push(item);
+    if (this.items.length > MAX_ITEMS) this.items.splice(0, this.items.length - MAX_ITEMS);
+  }
+
+  private openItem<K extends 'request' | 'link'>(kind: K, match: (item: Extract<TimelineItem, { kind: K }>) => boolean) {
+    for (let i = this.items.length - 1; i >= 0; i--) {
+      const item = this.items[i]!;
+      if (item.kind === kind && item.end === null && match(item as Extract<TimelineItem, { kind: K }>)) return item as Extract<TimelineItem, { kind: K }>;
+    }
+    return undefined;
+  }
+
+  wire(activity: WireActivity): void {
+    const now = Date.now();
+    switch (activity.kind) {
+      case 'request':
+        this.counters.requests += 1;
+        this.push({ kind: 'request', id: activity.id, start: now, end: null, outcome: null, events: 0 });
+        break;
+      case 'response': {
+        this.counters.bytes += activity.bytes;
+        if (activity.events === 0) this.counters.empty += 1;
+        const item = this.openItem('request', (r) => r.id === activity.id);
+        if (item) Object.assign(item, { end: now, outcome: activity.events === 0 ? 'empty' : 'events', events: activity.events });
+        break;
+      }
+      case 'failed': {
+        const item = this.openItem('request', (r) => r.id === activity.id);
+        if (item) Object.assign(item, { end: now, outcome: 'failed' });
+        break;
+      }
+      case 'open':
+        this.push({ kind: 'link', start: now, end: null, dropped: false });
+        break;
+      case 'closed': {
+        const item = this.openItem('link', () => true);
+        if (item) Object.assign(item, { end: now, dropped: true });
+        break;
+      }
+      case 'message':
+        this.counters.bytes += activity.bytes;
+        break;
+      case 'sent':
+        break;
+    }
+  }
+
+  /** The page closed its own connection: what is still open ends here, not as a failure. */
+  endOpenItems(): void {
+    const now = Date.now();
+    for (const item of this.items) {
+      if (item.kind === 'request' && item.end === null) Object.assign(item, { end: now, outcome: 'cancelled' });
+      if (item.kind === 'link' && item.end === null) item.end = now;
+    }
+  }
+}
+
+export interface LabFeed {
+  readonly model: FeedModel;
+  /** Adds a marker to the timeline (a fault the learner injected). */
+  mark(label: string, detail: string): void;
+}
+
+/**
+ * Opens the feed while `enabled`, closes it otherwise (and on unmount). A change of settings reopens it
+ * from the cursor reached so far, so the counters and the delivery check carry on.
+ */
+export function useLabFeed(technique: DemoTechnique, lab: string, settings: FeedSettings, enabled: boolean, attempt = 0): LabFeed {
+  const model = useRef(new FeedModel()).current;
+  const [, setRender] = useState(0);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const render = () => {
+    if (pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      setRender((n) => n + 1);
+    }, RENDER_BATCH_MS);
+  };
+
+  useEffect(() => {
+    if (!enabled) {
+      model.state = 'idle';
+      render();
+      return;
+    }
+    const client = openFeed(
+      technique,
+      {
+        channel: labChannel(lab),
+        lab,
+        after: model.after,
+        epoch: model.epoch,
+        onState: (state, detail) => {
+          model.state = state;
+          model.detail = detail ?? '';
+          render();
+        },
+        onEvent: (event) => {
+          model.after = event.seq;
+          model.counters.latencyMs = Math.max(0, Date.now() - event.time);
+          model.push({ kind: 'event', at: Date.now(), seq: event.seq, verdict: model.check.event(event.seq) });
+          render();
+        },
+        onGap: ({ missed }) => {
+          model.check.gap(missed);
+          model.push({ kind: 'mark', at: Date.now(), label: 'gap', detail: `the server says ${missed} events were evicted before they could be delivered` });
+          render();
+        },
+        onReset: ({ epoch }) => {
+          // Our place is now "before everything" in the new history.
+          model.after = 0;
+          model.epoch = epoch ?? model.epoch;
+          model.check.reset();
+          model.push({ kind: 'mark', at: Date.now(), label: 'reset', detail: 'the server lost the history our cursor pointed into; delivery restarts from its oldest event' });
+          render();
+        },
+        onReconnect: () => {
+          model.counters.reconnects += 1;
+          // EventSource and WebSocket retries are new HTTP requests (a GET, or a GET + Upgrade).
+          if (technique === 'sse' || technique === 'websocket') model.counters.requests += 1;
+          render();
+        },
+        onWire: (activity) => {
+          model.wire(activity);
+          render();
+        },
+      },
+      settings,
+    );
+    model.client = client;
+    if (technique === 'sse' || technique === 'websocket') model.counters.requests += 1;
+    return () => {
+      model.epoch = client.epoch ?? model.epoch;
+      client.close();
+      model.client = null;
+      model.endOpenItems();
+      model.state = 'idle';
+      render();
+    };
+  }, [technique, lab, enabled, settings.intervalMs, settings.timeoutMs, attempt]);
+
+  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
+
+  return {
+    model,
+    mark: (label, detail) => {
+      model.push({ kind: 'mark', at: Date.now(), label, detail });
+      render();
+    },
+  };
+}
