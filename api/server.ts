@@ -12,7 +12,7 @@ import { loadConfig, type Config } from './config.ts';
 import { ConnectionRegistry } from './connections.ts';
 import { TICKER_CHANNEL, type Deps } from './context.ts';
 import { PublishRateLimiter } from './limits.ts';
-import { MemoryStore } from './log/memory-store.ts';
+import { selectStore } from './log/select-store.ts';
 import type { ChannelStore } from './log/types.ts';
 import { createMetrics } from './metrics.ts';
 import { WebSocketTransport } from './transports/websocket.ts';
@@ -30,12 +30,7 @@ export interface RunningServer {
 export function createBackend(config: Config) {
   const metrics = createMetrics();
   const lifecycle = { shuttingDown: false };
-  const store = new MemoryStore({
-    retention: config.RETENTION,
-    idleMs: config.CHANNEL_IDLE_MS,
-    maxChannels: config.MAX_CHANNELS,
-    pinned: [TICKER_CHANNEL],
-  });
+  const { store, ready, holdsLease } = selectStore(config, [TICKER_CHANNEL]);
   const deps: Deps = {
     config,
     store,
@@ -47,17 +42,27 @@ export function createBackend(config: Config) {
   const api = createApiApp(deps);
   const websockets = new WebSocketTransport(deps);
 
-  // The ticker gives every lesson a live stream without anyone having to publish.
+  // The ticker gives every lesson a live stream without anyone having to publish. With several
+  // instances on one store, only the lease holder ticks (a lease of three ticks, so another instance
+  // takes over within three ticks when it dies).
   let tick = 0;
   const ticker = setInterval(() => {
-    tick++;
-    void store.append(TICKER_CHANNEL, { tick, note: 'the server ticks once per TICK_MS' }).then(() => metrics.published.inc({ via: 'ticker' }));
+    holdsLease(TICKER_CHANNEL, config.TICK_MS * 3)
+      .then(async (mine) => {
+        if (!mine) return;
+        tick++;
+        await store.append(TICKER_CHANNEL, { tick, note: 'the server ticks once per TICK_MS' });
+        metrics.published.inc({ via: 'ticker' });
+      })
+      .catch(() => {}); // the store is unreachable: /api/health says so, and the ticker resumes with it
   }, config.TICK_MS);
 
   return {
     deps,
     api,
     websockets,
+    /** Resolves once the store can take work, or false when it could not be reached in time. */
+    ready,
     /** Stops accepting work and ends every held connection the way its technique should end. */
     beginShutdown() {
       lifecycle.shuttingDown = true;
@@ -103,10 +108,10 @@ function siteApp(config: Config, api: Hono<{ Bindings: HttpBindings }>): Hono<{ 
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
-  if (config.REDIS_URL) {
-    throw new Error('REDIS_URL is set, but the Redis store is not part of this version yet; unset it to use the embedded in-memory store.');
-  }
   const backend = createBackend(config);
+  if (!(await backend.ready)) {
+    console.warn(`warning: the store is unreachable (${backend.deps.store.status().problem}); serving degraded until it is back.`);
+  }
   const app = siteApp(config, backend.api.app);
 
   const server: Server = createServer({

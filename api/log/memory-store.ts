@@ -2,7 +2,7 @@
 // each channel gets a fresh random epoch whenever it is (re)created; clients holding an older cursor
 // then see a reset instead of silently skipping or repeating events.
 import { randomBytes } from 'node:crypto';
-import type { AppendResult, ChannelStore, LogBounds, LogEvent, LogListener, ReadResult } from './types.ts';
+import type { AppendResult, ChannelStore, LogBounds, LogEvent, LogListener, ReadResult, StoreStatus } from './types.ts';
 
 export interface MemoryStoreOptions {
   /** Newest events kept per channel. */
@@ -16,10 +16,12 @@ export interface MemoryStoreOptions {
   now?: () => number;
 }
 
+const newEpoch = () => randomBytes(6).toString('base64url');
+
 class ChannelLog {
-  readonly epoch = randomBytes(6).toString('base64url');
+  epoch = newEpoch();
   /** Ring buffer of the newest `retention` events. */
-  private readonly ring: (LogEvent | undefined)[];
+  private ring: (LogEvent | undefined)[];
   head = 0;
   lastUsed: number;
   readonly listeners = new Set<LogListener>();
@@ -45,6 +47,13 @@ class ChannelLog {
     this.ring[seq % this.retention] = event;
     this.head = seq;
     return event;
+  }
+
+  /** A new history under a new epoch; listeners stay attached and learn of it from the next event. */
+  reset(): void {
+    this.epoch = newEpoch();
+    this.ring = new Array<LogEvent | undefined>(this.retention);
+    this.head = 0;
   }
 
   slice(from: number, limit: number): LogEvent[] {
@@ -148,6 +157,14 @@ export class MemoryStore implements ChannelStore {
 
   subscriberCount(): number {
     return this.listenerTotal;
+  }
+
+  async reset(channel: string): Promise<void> {
+    this.channel(channel).reset();
+  }
+
+  status(): StoreStatus {
+    return { kind: 'memory', available: true };
   }
 
   async close(): Promise<void> {
