@@ -162,7 +162,7 @@ export class RedisStore implements ChannelStore {
   private unavailable(err: unknown): Error {
     // An error reply that is not transient is a bug (a wrong key type, a script error): a 500, logged.
     if (err instanceof ErrorReply && !TRANSIENT_REPLY.test(err.message)) return err;
-    return new StoreUnavailableError(`The shared store (Redis) cannot be reached: ${(err as Error).message}`, { cause: err });
+    return new StoreUnavailableError(`The shared store (Redis) cannot be reached: ${(err as Error).message}`);
   }
 
   /**

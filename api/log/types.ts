@@ -51,6 +51,12 @@ export interface StoreStatus {
  */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
+  constructor(message: string) {
+    super(message);
+    // An outage is an operating condition, not a bug: one line in the log, not a stack trace for
+    // every request and stream that met it.
+    this.stack = `${this.name}: ${message}`;
+  }
 }
 
 /**
