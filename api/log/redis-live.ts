@@ -81,6 +81,7 @@ class LiveChannel {
     }
   }
 
+  // #region redis-live
   /** One message at a time, in order; a message that does not follow on asks for a catch-up instead. */
   private take(message: string): void {
     const space = message.indexOf(' ');
@@ -106,6 +107,7 @@ class LiveChannel {
       if (events.length < CATCH_UP_PAGE) return;
     }
   }
+  // #endregion redis-live
 
   async pump(): Promise<void> {
     if (this.pumping || this.closed) return;

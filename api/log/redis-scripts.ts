@@ -52,6 +52,7 @@ local function keep_for(ttl)
 end
 `;
 
+// #region redis-append
 /**
  * ARGV: epoch candidate, retention, time (ms), data (JSON), ttl (ms), live channel.
  * Returns { epoch, seq }.
@@ -68,6 +69,7 @@ keep_for(ARGV[5])
 redis.call('PUBLISH', ARGV[6], epoch .. ' {"seq":' .. seq .. ',"time":' .. ARGV[3] .. ',"data":' .. ARGV[4] .. '}')
 return { epoch, seq }
 `);
+// #endregion redis-append
 
 /**
  * ARGV: epoch candidate, from (seq), limit (0 for bounds only), ttl (ms).
