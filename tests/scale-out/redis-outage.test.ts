@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openWs, publish, request, sleep, waitFor } from '../helpers/clients.ts';
 import { startTwoInstances, type TwoInstances } from '../helpers/cluster.ts';
-import type { RedisServer } from '../helpers/redis.ts';
+import { freePort } from '../../scripts/redis-server.ts';
+import { startRedisServer, type RedisServer } from '../helpers/redis.ts';
 import { TECHNIQUES, resumingClient, seqsOf, type ResumingClient } from '../helpers/resuming-clients.ts';
-import type { TestServer } from '../helpers/server.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let cluster: TwoInstances;
 let redis: RedisServer;
@@ -119,6 +120,30 @@ describe('Redis goes away and comes back', () => {
       assert.deepEqual(seqsOf(c.received), [...Array.from({ length: 10 }, (_, i) => i + 1), 1, 2, 3, 4, 5], c.technique);
       assert.deepEqual(c.notices, ['reset'], `${c.technique}: told reset once`);
       if (c.technique !== 'websocket') assert.ok(c.received.slice(10).every((r) => r.startsWith(`${newEpoch}:`)), `${c.technique}: the new events carry the new epoch`);
+    }
+  });
+
+  it('a server started while Redis is down serves degraded, then recovers by itself when Redis appears', { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    const S = await startTestServer({ REDIS_URL: `redis://127.0.0.1:${port}`, INSTANCE_ID: 'early' });
+    let late: RedisServer | undefined;
+    try {
+      const health = await request(S.base, '/api/health');
+      assert.equal(health.status, 200, 'up, not crashed');
+      assert.equal(health.json.status, 'degraded');
+      assert.match(health.json.problem, new RegExp(`127\\.0\\.0\\.1:${port}`), 'says which Redis it cannot reach');
+      const refused = await publish(S.base, 'early', 1);
+      assert.deepEqual([refused.status, refused.json.error.code, refused.headers['retry-after']], [503, 'store_unavailable', '2']);
+      assert.equal((await request(S.base, '/api/channels/early/poll')).status, 503, 'reads too: no made-up empty answer');
+      assert.equal((await request(S.base, '/')).status, 200, 'the site itself is served');
+
+      late = await startRedisServer({ port });
+      await waitFor(() => S.running.store.status().available, 10_000, 'the server to connect by itself');
+      assert.equal((await request(S.base, '/api/health')).json.status, 'ok');
+      assert.equal((await publish(S.base, 'early', 1)).status, 201);
+    } finally {
+      await S.close();
+      await late?.close();
     }
   });
 });
