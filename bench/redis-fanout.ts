@@ -1,11 +1,12 @@
 // Fan-out benchmark for scaling out: the same load against one instance on the in-memory store, one
 // instance on Redis, and two instances sharing one Redis (subscribers split evenly, every event
-// published on the first instance). Each instance is a real server process; subscribers are WebSocket
-// clients in this process. It reports delivered events per second and the delay from publish to
-// receipt, and writes the figures to bench/results/redis-fanout.json.
+// published on the first instance), for each number of connections in SUBSCRIBERS. Each instance is a
+// real server process; subscribers are WebSocket clients in this process. It reports delivered events
+// per second, the delay from publish to receipt and the CPU time each instance spent, and writes the
+// figures to bench/results/redis-fanout.json (the scaling lesson shows them).
 //
-//   node bench/redis-fanout.ts              (SUBSCRIBERS=200 EVENTS=1000 RATE=500 by default)
-//   SUBSCRIBERS=1000 RATE=200 node bench/redis-fanout.ts
+//   node bench/redis-fanout.ts              (SUBSCRIBERS=100,400 EVENTS=600 RATE=200 by default)
+//   SUBSCRIBERS=1000 RATE=100 node bench/redis-fanout.ts
 //
 // Everything runs on this machine over loopback: the client and the servers share its cores, which is
 // part of what the figures say.
@@ -16,9 +17,9 @@ import { startChildServer, type ChildServer } from '../tests/helpers/server.ts';
 import { startRedisServer } from '../scripts/redis-server.ts';
 
 const intEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const SUBSCRIBERS = intEnv('SUBSCRIBERS', 200);
-const EVENTS = intEnv('EVENTS', 1000);
-const RATE = intEnv('RATE', 500); // events published per second
+const SUBSCRIBER_COUNTS = (process.env.SUBSCRIBERS ?? '100,400').split(',').map(Number);
+const EVENTS = intEnv('EVENTS', 600);
+const RATE = intEnv('RATE', 200); // events published per second
 
 // Limits that would otherwise (rightly) refuse one address opening hundreds of sockets and publishing fast.
 const SERVER_ENV = {
@@ -63,11 +64,11 @@ async function cpuSeconds(server: ChildServer): Promise<number> {
   return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)![1]);
 }
 
-async function run(setup: string, servers: ChildServer[]): Promise<Result> {
-  const channel = `bench-${setup.toLowerCase().replace(/\W+/g, '-')}`;
+async function run(setup: string, servers: ChildServer[], subscribers: number): Promise<Result> {
+  const channel = `bench-${subscribers}-${setup.toLowerCase().replace(/\W+/g, '-')}`;
   const latencies: number[] = [];
   const sockets: WebSocket[] = [];
-  for (let i = 0; i < SUBSCRIBERS; i++) {
+  for (let i = 0; i < subscribers; i++) {
     sockets.push(await subscribe(servers[i % servers.length]!.base, channel, (sentAt) => latencies.push(Date.now() - sentAt)));
   }
   await sleep(500); // every subscription in place (on Redis: subscribed and caught up)
@@ -81,7 +82,7 @@ async function run(setup: string, servers: ChildServer[]): Promise<Result> {
     if (due > Date.now()) await sleep(due - Date.now());
     publisher.send(JSON.stringify({ type: 'publish', data: { sentAt: Date.now(), i } }));
   }
-  const expected = EVENTS * SUBSCRIBERS;
+  const expected = EVENTS * subscribers;
   const deadline = Date.now() + 120_000;
   while (latencies.length < expected && Date.now() < deadline) await sleep(20);
   const seconds = (Date.now() - t0) / 1000;
@@ -92,7 +93,7 @@ async function run(setup: string, servers: ChildServer[]): Promise<Result> {
   return {
     setup,
     instances: servers.length,
-    subscribers: SUBSCRIBERS,
+    subscribers,
     events: EVENTS,
     deliveries: latencies.length,
     seconds: Number(seconds.toFixed(2)),
@@ -116,10 +117,13 @@ async function withServers(envs: Record<string, string>[], body: (servers: Child
 const redis = await startRedisServer();
 const results: Result[] = [];
 try {
-  console.log(`${SUBSCRIBERS} WebSocket subscribers, ${EVENTS} events at ${RATE}/s, ${cpus().length} cores shared by client, servers and Redis\n`);
-  results.push(await withServers([{ INSTANCE_ID: 'a' }], (s) => run('1 instance, in-memory store', s)));
-  results.push(await withServers([{ INSTANCE_ID: 'a', REDIS_URL: redis.url }], (s) => run('1 instance, Redis', s)));
-  results.push(await withServers([{ INSTANCE_ID: 'a', REDIS_URL: redis.url }, { INSTANCE_ID: 'b', REDIS_URL: redis.url }], (s) => run('2 instances, one Redis', s)));
+  console.log(`${SUBSCRIBER_COUNTS.join(' and ')} WebSocket subscribers, ${EVENTS} events at ${RATE}/s, ${cpus().length} cores shared by client, servers and Redis\n`);
+  const onRedis = (id: string) => ({ INSTANCE_ID: id, REDIS_URL: redis.url });
+  for (const n of SUBSCRIBER_COUNTS) {
+    results.push(await withServers([{ INSTANCE_ID: 'a' }], (s) => run('1 instance, in-memory store', s, n)));
+    results.push(await withServers([onRedis('a')], (s) => run('1 instance, Redis', s, n)));
+    results.push(await withServers([onRedis('a'), onRedis('b')], (s) => run('2 instances, one Redis', s, n)));
+  }
 } finally {
   await redis.close();
 }
