@@ -5,8 +5,8 @@
 // per second, the delay from publish to receipt and the CPU time each instance spent, and writes the
 // figures to bench/results/redis-fanout.json (the scaling lesson shows them).
 //
-//   node bench/redis-fanout.ts              (SUBSCRIBERS=100,400 EVENTS=600 RATE=200 by default)
-//   SUBSCRIBERS=1000 RATE=100 node bench/redis-fanout.ts
+//   npm run bench:redis-fanout              (SUBSCRIBERS=100,400 EVENTS=600 RATE=200 by default)
+//   SUBSCRIBERS=1000 RATE=100 npm run bench:redis-fanout
 //
 // Everything runs on this machine over loopback: the client and the servers share its cores, which is
 // part of what the figures say.

@@ -29,7 +29,8 @@ export function ensureRedisServer(): string {
   if (isRoot && commandPath('apt-get')) {
     console.log('[redis] redis-server is missing; installing Debian\'s redis-server package.');
     run('apt-get', ['update']);
-    run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server']);
+    // Two test processes may get here at once: wait for the other's dpkg lock instead of failing.
+    run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', 'redis-server']);
     const installed = commandPath(BINARY);
     if (installed) return installed;
     throw new Error('[redis] apt-get installed redis-server but it is still not on the PATH.');
