@@ -43,11 +43,13 @@ export function createBackend(config: Config) {
   const websockets = new WebSocketTransport(deps);
 
   // The ticker gives every lesson a live stream without anyone having to publish. With several
-  // instances on one store, only the lease holder ticks (a lease of three ticks, so another instance
-  // takes over within three ticks when it dies).
+  // instances on one store, only the lease holder ticks. The lease outlives a few ticks and at least
+  // 2 s, so a busy event loop does not hand it over (and restart the tick count) while its holder is
+  // alive; when the holder dies, another instance takes over within that time.
   let tick = 0;
+  const tickerLeaseMs = Math.max(config.TICK_MS * 3, 2000);
   const ticker = setInterval(() => {
-    holdsLease(TICKER_CHANNEL, config.TICK_MS * 3)
+    holdsLease(TICKER_CHANNEL, tickerLeaseMs)
       .then(async (mine) => {
         if (!mine) return;
         tick++;

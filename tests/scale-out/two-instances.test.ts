@@ -88,4 +88,12 @@ describe('two instances, one Redis', () => {
     assert.ok(ticks.length >= 3, `${ticks.length} ticks`);
     assert.equal(new Set(ticks).size, ticks.length, `two instances ticking would repeat tick numbers: ${ticks.join(',')}`);
   });
+
+  it('when the instance driving the ticker stops, the other one takes the lease over and the ticks go on', { timeout: 30_000 }, async () => {
+    const head = async () => (await request(B.base, '/api/channels/ticker/poll')).json.cursor as number;
+    await A.close(); // A started first, so it took the lease
+    const before = await head();
+    await sleep(3500); // the lease (2 s at TICK_MS=100) lapses, then B ticks every 100 ms
+    assert.ok((await head()) > before + 3, `the ticker went on from seq ${before} to ${await head()}`);
+  });
 });
