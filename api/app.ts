@@ -5,7 +5,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { CHANNEL_NAME, type Deps } from './context.ts';
-import { ApiError, errorBody } from './errors.ts';
+import { ApiError, asApiError, errorBody } from './errors.ts';
 import { LAB_ROUTES, labHttpTap, labRoutes } from './lab/routes.ts';
 import { clientIp } from './limits.ts';
 import type { RejectionReason } from './metrics.ts';
@@ -71,6 +71,12 @@ export function createApiApp(deps: Deps): ApiApp {
   const app = new Hono<Env>();
   const heartbeat = new SseHeartbeat(deps.config.SSE_HEARTBEAT_MS, (bytes) => deps.metrics.bytesWritten.inc({ technique: 'sse' }, bytes));
 
+  // Which instance answered: behind a load balancer, the scaling lesson shows a learner who serves them.
+  // Set on the Node response, so it also reaches streams written outside Hono (SSE).
+  app.use('*', async (c, next) => {
+    c.env.outgoing?.setHeader('X-Instance-Id', deps.config.INSTANCE_ID);
+    await next();
+  });
   app.use('/api/*', async (c, next) => {
     if (deps.lifecycle.shuttingDown) fail(503, 'shutting_down', 'The server is shutting down; retry in a moment.', { 'Retry-After': '2' });
     await next();
@@ -79,7 +85,14 @@ export function createApiApp(deps: Deps): ApiApp {
   app.use('/api/channels/:channel/*', labHttpTap(deps));
   labRoutes(app, deps);
 
-  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  // "degraded" is still a 200: the instances of a deployment share their store, so a load balancer
+  // that took out every degraded instance would take down the site (and the held streams that resume
+  // by themselves) along with the one part that is missing.
+  app.get('/api/health', (c) => {
+    const store = deps.store.status();
+    const body = { status: store.available ? 'ok' : 'degraded', instance: deps.config.INSTANCE_ID, store: store.kind, ...(store.problem ? { problem: store.problem } : {}) };
+    return c.json(body, 200, { 'Cache-Control': 'no-store' });
+  });
   app.post(
     '/api/channels/:channel/events',
     bodyLimit({
@@ -104,9 +117,10 @@ export function createApiApp(deps: Deps): ApiApp {
   app.all('/api/*', (c) => fail(404, 'not_found', `No API route at ${c.req.method} ${c.req.path}; see /api-reference/ for the reference.`));
 
   app.onError((err, c) => {
-    if (err instanceof ApiError) {
-      deps.metrics.rejections.inc({ reason: err.code });
-      return c.json(errorBody(err.code, err.message), err.status as 400, err.headers);
+    const apiError = asApiError(err);
+    if (apiError) {
+      deps.metrics.rejections.inc({ reason: apiError.code });
+      return c.json(errorBody(apiError.code, apiError.message), apiError.status as 400, apiError.headers);
     }
     if (err instanceof HTTPException) return err.getResponse();
     // Never echo a stack trace to a client; the log keeps it.

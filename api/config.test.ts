@@ -24,6 +24,14 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ RETENTION: '1k', PORT: '-1' }), (err: Error) => /RETENTION/.test(err.message) && /"1k"/.test(err.message) && /PORT/.test(err.message));
     assert.throws(() => loadConfig({ SSE_HEARTBEAT_MS: '20000' }), /SSE_HEARTBEAT_MS/, 'the contract needs a heartbeat at least every 15 s');
   });
+  it('takes a Redis URL and an instance name, and refuses malformed ones', () => {
+    const c = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6380', INSTANCE_ID: 'b' });
+    assert.deepEqual([c.REDIS_URL, c.INSTANCE_ID], ['redis://127.0.0.1:6380', 'b']);
+    assert.equal(loadConfig({}).REDIS_URL, undefined, 'unset means the in-memory store');
+    assert.match(loadConfig({}).INSTANCE_ID, /^[A-Za-z0-9._-]+-\d+$/, 'defaults to host-pid');
+    assert.throws(() => loadConfig({ REDIS_URL: '127.0.0.1:6379' }), /REDIS_URL/);
+    assert.throws(() => loadConfig({ INSTANCE_ID: 'a b' }), /INSTANCE_ID/);
+  });
   it('every setting is documented in the README configuration table', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     for (const name of Object.keys(configSchema.shape)) assert.match(readme, new RegExp(`\\| \`${name}\` \\|`), name);

@@ -1,5 +1,6 @@
 // Every setting the server reads from the environment, parsed once with zod so that a typo such as
 // RETENTION=1k stops the server at start with a sentence instead of misbehaving later.
+import { hostname } from 'node:os';
 import { z } from 'zod';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -13,7 +14,16 @@ export const configSchema = z.object({
   PORT: int(0, 65535).default(4321).describe('TCP port for the site, the API and WebSocket upgrades'),
   HOST: z.string().min(1).default('127.0.0.1').describe('interface to listen on'),
   ALLOWED_ORIGINS: originList.default([]).describe('extra Origins allowed to open WebSockets (same origin is always allowed)'),
-  REDIS_URL: z.string().optional().describe('Redis store for several instances; unset means the embedded in-memory store'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^\s]+$/, { message: 'must be a Redis URL such as redis://127.0.0.1:6379' })
+    .optional()
+    .describe('Redis store shared by several instances; unset means the embedded in-memory store'),
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'letters, digits, ".", "_" and "-" only, at most 64' })
+    .default(() => `${hostname()}-${process.pid}`)
+    .describe('name of this instance in the X-Instance-Id header and /api/health'),
   TICK_MS: int(50, 3_600_000).default(1000).describe('interval of the built-in ticker channel'),
   RETENTION: int(1, 100_000).default(1000).describe('newest events kept per channel'),
   CHANNEL_IDLE_MS: int(1000, 86_400_000).default(600_000).describe('a channel with no clients and no activity for this long is evicted'),

@@ -1,5 +1,6 @@
 // The one error shape of the API: {"error":{"code":"<snake_case>","message":"<human sentence>"}}.
 import { STATUS_CODES } from 'node:http';
+import { StoreUnavailableError } from './log/types.ts';
 import type { RejectionReason } from './metrics.ts';
 
 export interface ApiErrorBody {
@@ -21,6 +22,18 @@ export class ApiError extends Error {
     this.code = code;
     this.headers = headers;
   }
+}
+
+/**
+ * The errors a client is told about, as ApiErrors; undefined for anything else (a bug: 500, logged).
+ * A store that cannot reach its backing service is a 503 the client can retry, not a 500.
+ */
+export function asApiError(err: unknown): ApiError | undefined {
+  if (err instanceof ApiError) return err;
+  if (err instanceof StoreUnavailableError) {
+    return new ApiError(503, 'store_unavailable', 'The shared store (Redis) cannot be reached right now; nothing was published or read. Retry in a few seconds.', { 'Retry-After': '2' });
+  }
+  return undefined;
 }
 
 /**

@@ -11,6 +11,7 @@ export const REJECTION_REASONS = [
   'origin_not_allowed', 'message_too_large', 'unknown_message', 'slow_consumer', 'heartbeat_timeout',
   'shutting_down', 'not_found', 'method_not_allowed', 'upgrade_required', 'too_many_channels',
   'invalid_lab_id', 'gap_unavailable',
+  'store_unavailable',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 

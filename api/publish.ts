@@ -1,7 +1,7 @@
 // Publishing one event, the same rules whether it comes over HTTP or over a WebSocket.
 import type { Deps } from './context.ts';
 import { READ_ONLY_CHANNELS } from './context.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, asApiError } from './errors.ts';
 import type { AppendResult } from './log/types.ts';
 
 export async function publishEvent(deps: Deps, channel: string, data: unknown, ip: string, via: 'http' | 'websocket'): Promise<AppendResult> {
@@ -17,7 +17,13 @@ export async function publishEvent(deps: Deps, channel: string, data: unknown, i
   if (!rate.allowed) {
     throw new ApiError(429, 'rate_limited', `Too many publishes from your address; retry in ${rate.retryAfterSec} s.`, { 'Retry-After': String(rate.retryAfterSec) });
   }
-  const result = await deps.store.append(channel, data);
+  let result: AppendResult;
+  try {
+    result = await deps.store.append(channel, data);
+  } catch (err) {
+    // As an ApiError, so the WebSocket transport answers it with an error message, as it does a 429.
+    throw asApiError(err) ?? err;
+  }
   deps.metrics.published.inc({ via });
   return result;
 }

@@ -15,7 +15,7 @@ import { LabRegistry } from './lab/capture.ts';
 import { labUpgradeTap, tickLabs } from './lab/routes.ts';
 import { TICKER_CHANNEL, type Deps } from './context.ts';
 import { PublishRateLimiter } from './limits.ts';
-import { MemoryStore } from './log/memory-store.ts';
+import { selectStore } from './log/select-store.ts';
 import type { ChannelStore } from './log/types.ts';
 import { createMetrics } from './metrics.ts';
 import { ASSET_POLICY, PagePolicyCache, securityHeaders } from './security.ts';
@@ -34,13 +34,7 @@ export interface RunningServer {
 export function createBackend(config: Config) {
   const metrics = createMetrics();
   const lifecycle = { shuttingDown: false };
-  const store = new MemoryStore({
-    retention: config.RETENTION,
-    idleMs: config.CHANNEL_IDLE_MS,
-    maxChannels: config.MAX_CHANNELS,
-    maxBytes: config.STORE_MAX_BYTES,
-    pinned: [TICKER_CHANNEL],
-  });
+  const { store, ready, holdsLease } = selectStore(config, [TICKER_CHANNEL]);
   const deps: Deps = {
     config,
     store,
@@ -60,12 +54,22 @@ export function createBackend(config: Config) {
   const websockets = new WebSocketTransport(deps);
 
   // The ticker gives every lesson a live stream without anyone having to publish; so does each
-  // learner's private lab channel, while its demo is in use.
+  // learner's private lab channel, while its demo is in use. With several instances on one store, only
+  // the lease holder ticks the shared ticker. The lease outlives a few ticks and at least 2 s, so a busy
+  // event loop does not hand it over (and restart the tick count) while its holder is alive; when the
+  // holder dies, another instance takes over within that time.
   let tick = 0;
+  const tickerLeaseMs = Math.max(config.TICK_MS * 3, 2000);
   const ticker = setInterval(() => {
-    tick++;
-    void store.append(TICKER_CHANNEL, { tick, note: 'the server ticks once per TICK_MS' }).then(() => metrics.published.inc({ via: 'ticker' }));
     void tickLabs(deps);
+    holdsLease(TICKER_CHANNEL, tickerLeaseMs)
+      .then(async (mine) => {
+        if (!mine) return;
+        tick++;
+        await store.append(TICKER_CHANNEL, { tick, note: 'the server ticks once per TICK_MS' });
+        metrics.published.inc({ via: 'ticker' });
+      })
+      .catch(() => {}); // the store is unreachable: /api/health says so, and the ticker resumes with it
   }, config.TICK_MS);
 
   return {
@@ -76,6 +80,8 @@ export function createBackend(config: Config) {
     upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
       return labUpgradeTap(deps, req, socket) || websockets.handleUpgrade(req, socket, head);
     },
+    /** Resolves once the store can take work, or false when it could not be reached in time. */
+    ready,
     /** Stops accepting work and ends every held connection the way its technique should end. */
     beginShutdown() {
       lifecycle.shuttingDown = true;
@@ -129,10 +135,10 @@ function siteApp(config: Config, api: Hono<{ Bindings: HttpBindings }>): Hono<{ 
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
-  if (config.REDIS_URL) {
-    throw new Error('REDIS_URL is set, but the Redis store is not part of this version yet; unset it to use the embedded in-memory store.');
-  }
   const backend = createBackend(config);
+  if (!(await backend.ready)) {
+    console.warn(`warning: the store is unreachable (${backend.deps.store.status().problem}); serving degraded until it is back.`);
+  }
   const app = siteApp(config, backend.api.app);
 
   const server: Server = createServer({

@@ -171,7 +171,50 @@ describe('readFromCursor and follow', () => {
     await s.reset('fr');
     await s.append('fr', 'a');
     await s.append('fr', 'b');
+    await new Promise((r) => setImmediate(r));
     stop();
     assert.deepEqual(got, ['replay@old', '2@old', '3@old', 'reset@new', '1@new', '2@new']);
+  });
+
+  it('after a reset, a live follower is told reset and gets the new history from seq 1', async () => {
+    const s = store({ retention: 1000 });
+    await s.append('rs', 'old 1');
+    await s.append('rs', 'old 2');
+    const before = await s.bounds('rs');
+    const told: string[] = [];
+    const got: string[] = [];
+    const stop = await follow(s, 'rs', { after: 0 }, { start: (st, b) => told.push(`${st.kind}:${b.epoch === before.epoch ? 'old' : 'new'}`), event: (e) => got.push(String(e.data)) });
+    await s.reset('rs');
+    const after = await s.bounds('rs');
+    assert.notEqual(after.epoch, before.epoch);
+    assert.deepEqual([after.head, after.oldest], [0, 1]);
+    await s.append('rs', 'new 1');
+    await s.append('rs', 'new 2');
+    await new Promise((r) => setImmediate(r));
+    stop();
+    assert.deepEqual(told, ['replay:old', 'reset:new']);
+    assert.deepEqual(got, ['old 1', 'old 2', 'new 1', 'new 2']);
+  });
+
+  it('a live event that jumps ahead sends the follower back to the log: a gap is reported, never skipped silently', async () => {
+    // A store whose live delivery loses seq 3..7 (a shared store's fan-out that fell behind), while
+    // its log kept only the newest 3 events.
+    class LossyStore extends MemoryStore {
+      override subscribe(channel: string, listener: Parameters<MemoryStore['subscribe']>[1]) {
+        return super.subscribe(channel, (event, epoch) => {
+          if (event.seq < 3 || event.seq > 7) listener(event, epoch);
+        });
+      }
+    }
+    const s = new LossyStore({ retention: 3, idleMs: 60_000, maxChannels: 100 });
+    stores.push(s);
+    const told: string[] = [];
+    const got: number[] = [];
+    const stop = await follow(s, 'jump', { after: 0 }, { start: (st) => told.push(st.kind === 'gap' ? `gap:${st.missed}` : st.kind), event: (e) => got.push(e.seq) });
+    for (let i = 1; i <= 8; i++) await s.append('jump', i);
+    await new Promise((r) => setImmediate(r));
+    stop();
+    assert.deepEqual(told, ['replay', 'gap:3']);
+    assert.deepEqual(got, [1, 2, 6, 7, 8]);
   });
 });

@@ -2,7 +2,7 @@
 // each channel gets a fresh random epoch whenever it is (re)created; clients holding an older cursor
 // then see a reset instead of silently skipping or repeating events.
 import { randomBytes } from 'node:crypto';
-import type { AppendResult, ChannelStore, LogBounds, LogEvent, LogListener, ReadResult } from './types.ts';
+import type { AppendResult, ChannelStore, LogBounds, LogEvent, LogListener, ReadResult, StoreStatus } from './types.ts';
 
 export interface MemoryStoreOptions {
   /** Newest events kept per channel. */
@@ -210,6 +210,10 @@ export class MemoryStore implements ChannelStore {
 
   subscriberCount(): number {
     return this.listenerTotal;
+  }
+
+  status(): StoreStatus {
+    return { kind: 'memory', available: true };
   }
 
   async close(): Promise<void> {

@@ -40,68 +40,98 @@ export async function readFromCursor(store: ChannelStore, channel: string, curso
 export interface FollowSink {
   /**
    * Called before any event, with what the client must be told first (gap or reset); called again only
-   * if eviction overtakes a long replay (a gap in the middle).
+   * with a gap or a reset: eviction overtaking a long replay, or a live event showing that the history
+   * was reset or that events fell out of retention before they could be delivered.
    */
   start(start: StartPoint, bounds: LogBounds): void;
   event(event: LogEvent, epoch: string): void;
 }
 
 const REPLAY_PAGE = 500;
+/** How long a live follower waits before it tries again to catch up with a store that failed. */
+const RESYNC_RETRY_MS = 1000;
 
 /**
  * Follows a channel from a cursor: replays the retained history, then streams new events, with none
  * lost and none repeated at the seam. It subscribes BEFORE reading the history: events published while
  * the replay is being read are buffered and deduplicated by seq, instead of falling between the read and
- * the subscription. Returns the stop function.
+ * the subscription.
+ *
+ * A live event that does not follow on from the last one delivered (another epoch: the history was
+ * reset or lost; or a jump in seq: a shared store's fan-out fell behind its retention) sends the
+ * follower back to the log with its own cursor, so the client is told `reset` or `gap` exactly as a
+ * reconnecting client would be, instead of being handed a silent hole. Returns the stop function.
  */
 export async function follow(store: ChannelStore, channel: string, cursor: ClientCursor, sink: FollowSink): Promise<() => void> {
   let stopped = false;
-  let replaying = true;
+  /** While the log is being read, live events wait here. */
+  let syncing = true;
   let lastSeq = 0;
-  let epochFollowed = '';
+  let epoch = '';
   const buffered: [LogEvent, string][] = [];
+  let retry: NodeJS.Timeout | undefined;
 
-  const deliver = (event: LogEvent, epoch: string) => {
-    if (stopped) return;
-    if (epoch !== epochFollowed) {
-      // The channel was reset (store.reset) while we follow it: a new history whose seqs start
-      // again at 1, which the seq check below would silently drop. Tell the client, then go on.
-      epochFollowed = epoch;
-      lastSeq = event.seq - 1;
-      sink.start({ kind: 'reset', from: event.seq }, { epoch, oldest: event.seq, head: event.seq });
-    }
-    if (event.seq <= lastSeq) return;
+  const deliver = (event: LogEvent, eventEpoch: string) => {
     lastSeq = event.seq;
-    sink.event(event, epoch);
+    sink.event(event, eventEpoch);
   };
-  const unsubscribe = store.subscribe(channel, (event, epoch) => {
-    if (replaying) buffered.push([event, epoch]);
-    else deliver(event, epoch);
-  });
+
+  /** Reads the log from a cursor (page by page), then lets the buffered live events through. */
+  const catchUp = async (from: ClientCursor, announceAlways: boolean): Promise<void> => {
+    syncing = true;
+    let page = await readFromCursor(store, channel, from, REPLAY_PAGE);
+    if (stopped) return;
+    // A first read always announces its start (the transports ignore head and replay); a resync only
+    // has news for the client when it is a gap or a reset.
+    if (announceAlways || page.start.kind === 'gap' || page.start.kind === 'reset') sink.start(page.start, page.bounds);
+    epoch = page.bounds.epoch;
+    lastSeq = page.start.from - 1;
+    for (;;) {
+      for (const event of page.events) if (!stopped && event.seq > lastSeq) deliver(event, epoch);
+      if (page.events.length < REPLAY_PAGE || stopped) break;
+      page = await readFromCursor(store, channel, { after: lastSeq, epoch }, REPLAY_PAGE);
+      if (stopped) return;
+      if (page.start.kind !== 'replay') {
+        sink.start(page.start, page.bounds);
+        epoch = page.bounds.epoch;
+        lastSeq = page.start.from - 1;
+      }
+    }
+    syncing = false;
+    for (const [event, eventEpoch] of buffered.splice(0)) onLive(event, eventEpoch);
+  };
+
+  const resync = () => {
+    catchUp({ after: lastSeq, epoch }, false).catch((err: unknown) => {
+      if (stopped) return;
+      // The store failed mid-stream (a shared store went away): keep the connection and try again, so
+      // the client picks up where it was once the store is back instead of waiting on a dead stream.
+      console.error(`follow: catching up on ${channel} failed, retrying in ${RESYNC_RETRY_MS} ms:`, (err as Error).message);
+      retry = setTimeout(resync, RESYNC_RETRY_MS);
+    });
+  };
+
+  function onLive(event: LogEvent, eventEpoch: string): void {
+    if (stopped) return;
+    if (syncing) {
+      buffered.push([event, eventEpoch]);
+      return;
+    }
+    if (eventEpoch === epoch && event.seq <= lastSeq) return;
+    if (eventEpoch === epoch && event.seq === lastSeq + 1) return deliver(event, eventEpoch);
+    buffered.push([event, eventEpoch]);
+    resync();
+  }
+
+  const unsubscribe = store.subscribe(channel, onLive);
   const stop = () => {
     stopped = true;
+    clearTimeout(retry);
     unsubscribe();
   };
 
   try {
-    let page = await readFromCursor(store, channel, cursor, REPLAY_PAGE);
-    if (stopped) return stop;
-    sink.start(page.start, page.bounds);
-    lastSeq = page.start.from - 1;
-    epochFollowed = page.bounds.epoch;
-    for (;;) {
-      for (const event of page.events) deliver(event, page.bounds.epoch);
-      if (page.events.length < REPLAY_PAGE || stopped) break;
-      page = await readFromCursor(store, channel, { after: lastSeq, epoch: page.bounds.epoch }, REPLAY_PAGE);
-      if (page.start.kind !== 'replay') {
-        sink.start(page.start, page.bounds);
-        lastSeq = page.start.from - 1;
-        epochFollowed = page.bounds.epoch;
-      }
-    }
-    replaying = false;
-    // Buffered events of another epoch were published before a reset that the read already saw.
-    for (const [event, epoch] of buffered.splice(0)) if (epoch === epochFollowed) deliver(event, epoch);
+    await catchUp(cursor, true);
   } catch (err) {
     stop();
     throw err;

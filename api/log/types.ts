@@ -36,6 +36,29 @@ export interface AppendResult {
 
 export type LogListener = (event: LogEvent, epoch: string) => void;
 
+/** What /api/health says about the store. */
+export interface StoreStatus {
+  readonly kind: 'memory' | 'redis';
+  /** false while a shared store cannot be reached: publishes and reads fail with 503 until it is back. */
+  readonly available: boolean;
+  /** Why it is unavailable, as a sentence. */
+  readonly problem?: string;
+}
+
+/**
+ * Thrown when the store's backing service cannot be reached. It is the one store failure a client can
+ * do something about (wait and retry), so the API answers it with 503 instead of 500.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  constructor(message: string) {
+    super(message);
+    // An outage is an operating condition, not a bug: one line in the log, not a stack trace for
+    // every request and stream that met it.
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
 /**
  * A store of channel logs. The transports only ever see this interface, so the same transport code runs
  * on the in-memory store and on a shared store. Methods are async because a shared store is remote.
@@ -55,5 +78,6 @@ export interface ChannelStore {
   reset(channel: string): Promise<LogBounds>;
   /** How many listeners are attached, over all channels (tests check it falls back to zero). */
   subscriberCount(): number;
+  status(): StoreStatus;
   close(): Promise<void>;
 }

@@ -91,9 +91,10 @@ export const ENDPOINTS: Endpoint[] = [
   {
     method: 'GET',
     path: '/api/health',
-    summary: 'Whether the server accepts work.',
+    summary: 'Whether the server accepts work, which instance answered and which store it runs on.',
     params: [],
-    returns: '`200 {"status":"ok"}`; `503` while shutting down.',
+    returns:
+      '`200 {"status":"ok","instance","store":"memory"|"redis"}`; `"status":"degraded"` with a `problem` sentence while a shared store is unreachable (publishes then get `503 store_unavailable`); `503` while shutting down. Every answer names its instance in the `X-Instance-Id` header.',
     example: { lang: 'sh', code: `curl {origin}/api/health` },
   },
   {
@@ -103,6 +104,52 @@ export const ENDPOINTS: Endpoint[] = [
     params: [],
     returns: '`200 text/plain` in the Prometheus exposition format.',
     example: { lang: 'sh', code: `curl -s {origin}/metrics | grep realtime` },
+  },
+];
+
+const labId: Param = { name: 'id', where: 'path', meaning: 'Your lab id: 32 lowercase hex digits that your page made at random (else `400 invalid_lab_id`). Add `?lab=<id>` to your own poll, long-poll, SSE or WebSocket URLs to have them captured.' };
+
+/** The widgets' lab: an extension of the contract, scoped to connections tagged with your own lab id. */
+export const LAB_ENDPOINTS: Endpoint[] = [
+  {
+    method: 'GET',
+    path: '/api/lab/:id/wire',
+    summary: 'The bytes of your tagged connections, as the server saw them.',
+    params: [labId, { name: 'after', where: 'query', meaning: 'Only entries after this number (from `next` of the previous answer).' }],
+    returns: '`200 {"entries":[…],"next","dropped"}`: request and response heads, body text (SSE as it arrives), WebSocket frames decoded both ways (FIN, opcode, mask bit and key, length, payload).',
+    example: { lang: 'sh', code: `curl '{origin}/api/lab/0123456789abcdef0123456789abcdef/wire?after=0'` },
+  },
+  {
+    method: 'GET',
+    path: '/api/lab/:id/connections',
+    summary: 'Bytes per tagged connection, split into headers, framing and payload.',
+    params: [labId],
+    returns: '`200` with, per connection, requests carried and bytes up and down as `header`, `framing` and `payload`; totals; `live` and `peakLive`.',
+    example: { lang: 'sh', code: `curl {origin}/api/lab/0123456789abcdef0123456789abcdef/connections` },
+  },
+  {
+    method: 'POST',
+    path: '/api/lab/:id/cut',
+    summary: 'Drops your tagged connections, as a network failure would.',
+    params: [labId],
+    returns: '`200 {"dropped":n}`, or `{"armed":true}` when nothing is open: the next tagged connection within 10 s is dropped. Counts against the publish rate (`429`).',
+    example: { lang: 'sh', code: `curl -X POST {origin}/api/lab/0123456789abcdef0123456789abcdef/cut` },
+  },
+  {
+    method: 'POST',
+    path: '/api/lab/:id/restart',
+    summary: 'A server restart for you alone: cuts your connections and resets your private channel `lab-<id>` (new epoch).',
+    params: [labId],
+    returns: '`200` with the channel\'s new bounds. Only `lab-<id>` is reset, never a shared channel.',
+    example: { lang: 'sh', code: `curl -X POST {origin}/api/lab/0123456789abcdef0123456789abcdef/restart` },
+  },
+  {
+    method: 'POST',
+    path: '/api/lab/:id/gap',
+    summary: 'Cuts your connections and publishes past the retention on `lab-<id>`, so your client comes back to a gap.',
+    params: [labId],
+    returns: '`200`; `409 gap_unavailable` when it cannot be provoked (see the message).',
+    example: { lang: 'sh', code: `curl -X POST {origin}/api/lab/0123456789abcdef0123456789abcdef/gap` },
   },
 ];
 
@@ -129,6 +176,9 @@ export const ERROR_CODES: Record<string, { status: string; meaning: string }> = 
   unknown_message: { status: 'WS error', meaning: 'A WebSocket frame that is not JSON or not a known message; the socket stays open.' },
   slow_consumer: { status: 'dropped', meaning: 'The client read too slowly and its unsent data passed the limit; reconnect and resume.' },
   heartbeat_timeout: { status: 'WS closed', meaning: 'The client missed a ping; the server closed the socket.' },
+  store_unavailable: { status: '503', meaning: 'The shared store (Redis) is unreachable; retry after `Retry-After` seconds. Nothing was published.' },
+  invalid_lab_id: { status: '400', meaning: 'A lab id that is not 32 lowercase hex digits.' },
+  gap_unavailable: { status: '409', meaning: 'The lab could not provoke a gap (see the message).' },
 };
 
 /**
@@ -136,7 +186,7 @@ export const ERROR_CODES: Record<string, { status: string; meaning: string }> = 
  * rejection reason it counts. `routes` is ROUTES from api/app.ts; `reasons` is REJECTION_REASONS.
  */
 export function checkReference(routes: Record<string, string>, reasons: readonly string[]): void {
-  const documented = new Map(ENDPOINTS.map((e) => [e.path, e.method]));
+  const documented = new Map([...ENDPOINTS, ...LAB_ENDPOINTS].map((e) => [e.path, e.method]));
   const problems: string[] = [];
   for (const [path, method] of Object.entries(routes)) {
     if (!documented.has(path)) problems.push(`route ${method} ${path} is not documented`);

@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { testConfig, type Config } from '../../api/config.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
+import { TEST_STORE, startRedisServer, type RedisServer } from './redis.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -15,9 +16,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** With TEST_STORE=redis and no REDIS_URL given, a Redis of the server's own, closed after the server. */
+async function redisFor(redisUrl: string | undefined): Promise<RedisServer | undefined> {
+  return TEST_STORE === 'redis' && !redisUrl ? startRedisServer() : undefined;
+}
+
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
-  const running = await startServer(testConfig({ PORT: 0, HOST: '127.0.0.1', SITE_DIR: `${projectRoot}dist`, ...overrides }));
-  return { base: running.url, port: running.port, running, close: () => running.shutdown() };
+  const redis = await redisFor(overrides.REDIS_URL);
+  const running = await startServer(testConfig({ PORT: 0, HOST: '127.0.0.1', SITE_DIR: `${projectRoot}dist`, ...(redis ? { REDIS_URL: redis.url } : {}), ...overrides }));
+  return {
+    base: running.url,
+    port: running.port,
+    running,
+    close: async () => {
+      await running.shutdown();
+      await redis?.close();
+    },
+  };
 }
 
 export interface ChildServer {
@@ -31,15 +46,19 @@ export interface ChildServer {
 
 /** `node api/server.ts` in its own process, with env settings; resolves once it prints its URL. */
 export async function startChildServer(env: Record<string, string> = {}): Promise<ChildServer> {
+  const redis = await redisFor(env.REDIS_URL);
   const child = spawn(process.execPath, ['api/server.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SITE_DIR: `${projectRoot}dist`, ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SITE_DIR: `${projectRoot}dist`, ...(redis ? { REDIS_URL: redis.url } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (b) => (out += b));
   child.stderr!.on('data', (b) => (out += b));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  const exited = once(child, 'exit').then(async ([code]) => {
+    await redis?.close();
+    return code as number | null;
+  });
   const base = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 15_000);
     const onData = () => {

@@ -138,7 +138,9 @@ describe('long-poll', () => {
 
 describe('health and metrics', () => {
   it('health is ok; metrics speak Prometheus text with a series per technique', async () => {
-    assert.deepEqual((await request(S.base, '/api/health')).json, { status: 'ok' });
+    const health = await request(S.base, '/api/health');
+    assert.deepEqual(health.json, { status: 'ok', instance: S.running.deps.config.INSTANCE_ID, store: process.env.TEST_STORE === 'redis' ? 'redis' : 'memory' });
+    assert.equal(health.headers['x-instance-id'], S.running.deps.config.INSTANCE_ID, 'every API answer names its instance');
     const m = await request(S.base, '/metrics');
     assert.match(String(m.headers['content-type']), /^text\/plain/);
     for (const t of ['poll', 'long-poll', 'sse', 'websocket']) {
