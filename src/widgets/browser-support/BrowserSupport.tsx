@@ -5,9 +5,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import '../shared/widgets.css';
 
-interface Check {
+interface Feature {
   name: string;
-  supported: boolean;
+  /** Runs in the browser only. */
+  detect: () => boolean;
   yes: string;
   no: string;
 }
@@ -33,51 +34,55 @@ function requestStreams(): boolean {
   }
 }
 
-function detect(): Check[] {
-  const w = window as unknown as Record<string, unknown>;
-  return [
+const w = () => window as unknown as Record<string, unknown>;
+
+/**
+ * The features, rendered on the server already (with both answers laid over each other, see the CSS),
+ * so that the table has its final height before the checks run: nothing below it moves.
+ */
+const FEATURES: Feature[] = [
     {
       name: 'EventSource',
-      supported: typeof w.EventSource === 'function',
+      detect: () => typeof w().EventSource === 'function',
       yes: 'Server-Sent Events work natively, with automatic reconnection and Last-Event-ID.',
       no: 'No native SSE: read the stream with fetch and parse it yourself, or fall back to long polling.',
     },
     {
       name: 'WebSocket',
-      supported: typeof w.WebSocket === 'function',
+      detect: () => typeof w().WebSocket === 'function',
       yes: 'Two-way messages over one connection. Reconnecting and resuming are still up to your code.',
       no: 'No WebSocket: use SSE plus fetch POST, or long polling.',
     },
     {
       name: 'WebSocketStream',
-      supported: typeof w.WebSocketStream === 'function',
+      detect: () => typeof w().WebSocketStream === 'function',
       yes: 'The promise-and-streams WebSocket API: it adds backpressure, which the classic WebSocket API lacks.',
       no: 'Only the classic WebSocket API: no backpressure, so a fast sender can pile messages up in memory.',
     },
     {
       name: 'WebTransport',
-      supported: typeof w.WebTransport === 'function',
+      detect: () => typeof w().WebTransport === 'function',
       yes: 'HTTP/3 (QUIC) sessions with several streams and unreliable datagrams; it needs a server that speaks HTTP/3, which this course\'s server does not.',
       no: 'No WebTransport: nothing in this course needs it.',
     },
     {
       name: 'fetch response streaming',
-      supported: typeof w.ReadableStream === 'function' && typeof Response === 'function' && 'body' in Response.prototype,
+      detect: () => typeof w().ReadableStream === 'function' && typeof Response === 'function' && 'body' in Response.prototype,
       yes: 'A response body can be read piece by piece as it arrives: an event stream can be parsed without EventSource (to send headers EventSource cannot).',
       no: 'fetch only gives the whole body at the end: a stream that never ends would never be seen.',
     },
     {
       name: 'fetch request streaming',
-      supported: requestStreams(),
+      detect: requestStreams,
       yes: 'A request body can be sent while it is being produced (needs HTTP/2 or later to the server).',
       no: 'A request body must be complete before it is sent: uploads are one piece at a time.',
     },
-  ];
-}
+];
 
 export default function BrowserSupport() {
-  const [checks, setChecks] = useState<Check[] | null>(null);
-  useEffect(() => setChecks(detect()), []);
+  const [results, setResults] = useState<boolean[] | null>(null);
+  useEffect(() => setResults(FEATURES.map((f) => f.detect())), []);
+  const checks = results && FEATURES.map((f, i) => ({ ...f, supported: results[i]! }));
   return (
     <section
       class="w-widget"
@@ -89,7 +94,7 @@ export default function BrowserSupport() {
       <p class="w-status" role="status" aria-live="polite">
         {checks ? `Checked ${checks.length} features in this browser, just now.` : 'Checking this browser…'}
       </p>
-      <table class="w-support">
+      <table class="w-support" tabIndex={0}>
         <thead>
           <tr>
             <th scope="col">feature</th>
@@ -98,15 +103,25 @@ export default function BrowserSupport() {
           </tr>
         </thead>
         <tbody>
-          {(checks ?? []).map((c) => (
-            <tr key={c.name} data-feature={c.name} data-supported={String(c.supported)}>
-              <th scope="row">
-                <code>{c.name}</code>
-              </th>
-              <td class={c.supported ? 'w-yes' : 'w-no'}>{c.supported ? '✓ supported' : '✗ not supported'}</td>
-              <td>{c.supported ? c.yes : c.no}</td>
-            </tr>
-          ))}
+          {FEATURES.map((f, i) => {
+            const supported = results?.[i];
+            return (
+              <tr key={f.name} data-feature={f.name} data-supported={supported === undefined ? undefined : String(supported)}>
+                <th scope="row">
+                  <code>{f.name}</code>
+                </th>
+                <td class={supported === undefined ? '' : supported ? 'w-yes' : 'w-no'}>
+                  {supported === undefined ? 'checking…' : supported ? '✓ supported' : '✗ not supported'}
+                </td>
+                <td>
+                  <span class="w-both">
+                    <span aria-hidden={supported !== true} class={supported === true ? '' : 'w-invisible'}>{f.yes}</span>
+                    <span aria-hidden={supported !== false} class={supported === false ? '' : 'w-invisible'}>{f.no}</span>
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </section>

@@ -167,9 +167,14 @@ export default function TwoWayChat() {
       data-room={room}
       aria-label="Two-way demo: WebSocket compared with SSE plus POST"
     >
+      {/* The same words before and after hydration (the room and name are known only in the browser),
+          held to a fixed width, so the paragraph keeps its height and the demo below does not move. */}
       <p>
-        Room <code>{room || '…'}</code>, you are <strong>{me}</strong>. Open this link in another tab or on another device to talk to yourself:{' '}
-        {link ? <a href={link}>{link}</a> : '…'}
+        Room <code class="w-fixed">{room || '…'}</code>, you are <strong class="w-fixed">{me}</strong>. Open{' '}
+        <a href={link || undefined} data-room-link>
+          this room's link
+        </a>{' '}
+        in another tab or on another device to talk to yourself.
       </p>
       <p class="w-status" role="status" aria-live="polite">
         {gate === 'hidden' ? 'Paused while this tab is hidden.' : gate === 'claimed' ? 'Paused while the connection-limit lab uses every connection.' : state === 'live' ? 'Both ways are connected.' : state === 'error' ? `Error: ${problem}` : 'Connecting…'}
