@@ -1,0 +1,99 @@
+// Two small SVG chart kinds (lines and grouped bars), self-contained (no script, no external font or CSS),
+// titled for screen readers, legible in light and dark pages (they carry their own white background).
+const W = 720;
+const H = 360;
+const PAD = { left: 70, right: 20, top: 44, bottom: 78 };
+const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#9a6700', '#8250df', '#bf3989', '#0a7ea4', '#57606a'];
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const num = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en') : Number(v.toPrecision(3)).toString());
+
+/** Round axis maximum: 1, 2 or 5 times a power of ten at or above `v`. */
+export function niceMax(v: number): number {
+  if (!(v > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  return ([1, 2, 5, 10].find((m) => m * p >= v) ?? 10) * p;
+}
+
+function frame(id: string, title: string, desc: string, yLabel: string, xLabel: string, yMax: number, inner: string, legend: readonly string[]): string {
+  const plotH = H - PAD.top - PAD.bottom;
+  const ticks = [0, 0.25, 0.5, 0.75, 1]
+    .map((f) => {
+      const y = PAD.top + plotH * (1 - f);
+      return `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y}" y2="${y}" stroke="#d0d7de"/><text x="${PAD.left - 6}" y="${y + 4}" text-anchor="end">${num(yMax * f)}</text>`;
+    })
+    .join('');
+  const legendItems = legend
+    .map((name, i) => {
+      const x = PAD.left + (i % 4) * 160;
+      const y = H - 30 + Math.floor(i / 4) * 16;
+      return `<rect x="${x}" y="${y - 9}" width="12" height="10" fill="${COLORS[i % COLORS.length]}"/><text x="${x + 16}" y="${y}">${esc(name)}</text>`;
+    })
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, sans-serif" font-size="11" fill="#24292f">
+<title id="${id}-title">${esc(title)}</title>
+<desc id="${id}-desc">${esc(desc)}</desc>
+<rect width="${W}" height="${H}" fill="#ffffff"/>
+<text x="${PAD.left}" y="22" font-size="14" font-weight="600">${esc(title)}</text>
+${ticks}
+<text transform="translate(16 ${PAD.top + plotH / 2}) rotate(-90)" text-anchor="middle">${esc(yLabel)}</text>
+<text x="${PAD.left + (W - PAD.left - PAD.right) / 2}" y="${H - 48}" text-anchor="middle">${esc(xLabel)}</text>
+${inner}
+${legendItems}
+</svg>
+`;
+}
+
+export interface LineSeries {
+  readonly name: string;
+  readonly points: readonly (readonly [number, number])[];
+  readonly dashed?: boolean;
+}
+
+export function lineChart(o: { id: string; title: string; desc: string; xLabel: string; yLabel: string; series: readonly LineSeries[]; limit?: { y: number; label: string } }): string {
+  const all = o.series.flatMap((s) => s.points);
+  const xMax = niceMax(Math.max(0, ...all.map(([x]) => x)));
+  const yMax = niceMax(Math.max(o.limit?.y ?? 0, ...all.map(([, y]) => y)));
+  const plotW = W - PAD.left - PAD.right;
+  const plotH = H - PAD.top - PAD.bottom;
+  const px = (x: number) => PAD.left + (x / xMax) * plotW;
+  const py = (y: number) => PAD.top + plotH * (1 - y / yMax);
+  const xTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => `<text x="${px(xMax * f)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${num(xMax * f)}</text>`).join('');
+  const lines = o.series
+    .map((s, i) => {
+      const color = COLORS[i % COLORS.length];
+      const d = s.points.map(([x, y], k) => `${k ? 'L' : 'M'}${px(x).toFixed(1)} ${py(y).toFixed(1)}`).join(' ');
+      const dots = s.points.map(([x, y]) => `<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3" fill="${color}"/>`).join('');
+      return `<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>${dots}`;
+    })
+    .join('\n');
+  const limit = o.limit ? `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${py(o.limit.y)}" y2="${py(o.limit.y)}" stroke="#cf222e" stroke-dasharray="2 3"/><text x="${W - PAD.right}" y="${py(o.limit.y) - 4}" text-anchor="end" fill="#cf222e">${esc(o.limit.label)}</text>` : '';
+  return frame(o.id, o.title, o.desc, o.yLabel, o.xLabel, yMax, `${xTicks}\n${lines}\n${limit}`, o.series.map((s) => s.name));
+}
+
+export interface BarGroup {
+  readonly label: string;
+  readonly values: readonly number[];
+}
+
+export function barChart(o: { id: string; title: string; desc: string; yLabel: string; xLabel: string; barNames: readonly string[]; groups: readonly BarGroup[] }): string {
+  const yMax = niceMax(Math.max(0, ...o.groups.flatMap((g) => g.values.filter(Number.isFinite))));
+  const plotW = W - PAD.left - PAD.right;
+  const plotH = H - PAD.top - PAD.bottom;
+  const groupW = plotW / Math.max(1, o.groups.length);
+  const barW = (groupW * 0.8) / Math.max(1, o.barNames.length);
+  const bars = o.groups
+    .map((g, gi) => {
+      const x0 = PAD.left + gi * groupW + groupW * 0.1;
+      const rects = g.values
+        .map((v, bi) => {
+          if (!Number.isFinite(v)) return '';
+          const h = (v / yMax) * plotH;
+          return `<rect x="${(x0 + bi * barW).toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${(barW - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS[bi % COLORS.length]}"><title>${esc(`${g.label}, ${o.barNames[bi]}: ${num(v)}`)}</title></rect>`;
+        })
+        .join('');
+      return `${rects}<text x="${(x0 + groupW * 0.4).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${esc(g.label)}</text>`;
+    })
+    .join('\n');
+  return frame(o.id, o.title, o.desc, o.yLabel, o.xLabel, yMax, bars, o.barNames);
+}

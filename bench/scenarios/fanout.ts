@@ -1,0 +1,94 @@
+// Fan-out: one publish delivered to N subscribers. First one event at a time (the latency of a single
+// fan-out), then a rising rate until p99 passes the limit (how many deliveries per second it sustains).
+import type { RecordReply } from '../loadgen/protocol.ts';
+import { clock } from '../loadgen/protocol.ts';
+import { Publisher } from '../publisher.ts';
+import type { FanoutResult, RampStep } from '../report/results.ts';
+import { Histogram } from '../stats.ts';
+import { baselineFor, type Target, type TargetName, type Technique } from '../targets.ts';
+import { closeSubscribers, openSubscribers, settle, sleep, withTarget, type BenchContext } from './context.ts';
+
+/** How long stragglers may take after the last publish of a step before the step counts as incomplete. */
+const DRAIN_MS = 5000;
+const MAX_EVENTS_PER_SEC = 5000;
+
+async function received(ctx: BenchContext): Promise<number> {
+  const replies = await ctx.pool.all<{ received: number }>({ op: 'received' });
+  return replies.reduce((s, r) => s + r.received, 0);
+}
+
+async function waitForDeliveries(ctx: BenchContext, expected: number, maxMs: number): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  while ((await received(ctx)) < expected && Date.now() < deadline) await sleep(10);
+}
+
+async function stopRecording(ctx: BenchContext): Promise<{ received: number; lastReceiptAt: number; histogram: Histogram }> {
+  const replies = await ctx.pool.all<RecordReply>({ op: 'record-stop' });
+  const histogram = new Histogram();
+  for (const r of replies) histogram.merge(r.latency);
+  return { received: replies.reduce((s, r) => s + r.received, 0), lastReceiptAt: Math.max(...replies.map((r) => r.lastReceiptAt)), histogram };
+}
+
+async function fanoutTo(ctx: BenchContext, target: Target, technique: Technique, subscribers: number): Promise<FanoutResult> {
+  const { pacedEvents, rampDeliveriesPerSec, rampStepMs, p99LimitMs } = ctx.plan.fanout;
+  const channel = `fan-${technique}-${subscribers}`;
+  const opened = await openSubscribers(ctx, technique, target.base, channel, subscribers);
+  if (opened.failed > 0) throw new Error(`${target.name} ${technique}: ${opened.failed} of ${subscribers} subscribers failed to connect: ${opened.firstError}`);
+  await settle(target, technique, subscribers, 5000);
+  const publisher = new Publisher(target.base, channel);
+  try {
+    await ctx.pool.all({ op: 'record-start' });
+    for (let i = 1; i <= pacedEvents; i++) {
+      await publisher.publish();
+      await waitForDeliveries(ctx, subscribers * i, DRAIN_MS);
+    }
+    const paced = await stopRecording(ctx);
+
+    const ramp: RampStep[] = [];
+    const cpuBefore = (await target.memory()).cpuMs;
+    let deliveredInRamp = 0;
+    for (const deliveries of rampDeliveriesPerSec) {
+      const eventsPerSec = Math.min(MAX_EVENTS_PER_SEC, deliveries / subscribers);
+      await ctx.pool.all({ op: 'record-start' });
+      const startedAt = clock();
+      const published = await publisher.paced(eventsPerSec, rampStepMs);
+      await waitForDeliveries(ctx, published * subscribers, DRAIN_MS);
+      const step = await stopRecording(ctx);
+      deliveredInRamp += step.received;
+      const seconds = Math.max(rampStepMs, step.lastReceiptAt - startedAt) / 1000;
+      ramp.push({ eventsPerSec, published, deliveredPerSec: step.received / seconds, latency: step.histogram.summary(), complete: step.received >= published * subscribers });
+      const last = ramp[ramp.length - 1]!;
+      ctx.log(`  ${target.name} ${technique} ×${subscribers}: ${eventsPerSec.toFixed(1)} events/s → ${Math.round(last.deliveredPerSec)} delivered/s, p99 ${last.latency.p99.toFixed(1)} ms${last.complete ? '' : ' (incomplete)'}`);
+      if (!last.complete || last.latency.p99 > p99LimitMs) break;
+      await sleep(200);
+    }
+    const cpuAfter = (await target.memory()).cpuMs;
+    const within = ramp.filter((s) => s.complete && s.latency.p99 <= p99LimitMs);
+    const latency = paced.histogram.summary();
+    ctx.log(`  ${target.name} ${technique} ×${subscribers}: one publish → p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms`);
+    return {
+      technique,
+      target: target.name,
+      subscribers,
+      paced: { events: pacedEvents, expected: pacedEvents * subscribers, received: paced.received, latency },
+      ramp,
+      maxDeliveredPerSec: Math.max(0, ...within.map((s) => s.deliveredPerSec)),
+      serverCpuMsPerDelivery: deliveredInRamp > 0 ? (cpuAfter - cpuBefore) / deliveredInRamp : Number.NaN,
+    };
+  } finally {
+    publisher.close();
+    await closeSubscribers(ctx);
+  }
+}
+
+export async function runFanout(ctx: BenchContext): Promise<FanoutResult[]> {
+  const results: FanoutResult[] = [];
+  for (const technique of ctx.plan.fanout.techniques) {
+    for (const targetName of ['project', baselineFor(technique)] as TargetName[]) {
+      await withTarget(targetName, async (target) => {
+        for (const n of ctx.plan.fanout.subscribers) results.push(await fanoutTo(ctx, target, technique, n));
+      });
+    }
+  }
+  return results;
+}
