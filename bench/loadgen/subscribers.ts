@@ -9,6 +9,8 @@ export interface SubscriberHooks {
   /** One delivered message: a WebSocket message, an SSE frame with data, a long-poll answer with events. */
   onMessage(text: string): void;
   onDrop(reason: string): void;
+  /** A frame without data (the `retry:` line, a `:` heartbeat comment): counted apart from events. */
+  onOtherFrame?(text: string): void;
 }
 
 export interface Subscriber {
@@ -70,6 +72,7 @@ export function openSse(to: Endpoint, channel: string, hooks: SubscriberHooks): 
           const frame = pending.slice(0, end + 2);
           pending = pending.slice(end + 2);
           if (frame.includes('data: ')) hooks.onMessage(frame);
+          else hooks.onOtherFrame?.(frame);
         }
       });
       res.once('close', () => closing || hooks.onDrop('sse stream ended'));
