@@ -12,6 +12,7 @@ export interface Chart {
 const SHORT: Record<Technique, string> = { websocket: 'WS', sse: 'SSE', 'long-poll': 'long-poll', poll: 'poll' };
 const who = (target: TargetName) => (target === 'project' ? 'project' : `bare ${target === 'bare-ws' ? 'ws' : 'http'}`);
 const MIB = 2 ** 20;
+const TECHNIQUE_COLOR: Record<Technique, number> = { websocket: 0, sse: 2, 'long-poll': 4, poll: 3 };
 
 export function renderCharts(r: BenchResults): Chart[] {
   const charts: Chart[] = [];
@@ -21,6 +22,7 @@ export function renderCharts(r: BenchResults): Chart[] {
     const series: LineSeries[] = r.capacity.map((c) => ({
       name: `${SHORT[c.technique]} ${who(c.target)}`,
       dashed: c.target !== 'project',
+      color: TECHNIQUE_COLOR[c.technique],
       points: [[0, c.idle.rss / MIB], ...c.steps.map((s) => [s.connections, s.rss / MIB] as const)],
     }));
     const title = 'Server RSS (after GC) by idle connections held';
@@ -33,7 +35,7 @@ export function renderCharts(r: BenchResults): Chart[] {
     const groups = [...new Set(paced.map((f) => f.technique))].flatMap((t) =>
       ns.map((n) => {
         const of = (project: boolean) => paced.find((f) => f.technique === t && f.subscribers === n && (f.target === 'project') === project)?.paced.latency;
-        return { label: `${SHORT[t]} ×${n.toLocaleString('en')}`, values: [of(true)?.p50 ?? Number.NaN, of(true)?.p99 ?? Number.NaN, of(false)?.p50 ?? Number.NaN, of(false)?.p99 ?? Number.NaN] };
+        return { label: `${SHORT[t]}\n×${n.toLocaleString('en')}`, values: [of(true)?.p50 ?? Number.NaN, of(true)?.p99 ?? Number.NaN, of(false)?.p50 ?? Number.NaN, of(false)?.p99 ?? Number.NaN] };
       }),
     );
     const title = 'One publish to N subscribers: latency';
@@ -42,7 +44,7 @@ export function renderCharts(r: BenchResults): Chart[] {
     for (const n of ns) {
       const series: LineSeries[] = paced
         .filter((f) => f.subscribers === n && f.ramp.length)
-        .map((f) => ({ name: `${SHORT[f.technique]} ${who(f.target)}`, dashed: f.target !== 'project', points: f.ramp.map((s) => [s.deliveredPerSec, s.latency.p99] as const) }));
+        .map((f) => ({ name: `${SHORT[f.technique]} ${who(f.target)}`, dashed: f.target !== 'project', color: TECHNIQUE_COLOR[f.technique], points: f.ramp.map((s) => [s.deliveredPerSec, s.latency.p99] as const) }));
       const rampTitle = `Fan-out to ${n.toLocaleString('en')}: p99 as the rate rises`;
       add(`fanout-ramp-${n}`, rampTitle, lineChart({ id: `fanout-ramp-${n}`, title: rampTitle, desc: `p99 latency against delivered messages per second with ${n} subscribers; the ramp stops once p99 passes 100 ms.`, xLabel: 'delivered messages per second', yLabel: 'p99 (ms)', series, limit: { y: 100, label: '100 ms' } }));
     }
@@ -59,7 +61,7 @@ export function renderCharts(r: BenchResults): Chart[] {
     const groups = [...new Set(r.wire.map((w) => w.technique))].flatMap((t) =>
       payloads.map((p) => {
         const of = (project: boolean) => r.wire.find((w) => w.technique === t && w.payloadBytes === p && (w.target === 'project') === project);
-        return { label: `${SHORT[t]} ${p} B`, values: [of(true)?.measured ?? Number.NaN, of(false)?.measured ?? Number.NaN, p] };
+        return { label: `${SHORT[t]}\n${p} B`, values: [of(true)?.measured ?? Number.NaN, of(false)?.measured ?? Number.NaN, p] };
       }),
     );
     const title = 'Bytes on the wire per delivered event';

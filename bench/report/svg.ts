@@ -2,7 +2,7 @@
 // titled for screen readers, legible in light and dark pages (they carry their own white background).
 const W = 720;
 const H = 360;
-const PAD = { left: 70, right: 20, top: 44, bottom: 78 };
+const PAD = { left: 70, right: 20, top: 44, bottom: 90 };
 const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#9a6700', '#8250df', '#bf3989', '#0a7ea4', '#57606a'];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -15,7 +15,13 @@ export function niceMax(v: number): number {
   return ([1, 2, 5, 10].find((m) => m * p >= v) ?? 10) * p;
 }
 
-function frame(id: string, title: string, desc: string, yLabel: string, xLabel: string, yMax: number, inner: string, legend: readonly string[]): string {
+interface LegendEntry {
+  readonly name: string;
+  readonly color: string;
+  readonly dashed?: boolean;
+}
+
+function frame(id: string, title: string, desc: string, yLabel: string, xLabel: string, yMax: number, inner: string, legend: readonly LegendEntry[]): string {
   const plotH = H - PAD.top - PAD.bottom;
   const ticks = [0, 0.25, 0.5, 0.75, 1]
     .map((f) => {
@@ -24,10 +30,13 @@ function frame(id: string, title: string, desc: string, yLabel: string, xLabel: 
     })
     .join('');
   const legendItems = legend
-    .map((name, i) => {
+    .map((entry, i) => {
       const x = PAD.left + (i % 4) * 160;
-      const y = H - 30 + Math.floor(i / 4) * 16;
-      return `<rect x="${x}" y="${y - 9}" width="12" height="10" fill="${COLORS[i % COLORS.length]}"/><text x="${x + 16}" y="${y}">${esc(name)}</text>`;
+      const y = H - 26 + Math.floor(i / 4) * 16;
+      const mark = entry.dashed
+        ? `<line x1="${x}" x2="${x + 14}" y1="${y - 4}" y2="${y - 4}" stroke="${entry.color}" stroke-width="2" stroke-dasharray="4 2"/>`
+        : `<rect x="${x}" y="${y - 9}" width="14" height="10" fill="${entry.color}"/>`;
+      return `${mark}<text x="${x + 18}" y="${y}">${esc(entry.name)}</text>`;
     })
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, sans-serif" font-size="11" fill="#24292f">
@@ -37,7 +46,7 @@ function frame(id: string, title: string, desc: string, yLabel: string, xLabel: 
 <text x="${PAD.left}" y="22" font-size="14" font-weight="600">${esc(title)}</text>
 ${ticks}
 <text transform="translate(16 ${PAD.top + plotH / 2}) rotate(-90)" text-anchor="middle">${esc(yLabel)}</text>
-<text x="${PAD.left + (W - PAD.left - PAD.right) / 2}" y="${H - 48}" text-anchor="middle">${esc(xLabel)}</text>
+<text x="${PAD.left + (W - PAD.left - PAD.right) / 2}" y="${H - 40}" text-anchor="middle">${esc(xLabel)}</text>
 ${inner}
 ${legendItems}
 </svg>
@@ -48,7 +57,11 @@ export interface LineSeries {
   readonly name: string;
   readonly points: readonly (readonly [number, number])[];
   readonly dashed?: boolean;
+  /** Index into the palette: series of one technique share a colour, the baseline dashed. */
+  readonly color?: number;
 }
+
+const colorOf = (i: number) => COLORS[i % COLORS.length]!;
 
 export function lineChart(o: { id: string; title: string; desc: string; xLabel: string; yLabel: string; series: readonly LineSeries[]; limit?: { y: number; label: string } }): string {
   const all = o.series.flatMap((s) => s.points);
@@ -61,14 +74,15 @@ export function lineChart(o: { id: string; title: string; desc: string; xLabel: 
   const xTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => `<text x="${px(xMax * f)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${num(xMax * f)}</text>`).join('');
   const lines = o.series
     .map((s, i) => {
-      const color = COLORS[i % COLORS.length];
+      const color = colorOf(s.color ?? i);
       const d = s.points.map(([x, y], k) => `${k ? 'L' : 'M'}${px(x).toFixed(1)} ${py(y).toFixed(1)}`).join(' ');
       const dots = s.points.map(([x, y]) => `<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3" fill="${color}"/>`).join('');
       return `<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>${dots}`;
     })
     .join('\n');
   const limit = o.limit ? `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${py(o.limit.y)}" y2="${py(o.limit.y)}" stroke="#cf222e" stroke-dasharray="2 3"/><text x="${W - PAD.right}" y="${py(o.limit.y) - 4}" text-anchor="end" fill="#cf222e">${esc(o.limit.label)}</text>` : '';
-  return frame(o.id, o.title, o.desc, o.yLabel, o.xLabel, yMax, `${xTicks}\n${lines}\n${limit}`, o.series.map((s) => s.name));
+  const legend = o.series.map((s, i) => ({ name: s.name, color: colorOf(s.color ?? i), dashed: s.dashed }));
+  return frame(o.id, o.title, o.desc, o.yLabel, o.xLabel, yMax, `${xTicks}\n${lines}\n${limit}`, legend);
 }
 
 export interface BarGroup {
@@ -89,11 +103,13 @@ export function barChart(o: { id: string; title: string; desc: string; yLabel: s
         .map((v, bi) => {
           if (!Number.isFinite(v)) return '';
           const h = (v / yMax) * plotH;
-          return `<rect x="${(x0 + bi * barW).toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${(barW - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS[bi % COLORS.length]}"><title>${esc(`${g.label}, ${o.barNames[bi]}: ${num(v)}`)}</title></rect>`;
+          return `<rect x="${(x0 + bi * barW).toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${(barW - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${colorOf(bi)}"><title>${esc(`${g.label.replace('\n', ' ')}, ${o.barNames[bi]}: ${num(v)}`)}</title></rect>`;
         })
         .join('');
-      return `${rects}<text x="${(x0 + groupW * 0.4).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${esc(g.label)}</text>`;
+      // A label may hold one line break: technique above, size below, so narrow groups stay legible.
+      const lines = g.label.split('\n').map((line, k) => `<tspan x="${(x0 + groupW * 0.4).toFixed(1)}" dy="${k ? 12 : 0}">${esc(line)}</tspan>`).join('');
+      return `${rects}<text y="${H - PAD.bottom + 16}" text-anchor="middle">${lines}</text>`;
     })
     .join('\n');
-  return frame(o.id, o.title, o.desc, o.yLabel, o.xLabel, yMax, bars, o.barNames);
+  return frame(o.id, o.title, o.desc, o.yLabel, o.xLabel, yMax, bars, o.barNames.map((name, i) => ({ name, color: colorOf(i) })));
 }
