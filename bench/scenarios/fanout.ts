@@ -11,6 +11,8 @@ import { closeSubscribers, openSubscribers, settle, sleep, withTarget, type Benc
 /** How long stragglers may take after the last publish of a step before the step counts as incomplete. */
 const DRAIN_MS = 5000;
 const MAX_EVENTS_PER_SEC = 5000;
+const WARM_UP_EVENTS_PER_SEC = 10;
+const WARM_UP_MS = 500;
 
 async function received(ctx: BenchContext): Promise<number> {
   const replies = await ctx.pool.all<{ received: number }>({ op: 'received' });
@@ -37,6 +39,12 @@ async function fanoutTo(ctx: BenchContext, target: Target, technique: Technique,
   await settle(target, technique, subscribers, 5000);
   const publisher = new Publisher(target.base, channel);
   try {
+    // A fresh server process runs its first deliveries cold (JIT, first-use allocations): not timed.
+    await ctx.pool.all({ op: 'record-start' });
+    const warmUp = await publisher.paced(WARM_UP_EVENTS_PER_SEC, WARM_UP_MS);
+    await waitForDeliveries(ctx, warmUp * subscribers, DRAIN_MS);
+    await stopRecording(ctx);
+
     await ctx.pool.all({ op: 'record-start' });
     for (let i = 1; i <= pacedEvents; i++) {
       await publisher.publish();
