@@ -4,7 +4,7 @@ import { ratio } from '../stats.ts';
 import type { Technique } from '../targets.ts';
 import type { BenchResults, FanoutResult } from './results.ts';
 
-export type Unit = 'bytes' | 'ms' | 'per-sec' | 'count';
+export type Unit = 'bytes' | 'ms' | 'us' | 'per-sec' | 'count';
 
 export interface SummaryRow {
   readonly section: 'capacity' | 'fan-out' | 'short polling' | 'wire' | 'churn';
@@ -57,6 +57,9 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
       } else rows.push(r);
     }
     rows.push(row({ section: 'fan-out', figure: `to ${n}: deliveries/s with p99 ≤ ${FANOUT_P99_MS} ms`, technique: f.technique, unit: 'per-sec', project: f.maxDeliveredPerSec, baseline: bare?.maxDeliveredPerSec ?? Number.NaN }));
+    // CPU time is the steadiest figure on a shared machine: a neighbour's load delays, but does not bill, the server.
+    const us = (x: FanoutResult | undefined) => (x ? x.serverCpuMsPerDelivery * 1000 : Number.NaN);
+    rows.push(row({ section: 'fan-out', figure: `to ${n}: server CPU per delivery`, technique: f.technique, unit: 'us', project: us(f), baseline: us(bare) }));
   }
 
   const poll = results.polling.find((p) => p.target === 'project');
@@ -98,6 +101,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
 export function formatValue(value: number, unit: Unit): string {
   if (!Number.isFinite(value)) return 'n/a';
   if (unit === 'bytes') return value >= 10_240 ? `${(value / 1024).toFixed(1)} KiB` : `${Math.round(value).toLocaleString('en')} B`;
+  if (unit === 'us') return `${value.toFixed(1)} µs`;
   if (unit === 'ms') return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(value >= 10 ? 1 : 2)} ms`;
   if (unit === 'per-sec') return `${Math.round(value).toLocaleString('en')}/s`;
   return Math.round(value).toLocaleString('en');

@@ -55,8 +55,7 @@ async function fanoutTo(ctx: BenchContext, target: Target, technique: Technique,
     const ramp: RampStep[] = [];
     const cpuBefore = (await target.memory()).cpuMs;
     let deliveredInRamp = 0;
-    for (const deliveries of rampDeliveriesPerSec) {
-      const eventsPerSec = Math.min(MAX_EVENTS_PER_SEC, deliveries / subscribers);
+    const runStep = async (eventsPerSec: number): Promise<RampStep> => {
       await ctx.pool.all({ op: 'record-start' });
       const startedAt = clock();
       const published = await publisher.paced(eventsPerSec, rampStepMs);
@@ -64,14 +63,26 @@ async function fanoutTo(ctx: BenchContext, target: Target, technique: Technique,
       const step = await stopRecording(ctx);
       deliveredInRamp += step.received;
       const seconds = Math.max(rampStepMs, step.lastReceiptAt - startedAt) / 1000;
-      ramp.push({ eventsPerSec, published, deliveredPerSec: step.received / seconds, latency: step.histogram.summary(), complete: step.received >= published * subscribers });
-      const last = ramp[ramp.length - 1]!;
-      ctx.log(`  ${target.name} ${technique} ×${subscribers}: ${eventsPerSec.toFixed(1)} events/s → ${Math.round(last.deliveredPerSec)} delivered/s, p99 ${last.latency.p99.toFixed(1)} ms${last.complete ? '' : ' (incomplete)'}`);
-      if (!last.complete || last.latency.p99 > p99LimitMs) break;
+      const result = { eventsPerSec, published, deliveredPerSec: step.received / seconds, latency: step.histogram.summary(), complete: step.received >= published * subscribers };
+      ctx.log(`  ${target.name} ${technique} ×${subscribers}: ${eventsPerSec.toFixed(1)} events/s → ${Math.round(result.deliveredPerSec)} delivered/s, p99 ${result.latency.p99.toFixed(1)} ms${result.complete ? '' : ' (incomplete)'}`);
+      return result;
+    };
+    const within = (s: RampStep) => s.complete && s.latency.p99 <= p99LimitMs;
+    for (const deliveries of rampDeliveriesPerSec) {
+      const eventsPerSec = Math.min(MAX_EVENTS_PER_SEC, deliveries / subscribers);
+      let step = await runStep(eventsPerSec);
+      // The machine is shared: one slow step may be a neighbour's spike, so a step must fail twice to end the ramp.
+      if (!within(step)) {
+        await sleep(500);
+        const again = await runStep(eventsPerSec);
+        if (within(again)) step = again;
+      }
+      ramp.push(step);
+      if (!within(step)) break;
       await sleep(200);
     }
     const cpuAfter = (await target.memory()).cpuMs;
-    const within = ramp.filter((s) => s.complete && s.latency.p99 <= p99LimitMs);
+    const sustained = ramp.filter(within);
     const latency = paced.histogram.summary();
     ctx.log(`  ${target.name} ${technique} ×${subscribers}: one publish → p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms`);
     return {
@@ -80,7 +91,7 @@ async function fanoutTo(ctx: BenchContext, target: Target, technique: Technique,
       subscribers,
       paced: { events: pacedEvents, expected: pacedEvents * subscribers, received: paced.received, latency },
       ramp,
-      maxDeliveredPerSec: Math.max(0, ...within.map((s) => s.deliveredPerSec)),
+      maxDeliveredPerSec: Math.max(0, ...sustained.map((s) => s.deliveredPerSec)),
       serverCpuMsPerDelivery: deliveredInRamp > 0 ? (cpuAfter - cpuBefore) / deliveredInRamp : Number.NaN,
     };
   } finally {
