@@ -74,7 +74,7 @@ try {
     startedAt,
     durationSec: Math.round((Date.now() - started) / 100) / 10,
     command: mode === 'full' ? 'npm run bench' : mode === 'quick' ? 'npm run bench -- --quick' : 'node bench/cli.ts --smoke',
-    machine: describeMachine(plan.generators),
+    machine: describeMachine(plan),
     capacity,
     fanout,
     polling,

@@ -50,9 +50,9 @@ export class GeneratorPool {
     });
   }
 
-  /** The same command on every generator, or one built per generator index. */
-  all<T>(command: Command | ((index: number) => Command | null), timeoutMs = 120_000): Promise<T[]> {
-    const jobs = this.workers.map((w, i) => {
+  /** The same command on every generator (or the first `count`), or one built per generator index. */
+  all<T>(command: Command | ((index: number) => Command | null), timeoutMs = 120_000, count = this.workers.length): Promise<T[]> {
+    const jobs = this.workers.slice(0, count).map((w, i) => {
       const c = typeof command === 'function' ? command(i) : command;
       return c ? this.ask<T>(w, c, timeoutMs) : null;
     });

@@ -1,8 +1,9 @@
 // The machine a run was measured on, saved with its results so figures are never read without it.
 import os from 'node:os';
+import type { Plan } from '../plan.ts';
 import type { Machine } from './results.ts';
 
-export function describeMachine(generators: number): Machine {
+export function describeMachine(plan: Plan): Machine {
   const cpus = os.cpus();
   return {
     cpus: cpus.length,
@@ -10,7 +11,10 @@ export function describeMachine(generators: number): Machine {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
-    generators,
-    note: `server, ${generators} load generator processes and the publisher share these ${cpus.length} cores over loopback`,
+    generators: plan.generators,
+    note:
+      `server, the load generator processes (${plan.generators} to hold idle connections, ` +
+      `${plan.fanout.generators} for fan-out, ${plan.churn.generators} for churn, ${plan.polling.generators} for polling) ` +
+      `and the publisher share these ${cpus.length} cores over loopback`,
   };
 }

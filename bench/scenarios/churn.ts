@@ -8,11 +8,11 @@ import { withTarget, type BenchContext } from './context.ts';
 
 export async function runChurn(ctx: BenchContext): Promise<ChurnResult[]> {
   const results: ChurnResult[] = [];
-  const { techniques, durationMs, concurrencyPerGenerator } = ctx.plan.churn;
+  const { techniques, durationMs, concurrencyPerGenerator, generators } = ctx.plan.churn;
   for (const technique of techniques) {
     for (const targetName of ['project', baselineFor(technique)] as TargetName[]) {
       await withTarget(targetName, async (target) => {
-        const replies = await ctx.pool.all<ChurnReply>({ op: 'churn', technique, base: target.base, channel: 'churn', durationMs, concurrency: concurrencyPerGenerator });
+        const replies = await ctx.pool.all<ChurnReply>({ op: 'churn', technique, base: target.base, channel: 'churn', durationMs, concurrency: concurrencyPerGenerator }, 120_000, generators);
         const histogram = new Histogram();
         for (const r of replies) histogram.merge(r.connectLatency);
         const completed = replies.reduce((s, r) => s + r.completed, 0);

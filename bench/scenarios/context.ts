@@ -23,12 +23,12 @@ export async function withTarget<T>(name: TargetName, fn: (target: Target) => Pr
   }
 }
 
-/** Opens `count` more subscribers, spread evenly over the generators. */
-export async function openSubscribers(ctx: BenchContext, technique: Technique, base: string, channel: string, count: number): Promise<OpenReply> {
+/** Opens `count` more subscribers, spread evenly over the first `generators` generators. */
+export async function openSubscribers(ctx: BenchContext, technique: Technique, base: string, channel: string, count: number, generators = ctx.pool.size): Promise<OpenReply> {
   const replies = await ctx.pool.all<OpenReply>((i) => {
-    const n = share(count, ctx.pool.size, i);
+    const n = share(count, generators, i);
     return n > 0 ? { op: 'open', technique, base, channel, count: n } : null;
-  }, 180_000);
+  }, 180_000, generators);
   return {
     opened: replies.reduce((s, r) => s + r.opened, 0),
     failed: replies.reduce((s, r) => s + r.failed, 0),

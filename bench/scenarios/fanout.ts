@@ -34,7 +34,7 @@ async function stopRecording(ctx: BenchContext): Promise<{ received: number; las
 async function fanoutTo(ctx: BenchContext, target: Target, technique: Technique, subscribers: number): Promise<FanoutResult> {
   const { pacedEvents, rampDeliveriesPerSec, rampStepMs, p99LimitMs } = ctx.plan.fanout;
   const channel = `fan-${technique}-${subscribers}`;
-  const opened = await openSubscribers(ctx, technique, target.base, channel, subscribers);
+  const opened = await openSubscribers(ctx, technique, target.base, channel, subscribers, ctx.plan.fanout.generators);
   if (opened.failed > 0) throw new Error(`${target.name} ${technique}: ${opened.failed} of ${subscribers} subscribers failed to connect: ${opened.firstError}`);
   await settle(target, technique, subscribers, 5000);
   const publisher = new Publisher(target.base, channel);

@@ -9,11 +9,11 @@ import type { TargetName } from '../targets.ts';
 import { withTarget, type BenchContext } from './context.ts';
 
 async function load(ctx: BenchContext, base: string, durationMs: number): Promise<PollLoadReply[]> {
-  const { clients } = ctx.plan.polling;
+  const { clients, generators } = ctx.plan.polling;
   return ctx.pool.all<PollLoadReply>((i) => {
-    const n = share(clients, ctx.pool.size, i);
+    const n = share(clients, generators, i);
     return n > 0 ? { op: 'poll-load', base, channel: 'polled', clients: n, durationMs } : null;
-  });
+  }, 120_000, generators);
 }
 
 async function pollingOf(ctx: BenchContext, targetName: TargetName): Promise<PollingResult> {
