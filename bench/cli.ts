@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { GeneratorPool } from './loadgen/pool.ts';
 import { PLANS, type Mode } from './plan.ts';
 import { renderCharts } from './report/charts.ts';
-import { describeMachine } from './report/machine.ts';
+import { describeMachine, loadNow } from './report/machine.ts';
 import type { BenchResults } from './report/results.ts';
 import { renderTable } from './report/table.ts';
 import { runCapacity } from './scenarios/capacity.ts';
@@ -49,6 +49,7 @@ process.once('SIGINT', () => abort('bench: interrupted; stopping servers and gen
 process.once('SIGTERM', () => abort('bench: terminated; stopping servers and generators.'));
 
 const started = Date.now();
+const loadAtStart = loadNow();
 const startedAt = new Date(started).toISOString();
 console.log(`Realtime Lab bench (${mode}): ${plan.generators} generator processes, results in ${relative(process.cwd(), values.out) || '.'}/`);
 try {
@@ -74,7 +75,7 @@ try {
     startedAt,
     durationSec: Math.round((Date.now() - started) / 100) / 10,
     command: mode === 'full' ? 'npm run bench' : mode === 'quick' ? 'npm run bench -- --quick' : 'node bench/cli.ts --smoke',
-    machine: describeMachine(plan),
+    machine: describeMachine(plan, loadAtStart),
     capacity,
     fanout,
     polling,

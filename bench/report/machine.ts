@@ -3,7 +3,10 @@ import os from 'node:os';
 import type { Plan } from '../plan.ts';
 import type { Machine } from './results.ts';
 
-export function describeMachine(plan: Plan): Machine {
+/** The 1-minute load average, to two decimals. */
+export const loadNow = () => Math.round(os.loadavg()[0]! * 100) / 100;
+
+export function describeMachine(plan: Plan, loadAtStart: number): Machine {
   const cpus = os.cpus();
   return {
     cpus: cpus.length,
@@ -16,5 +19,6 @@ export function describeMachine(plan: Plan): Machine {
       `server, the load generator processes (${plan.generators} to hold idle connections, ` +
       `${plan.fanout.generators} for fan-out, ${plan.churn.generators} for churn, ${plan.polling.generators} for polling) ` +
       `and the publisher share these ${cpus.length} cores over loopback`,
+    loadAverage: { start: loadAtStart, end: loadNow() },
   };
 }

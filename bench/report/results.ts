@@ -12,6 +12,11 @@ export interface Machine {
   readonly os: string;
   readonly generators: number;
   readonly note: string;
+  /**
+   * 1-minute load average when the run started and when it ended: other work on a shared machine shows
+   * here (absent from runs made before it was recorded).
+   */
+  readonly loadAverage?: { readonly start: number; readonly end: number };
 }
 
 export interface CapacityStep {

@@ -9,7 +9,7 @@ export function renderTable(results: BenchResults): string {
   const line = (cells: string[]) => cells.map((c, i) => (i >= 3 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   const m = results.machine;
   return [
-    `${results.command}: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}; ratio = project / bare baseline`,
+    `${results.command}: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}${m.loadAverage ? `, load average ${m.loadAverage.start} → ${m.loadAverage.end}` : ''}; ratio = project / bare baseline`,
     line(header),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...body.map(line),

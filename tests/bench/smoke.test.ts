@@ -35,6 +35,7 @@ describe('npm run bench, at smoke size', () => {
     assert.ok(results.machine.cpus >= 1);
     assert.match(results.machine.node, /^v24\./);
     assert.equal(results.machine.generators, plan.generators);
+    assert.ok(results.machine.loadAverage && results.machine.loadAverage.start >= 0 && results.machine.loadAverage.end >= 0);
   });
 
   it('holds every requested idle connection, for the project and its baseline, with no drop', () => {
