@@ -39,21 +39,21 @@ export function renderCharts(r: BenchResults): Chart[] {
       }),
     );
     const title = 'One publish to N subscribers: latency';
-    add('fanout-latency', title, barChart({ id: 'fanout-latency', title, desc: 'p50 and p99 from publish to delivery, one event at a time, for the project and the bare baselines.', yLabel: 'milliseconds', xLabel: 'technique × subscribers', barNames: ['project p50', 'project p99', 'bare p50', 'bare p99'], groups }));
+    add('fanout-latency', title, barChart({ id: 'fanout-latency', title, desc: 'p50 and p99 from publish to delivery, one event at a time, for the project and the bare baselines.', yLabel: 'milliseconds (log scale)', xLabel: 'technique × subscribers', logY: true, barNames: ['project p50', 'project p99', 'bare p50', 'bare p99'], groups }));
 
     for (const n of ns) {
       const series: LineSeries[] = paced
         .filter((f) => f.subscribers === n && f.ramp.length)
         .map((f) => ({ name: `${SHORT[f.technique]} ${who(f.target)}`, dashed: f.target !== 'project', color: TECHNIQUE_COLOR[f.technique], points: f.ramp.map((s) => [s.deliveredPerSec, s.latency.p99] as const) }));
       const rampTitle = `Fan-out to ${n.toLocaleString('en')}: p99 as the rate rises`;
-      add(`fanout-ramp-${n}`, rampTitle, lineChart({ id: `fanout-ramp-${n}`, title: rampTitle, desc: `p99 latency against delivered messages per second with ${n} subscribers; the ramp stops once p99 passes 100 ms.`, xLabel: 'delivered messages per second', yLabel: 'p99 (ms)', series, limit: { y: 100, label: '100 ms' } }));
+      add(`fanout-ramp-${n}`, rampTitle, lineChart({ id: `fanout-ramp-${n}`, title: rampTitle, desc: `p99 latency against delivered messages per second with ${n} subscribers; the ramp stops once p99 passes 100 ms.`, xLabel: 'delivered messages per second', yLabel: 'p99 (ms, log scale)', logY: true, series, limit: { y: 100, label: '100 ms' } }));
     }
   }
 
   if (r.polling.length) {
     const title = `Short polling, ${r.polling[0]!.clients} clients: latency`;
     const groups = ['p50', 'p99', 'max'].map((k) => ({ label: k, values: r.polling.map((p) => p.latency[k as 'p50' | 'p99' | 'max']) }));
-    add('polling-latency', title, barChart({ id: 'polling-latency', title, desc: 'Request latency of closed-loop short polling over keep-alive connections.', yLabel: 'milliseconds', xLabel: 'percentile', barNames: r.polling.map((p) => `${who(p.target)} (${Math.round(p.perSec).toLocaleString('en')} req/s)`), groups }));
+    add('polling-latency', title, barChart({ id: 'polling-latency', title, desc: 'Request latency of closed-loop short polling over keep-alive connections.', yLabel: 'milliseconds (log scale)', xLabel: 'percentile', logY: true, barNames: r.polling.map((p) => `${who(p.target)} (${Math.round(p.perSec).toLocaleString('en')} req/s)`), groups }));
   }
 
   if (r.wire.length) {

@@ -15,18 +15,42 @@ export function niceMax(v: number): number {
   return ([1, 2, 5, 10].find((m) => m * p >= v) ?? 10) * p;
 }
 
+/** A y axis: where a value sits (0 at the bottom of the plot, 1 at the top) and which values get a gridline. */
+interface YAxis {
+  readonly at: (v: number) => number;
+  readonly ticks: readonly number[];
+}
+
+/**
+ * Linear from 0, or logarithmic over whole decades: latencies from 2 ms to 2 s on one chart are only
+ * legible on a log scale.
+ */
+export function yAxis(values: readonly number[], log = false): YAxis {
+  const finite = values.filter((v) => Number.isFinite(v) && (!log || v > 0));
+  if (!log) {
+    const max = niceMax(Math.max(0, ...finite));
+    return { at: (v) => v / max, ticks: [0, 0.25, 0.5, 0.75, 1].map((f) => f * max) };
+  }
+  const lo = Math.floor(Math.log10(Math.min(...finite, 1)));
+  const hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(...finite, 1))));
+  return {
+    at: (v) => (Math.log10(Math.max(v, 10 ** lo)) - lo) / (hi - lo),
+    ticks: Array.from({ length: hi - lo + 1 }, (_, k) => 10 ** (lo + k)),
+  };
+}
+
 interface LegendEntry {
   readonly name: string;
   readonly color: string;
   readonly dashed?: boolean;
 }
 
-function frame(id: string, title: string, desc: string, yLabel: string, xLabel: string, yMax: number, inner: string, legend: readonly LegendEntry[]): string {
+function frame(id: string, title: string, desc: string, yLabel: string, xLabel: string, axis: YAxis, inner: string, legend: readonly LegendEntry[]): string {
   const plotH = H - PAD.top - PAD.bottom;
-  const ticks = [0, 0.25, 0.5, 0.75, 1]
-    .map((f) => {
-      const y = PAD.top + plotH * (1 - f);
-      return `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y}" y2="${y}" stroke="#d0d7de"/><text x="${PAD.left - 6}" y="${y + 4}" text-anchor="end">${num(yMax * f)}</text>`;
+  const ticks = axis.ticks
+    .map((v) => {
+      const y = PAD.top + plotH * (1 - axis.at(v));
+      return `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y}" y2="${y}" stroke="#d0d7de"/><text x="${PAD.left - 6}" y="${y + 4}" text-anchor="end">${num(v)}</text>`;
     })
     .join('');
   const legendItems = legend
@@ -63,14 +87,14 @@ export interface LineSeries {
 
 const colorOf = (i: number) => COLORS[i % COLORS.length]!;
 
-export function lineChart(o: { id: string; title: string; desc: string; xLabel: string; yLabel: string; series: readonly LineSeries[]; limit?: { y: number; label: string } }): string {
+export function lineChart(o: { id: string; title: string; desc: string; xLabel: string; yLabel: string; series: readonly LineSeries[]; limit?: { y: number; label: string }; logY?: boolean }): string {
   const all = o.series.flatMap((s) => s.points);
   const xMax = niceMax(Math.max(0, ...all.map(([x]) => x)));
-  const yMax = niceMax(Math.max(o.limit?.y ?? 0, ...all.map(([, y]) => y)));
+  const axis = yAxis([...all.map(([, y]) => y), ...(o.limit ? [o.limit.y] : [])], o.logY);
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const px = (x: number) => PAD.left + (x / xMax) * plotW;
-  const py = (y: number) => PAD.top + plotH * (1 - y / yMax);
+  const py = (y: number) => PAD.top + plotH * (1 - axis.at(y));
   const xTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => `<text x="${px(xMax * f)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${num(xMax * f)}</text>`).join('');
   const lines = o.series
     .map((s, i) => {
@@ -82,7 +106,7 @@ export function lineChart(o: { id: string; title: string; desc: string; xLabel: 
     .join('\n');
   const limit = o.limit ? `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${py(o.limit.y)}" y2="${py(o.limit.y)}" stroke="#cf222e" stroke-dasharray="2 3"/><text x="${W - PAD.right}" y="${py(o.limit.y) - 4}" text-anchor="end" fill="#cf222e">${esc(o.limit.label)}</text>` : '';
   const legend = o.series.map((s, i) => ({ name: s.name, color: colorOf(s.color ?? i), dashed: s.dashed }));
-  return frame(o.id, o.title, o.desc, o.yLabel, o.xLabel, yMax, `${xTicks}\n${lines}\n${limit}`, legend);
+  return frame(o.id, o.title, o.desc, o.yLabel, o.xLabel, axis, `${xTicks}\n${lines}\n${limit}`, legend);
 }
 
 export interface BarGroup {
@@ -90,8 +114,8 @@ export interface BarGroup {
   readonly values: readonly number[];
 }
 
-export function barChart(o: { id: string; title: string; desc: string; yLabel: string; xLabel: string; barNames: readonly string[]; groups: readonly BarGroup[] }): string {
-  const yMax = niceMax(Math.max(0, ...o.groups.flatMap((g) => g.values.filter(Number.isFinite))));
+export function barChart(o: { id: string; title: string; desc: string; yLabel: string; xLabel: string; barNames: readonly string[]; groups: readonly BarGroup[]; logY?: boolean }): string {
+  const axis = yAxis(o.groups.flatMap((g) => g.values), o.logY);
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const groupW = plotW / Math.max(1, o.groups.length);
@@ -102,7 +126,7 @@ export function barChart(o: { id: string; title: string; desc: string; yLabel: s
       const rects = g.values
         .map((v, bi) => {
           if (!Number.isFinite(v)) return '';
-          const h = (v / yMax) * plotH;
+          const h = axis.at(v) * plotH;
           return `<rect x="${(x0 + bi * barW).toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${(barW - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${colorOf(bi)}"><title>${esc(`${g.label.replace('\n', ' ')}, ${o.barNames[bi]}: ${num(v)}`)}</title></rect>`;
         })
         .join('');
@@ -111,5 +135,5 @@ export function barChart(o: { id: string; title: string; desc: string; yLabel: s
       return `${rects}<text y="${H - PAD.bottom + 16}" text-anchor="middle">${lines}</text>`;
     })
     .join('\n');
-  return frame(o.id, o.title, o.desc, o.yLabel, o.xLabel, yMax, bars, o.barNames.map((name, i) => ({ name, color: colorOf(i) })));
+  return frame(o.id, o.title, o.desc, o.yLabel, o.xLabel, axis, bars, o.barNames.map((name, i) => ({ name, color: colorOf(i) })));
 }
