@@ -50,7 +50,7 @@ export const PLANS: Record<Mode, Plan> = {
     generators: 2,
     addressesPerGenerator: 4,
     capacity: { techniques: HELD, steps: [1000, 2000], settleMs: 500, holdMs: 1000 },
-    fanout: { generators: 2, techniques: HELD, subscribers: [100, 1000], pacedEvents: 5, rampDeliveriesPerSec: [10_000, 50_000], rampStepMs: 1000, p99LimitMs: 100 },
+    fanout: { generators: 2, techniques: HELD, subscribers: [100, 1000], pacedEvents: 5, rampDeliveriesPerSec: [20_000], rampStepMs: 1000, p99LimitMs: 100 },
     polling: { generators: 1, clients: 100, warmupMs: 300, durationMs: 2000 },
     wire: { techniques: ALL, payloads: WIRE_PAYLOADS, events: 5 },
     churn: { generators: 2, techniques: ['websocket', 'sse'], durationMs: 1000, concurrencyPerGenerator: 8 },
