@@ -53,7 +53,9 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
     for (const key of ['p50', 'p99', 'max'] as const) {
       const r = row({ section: 'fan-out', figure: `one publish to ${n}: ${key}`, technique: f.technique, unit: 'ms', project: f.paced.latency[key], baseline: bare?.paced.latency[key] ?? Number.NaN });
       if (key === 'p99' && f.subscribers === TARGET_FANOUT) {
-        rows.push({ ...r, target: `< ${FANOUT_P99_MS} ms and ≤ ${MAX_RATIO}× baseline`, met: r.project < FANOUT_P99_MS && Number.isFinite(r.ratio) && r.ratio <= MAX_RATIO });
+        // Two targets, judged apart: the ratio says what the project adds, the absolute says what a user waits.
+        rows.push({ ...r, target: `≤ ${MAX_RATIO}× baseline`, met: Number.isFinite(r.ratio) && r.ratio <= MAX_RATIO });
+        rows.push({ ...r, target: `< ${FANOUT_P99_MS} ms`, met: r.project < FANOUT_P99_MS });
       } else rows.push(r);
     }
     rows.push(row({ section: 'fan-out', figure: `to ${n}: deliveries/s with p99 ≤ ${FANOUT_P99_MS} ms`, technique: f.technique, unit: 'per-sec', project: f.maxDeliveredPerSec, baseline: bare?.maxDeliveredPerSec ?? Number.NaN }));
