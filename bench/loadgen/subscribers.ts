@@ -43,7 +43,12 @@ export function openWebSocket(to: Endpoint, channel: string, hooks: SubscriberHo
   ws.once('upgrade', (res) => (socket = res.socket as Socket));
   return new Promise((resolve, reject) => {
     ws.once('open', () => {
-      ws.on('message', (data) => hooks.onMessage(data.toString()));
+      ws.on('message', (data) => {
+        const text = data.toString();
+        // The project's server greets each socket with {"type":"hello","epoch"}: not an event.
+        if (text.startsWith('{"type":"hello"')) hooks.onOtherFrame?.(text);
+        else hooks.onMessage(text);
+      });
       ws.on('close', (code) => closing || hooks.onDrop(`websocket closed with ${code}`));
       resolve({ wireBytes: () => socketBytes(socket), close: () => ((closing = true), ws.terminate()) });
     });

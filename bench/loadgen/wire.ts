@@ -44,12 +44,14 @@ export async function measureWire(technique: Technique, base: string, channel: s
   try {
     if (technique === 'websocket' || technique === 'sse') {
       const texts: string[] = [];
-      // A heartbeat comment may fall inside the window: it is not part of any event, so it is taken out.
+      // A heartbeat comment (SSE) or the greeting (WebSocket) may fall inside the window: it is not part
+      // of any event, so its bytes, with their own framing, are taken out.
       let heartbeatBytes = 0;
+      const otherFrameBytes = (length: number) => length + (technique === 'websocket' ? webSocketHeaderBytes(length) : chunkFramingBytes(length));
       const hooks = {
         onMessage: (t: string) => texts.push(t),
         onDrop: (why: string) => texts.push(`drop: ${why}`),
-        onOtherFrame: (t: string) => (heartbeatBytes += Buffer.byteLength(t) + chunkFramingBytes(Buffer.byteLength(t))),
+        onOtherFrame: (t: string) => (heartbeatBytes += otherFrameBytes(Buffer.byteLength(t))),
       };
       const sub: StreamSubscriber = technique === 'websocket' ? await openWebSocket(to, channel, hooks) : await openSse(to, channel, hooks);
       try {
