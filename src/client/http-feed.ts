@@ -33,6 +33,11 @@ function errorSentence(status: number, body: string): string {
   return `The server answered ${status}.`;
 }
 
+/** What the client says when it stops: the server refused in a way that asking again would only repeat. */
+export function gaveUpSentence(status: number, body: string): string {
+  return `${errorSentence(status, body)} Asking again would get the same answer, so the client stopped.`;
+}
+
 /** Statuses worth asking again for: the server is busy or going away, not refusing this request. */
 const RETRYABLE = new Set([429, 502, 503, 504]);
 
@@ -133,7 +138,7 @@ export function httpFeed(endpoint: 'poll' | 'long-poll', options: FeedOptions): 
       }
       if (status !== 200) {
         if (RETRYABLE.has(status) || status >= 500) fail(id, errorSentence(status, body));
-        else giveUp(id, `${errorSentence(status, body)} Asking again would get the same answer, so the client stopped.`);
+        else giveUp(id, gaveUpSentence(status, body));
         return -1;
       }
       let answer: unknown;

@@ -23,10 +23,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-const GAVE_UP_BEFORE_OPEN =
+export const GAVE_UP_BEFORE_OPEN =
   'The server refused the stream (not a 200 text/event-stream response), ' +
   'so the browser will not retry.';
-const GAVE_UP_AFTER_OPEN =
+export const GAVE_UP_AFTER_OPEN =
   'The stream failed for good: on reconnecting, the server answered with ' +
   'an error status or something other than text/event-stream.';
 

@@ -17,6 +17,8 @@ export interface WebSocketFeed extends FeedClient {
 
 /** Attempts in a row that never opened before the client stops: the server is refusing, not flaky. */
 const MAX_FAILED_OPENS = 8;
+/** What the client says when it stops trying. */
+export const GAVE_UP = `The WebSocket could not open ${MAX_FAILED_OPENS} times in a row (refused or unreachable), so the client stopped retrying.`;
 const ACK_TIMEOUT_MS = 10_000;
 
 interface Pending {
@@ -97,7 +99,7 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
       for (const ref of [...pending.keys()]) settle(ref, { error: 'The connection closed before the server acknowledged the message.' });
       if (closedByUs) return;
       if (!opened && ++failedOpens >= MAX_FAILED_OPENS) {
-        onState?.('error', `The WebSocket could not open ${MAX_FAILED_OPENS} times in a row (refused or unreachable), so the client stopped retrying.`);
+        onState?.('error', GAVE_UP);
         return;
       }
       reconnects += 1;

@@ -4,22 +4,21 @@
  */
 import { markRead, markVisited, readProgress, updateProgress } from '../lib/progress.ts';
 
-function showEndState(text: HTMLElement, read: boolean): void {
-  text.textContent = read
-    ? 'End of the lesson: it is marked as read in your progress.'
-    : 'End of the lesson.';
+/** The marker's texts are in the page (LessonLayout.astro), which keeps room for the longer one. */
+function showEndState(end: HTMLElement, text: HTMLElement, read: boolean): void {
+  text.textContent = (read ? end.dataset.readText : end.dataset.endText) ?? '';
 }
 
 function trackReading(lesson: string): void {
   const end = document.querySelector<HTMLElement>('[data-lesson-end]');
   const text = document.querySelector<HTMLElement>('[data-lesson-end-text]');
   if (!end || !text) return;
-  showEndState(text, lesson in readProgress().read);
+  showEndState(end, text, lesson in readProgress().read);
   const observer = new IntersectionObserver((entries) => {
     if (!entries.some((e) => e.isIntersecting)) return;
     observer.disconnect();
     updateProgress((p) => markRead(p, lesson, Date.now()));
-    showEndState(text, true);
+    showEndState(end, text, true);
   });
   observer.observe(end);
 }

@@ -3,6 +3,7 @@
  * the techniques of the course.
  */
 import { useEffect, useState } from 'preact/hooks';
+import Reserve from '../shared/Reserve.tsx';
 import '../shared/widgets.css';
 
 interface Feature {
@@ -37,8 +38,8 @@ function requestStreams(): boolean {
 const w = () => window as unknown as Record<string, unknown>;
 
 /**
- * The features, rendered on the server already (with both answers laid over each other, see the CSS),
- * so that the table has its final height before the checks run: nothing below it moves.
+ * The features, rendered on the server already, each cell with room for every answer it may show (see
+ * Reserve), so that the table has its final size before the checks run: nothing below it moves.
  */
 const FEATURES: Feature[] = [
     {
@@ -79,20 +80,24 @@ const FEATURES: Feature[] = [
     },
 ];
 
+const CHECKING = 'Checking this browser…';
+const checked = (n: number) => `Checked ${n} features in this browser, just now.`;
+const ANSWERS = { unknown: 'checking…', yes: '✓ supported', no: '✗ not supported' } as const;
+
 export default function BrowserSupport() {
   const [results, setResults] = useState<boolean[] | null>(null);
   useEffect(() => setResults(FEATURES.map((f) => f.detect())), []);
-  const checks = results && FEATURES.map((f, i) => ({ ...f, supported: results[i]! }));
   return (
     <section
       class="w-widget"
       data-demo="browser-support"
-      data-state={checks ? 'live' : 'idle'}
-      data-received={checks?.length ?? 0}
+      data-state={results ? 'live' : 'idle'}
+      data-received={results?.length ?? 0}
+      data-pagefind-ignore
       aria-label="What your browser supports"
     >
       <p class="w-status" role="status" aria-live="polite">
-        {checks ? `Checked ${checks.length} features in this browser, just now.` : 'Checking this browser…'}
+        <Reserve room={[CHECKING, checked(FEATURES.length)]}>{results ? checked(results.length) : CHECKING}</Reserve>
       </p>
       <table class="w-support" tabIndex={0}>
         <thead>
@@ -105,19 +110,17 @@ export default function BrowserSupport() {
         <tbody>
           {FEATURES.map((f, i) => {
             const supported = results?.[i];
+            const answer = supported === undefined ? 'unknown' : supported ? 'yes' : 'no';
             return (
               <tr key={f.name} data-feature={f.name} data-supported={supported === undefined ? undefined : String(supported)}>
                 <th scope="row">
                   <code>{f.name}</code>
                 </th>
-                <td class={supported === undefined ? '' : supported ? 'w-yes' : 'w-no'}>
-                  {supported === undefined ? 'checking…' : supported ? '✓ supported' : '✗ not supported'}
+                <td class={`w-answer${supported === undefined ? '' : supported ? ' w-yes' : ' w-no'}`}>
+                  <Reserve room={Object.values(ANSWERS)}>{ANSWERS[answer]}</Reserve>
                 </td>
                 <td>
-                  <span class="w-both">
-                    <span aria-hidden={supported !== true} class={supported === true ? '' : 'w-invisible'}>{f.yes}</span>
-                    <span aria-hidden={supported !== false} class={supported === false ? '' : 'w-invisible'}>{f.no}</span>
-                  </span>
+                  <Reserve block room={[f.yes, f.no]}>{supported === undefined ? '' : supported ? f.yes : f.no}</Reserve>
                 </td>
               </tr>
             );

@@ -8,10 +8,11 @@ import { channelUrl } from '../../client/url.ts';
 import { labApi, labChannel, newLabId } from '../shared/lab-api.ts';
 import { claimPage } from '../shared/page-connections.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
+import Reserve from '../shared/Reserve.tsx';
 import '../shared/widgets.css';
 
 type Phase = 'idle' | 'opening' | 'stalled' | 'shared' | 'cleaned';
-type StreamState = 'waiting' | 'open' | 'stalled' | 'closed';
+type StreamState = 'idle' | 'waiting' | 'open' | 'stalled' | 'closed';
 
 interface Stream {
   n: number;
@@ -46,13 +47,49 @@ function pageProtocol(): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/*
+ * Everything the lab says, as functions of its numbers: the status line keeps room for each of them
+ * (with the largest numbers it can show), so that it has its final height before the first click.
+ */
+const INTRO =
+  'Press "Open" to start. While the lab runs, the other demos on this page pause so that the count is honest; other tabs of this site share the same 6 connections and may change it.';
+const opening = (count: number) => `Asking the other demos on this page to let go of their connections, then opening ${count} event streams…`;
+const fetchDone = (ms: number) => `The fetch behind them completed in ${ms} ms.`;
+const FETCH_WAITING = 'The fetch queued behind them is still waiting.';
+const someStalled = (opened: number, total: number, stalled: number, fetchWord: string) =>
+  `${opened} of ${total} streams opened; ${stalled} ${stalled === 1 ? 'is' : 'are'} stalled, waiting for a free connection. ${fetchWord} The server never even saw the stalled requests: the queue is in your browser.`;
+const noneStalled = (opened: number, protocol: string, fetchWord: string) => `All ${opened} streams opened and nothing stalled (this page came over ${protocol}). ${fetchWord}`;
+const sharedOne = (count: number) =>
+  `The ${count} streams were closed and replaced by one shared stream that feeds all ${count} rows. The waiting fetch could go as soon as a connection was free; a new one goes at once.`;
+const CLEANED = 'Every connection this lab opened is closed; the other demos on the page have resumed.';
+
+function messageRoom(count: number): string[] {
+  const slowest = fetchDone(99_999);
+  return [INTRO, opening(count), someStalled(count, count, count, slowest), someStalled(count, count, count, FETCH_WAITING), noneStalled(count, 'http/1.1', slowest), noneStalled(count, 'http/1.1', FETCH_WAITING), sharedOne(count), CLEANED];
+}
+
+const STREAM_WORDS: Record<StreamState | 'shared', string> = { idle: 'not opened', waiting: 'waiting', open: 'open', stalled: 'stalled', closed: 'closed', shared: 'shared stream' };
+
+const PROBE_TEXTS = { none: 'not sent yet', completed: (ms: number) => `completed in ${ms} ms`, failed: 'failed', stalled: 'waiting (stalled: no free connection)', pending: 'waiting (pending)' };
+const PROBE_ROOM = [PROBE_TEXTS.none, PROBE_TEXTS.completed(99_999), PROBE_TEXTS.failed, PROBE_TEXTS.stalled, PROBE_TEXTS.pending];
+
+/** Known only in the browser: nothing before, and its room is kept (see Reserve). */
+const protocolNote = (protocol: string) =>
+  protocol === '' ? null : (
+    <>
+      This page came over <code>{protocol}</code>
+      {protocol === 'http/1.1' ? ': at most 6 connections to this host at a time.' : ': requests share one connection as separate streams, so none should stall.'}
+    </>
+  );
+const PROTOCOL_ROOM = ['http/1.1', 'h2', 'h3'].map(protocolNote);
+
 export default function ConnectionLimitLab() {
   const lab = useBrowserValue(newLabId, '');
   const [count, setCount] = useState(7);
   const [phase, setPhase] = useState<Phase>('idle');
   const [streams, setStreams] = useState<Stream[]>([]);
   const [probe, setProbe] = useState<Probe | null>(null);
-  const [protocol, setProtocol] = useState('');
+  const protocol = useBrowserValue(pageProtocol, '');
   const [serverView, setServerView] = useState<{ live: number; peak: number } | null>(null);
   const [message, setMessage] = useState('');
   const sources = useRef<EventSource[]>([]);
@@ -98,15 +135,15 @@ export default function ConnectionLimitLab() {
       if (stats?.live === 0) break;
       await sleep(250);
     }
-    setMessage('Every connection this lab opened is closed; the other demos on the page have resumed.');
+    setMessage(CLEANED);
   };
 
   const open = async () => {
     const id = ++run.current;
-    setProtocol(pageProtocol());
     setServerView(null);
-    setMessage(`Asking the other demos on this page to let go of their connections, then opening ${count} event streams…`);
+    setMessage(opening(count));
     setPhase('opening');
+    setStreams(Array.from({ length: count }, (_, i) => ({ n: i + 1, state: 'idle', events: 0 })));
     claimPage(lab, true);
     await sleep(RELEASE_MS);
     if (id !== run.current) return;
@@ -148,7 +185,7 @@ export default function ConnectionLimitLab() {
     shared.onopen = () => setStreams((all) => all.map((s) => ({ ...s, state: 'open' })));
     sources.current = [shared];
     setPhase('shared');
-    setMessage(`The ${count} streams were closed and replaced by one shared stream that feeds all ${count} rows. The waiting fetch could go as soon as a connection was free; a new one goes at once.`);
+    setMessage(sharedOne(count));
     // A new fetch: with a free connection it goes straight through.
     window.setTimeout(startProbe, 300);
   };
@@ -160,12 +197,8 @@ export default function ConnectionLimitLab() {
     if (phase !== 'stalled') return;
     const opened = streams.filter((s) => s.state === 'open').length;
     const stalled = streams.filter((s) => s.state === 'stalled').length;
-    const fetchWord = probe?.state === 'completed' ? `The fetch behind them completed in ${probe.tookMs} ms.` : 'The fetch queued behind them is still waiting.';
-    setMessage(
-      stalled > 0
-        ? `${opened} of ${streams.length} streams opened; ${stalled} ${stalled === 1 ? 'is' : 'are'} stalled, waiting for a free connection. ${fetchWord} The server never even saw the stalled requests: the queue is in your browser.`
-        : `All ${opened} streams opened and nothing stalled (this page came over ${protocol}). ${fetchWord}`,
-    );
+    const fetchWord = probe?.state === 'completed' ? fetchDone(probe.tookMs ?? 0) : FETCH_WAITING;
+    setMessage(stalled > 0 ? someStalled(opened, streams.length, stalled, fetchWord) : noneStalled(opened, protocol, fetchWord));
   }, [phase]);
 
   const opened = streams.filter((s) => s.state === 'open').length;
@@ -173,10 +206,13 @@ export default function ConnectionLimitLab() {
   const received = streams.reduce((n, s) => n + s.events, 0);
   const state = phase === 'opening' ? 'connecting' : phase === 'stalled' || phase === 'shared' ? 'live' : 'idle';
   const probeText =
-    !probe ? 'not sent yet'
-    : probe.state === 'completed' ? `completed in ${probe.tookMs} ms`
-    : probe.state === 'failed' ? 'failed'
-    : `waiting (${probe.state === 'stalled' ? 'stalled: no free connection' : 'pending'})`;
+    !probe ? PROBE_TEXTS.none
+    : probe.state === 'completed' ? PROBE_TEXTS.completed(probe.tookMs ?? 0)
+    : probe.state === 'failed' ? PROBE_TEXTS.failed
+    : probe.state === 'stalled' ? PROBE_TEXTS.stalled
+    : PROBE_TEXTS.pending;
+  // Before the first run, the rows the lab will open: the list is in the page from the start.
+  const rows: Stream[] = streams.length > 0 ? streams : Array.from({ length: count }, (_, i) => ({ n: i + 1, state: 'idle', events: 0 }));
 
   return (
     <section
@@ -190,6 +226,7 @@ export default function ConnectionLimitLab() {
       data-fetch={probe?.state ?? 'none'}
       data-server-live={serverView?.live ?? ''}
       data-channel={lab ? labChannel(lab) : ''}
+      data-pagefind-ignore
       aria-label="Connection-limit lab: several EventSources over HTTP/1.1"
     >
       <div class="w-head">
@@ -209,27 +246,32 @@ export default function ConnectionLimitLab() {
           Close everything
         </button>
       </div>
-      <p class="w-status" role="status" aria-live="polite">
-        {message || 'Press "Open" to start. While the lab runs, the other demos on this page pause so that the count is honest; other tabs of this site share the same 6 connections and may change it.'}
-      </p>
-      {protocol && <p class="w-note">This page came over <code>{protocol}</code>{protocol === 'http/1.1' ? ': at most 6 connections to this host at a time.' : ': requests share one connection as separate streams, so none should stall.'}</p>}
-      {streams.length > 0 && (
-        <ul class="w-streams" aria-label="The streams">
-          {streams.map((s) => (
-            <li key={s.n} data-stream={s.state}>
-              #{s.n} {s.state === 'open' ? (phase === 'shared' ? 'fed by the shared stream' : 'open') : s.state}, {s.events} events
-            </li>
-          ))}
-        </ul>
-      )}
+      <Reserve block class="w-status" role="status" aria-live="polite" room={messageRoom(count)}>
+        {message || INTRO}
+      </Reserve>
+      <Reserve block class="w-note" room={PROTOCOL_ROOM}>
+        {protocolNote(protocol)}
+      </Reserve>
+      <ul class="w-streams" aria-label="The streams">
+        {rows.map((s) => (
+          <li key={s.n} data-stream={s.state}>
+            <span class="w-oneline">
+              #{s.n} <Reserve room={Object.values(STREAM_WORDS)}>{STREAM_WORDS[s.state === 'open' && phase === 'shared' ? 'shared' : s.state]}</Reserve>
+            </span>
+            <span class="w-oneline">{`${s.events} events`}</span>
+          </li>
+        ))}
+      </ul>
       <p>
-        A <code>fetch</code> sent after the streams: <strong>{probeText}</strong>.
+        A <code>fetch</code> sent after the streams:{' '}
+        <strong>
+          <Reserve room={PROBE_ROOM}>{probeText}</Reserve>
+        </strong>
       </p>
-      {serverView && (
-        <p>
-          The server saw at most {serverView.peak} of this lab's connections at once, and holds <strong>{serverView.live}</strong> now.
-        </p>
-      )}
+      <p>
+        Counted by the server after the clean-up: at most <span class="w-num">{serverView?.peak ?? '–'}</span> of this lab's connections at
+        once, <span class="w-num">{serverView?.live ?? '–'}</span> still held.
+      </p>
     </section>
   );
 }

@@ -4,10 +4,13 @@
  * connection, restart the server, fall behind) and the wire inspector.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { WebSocketFeed } from '../../client/websocket.ts';
+import { gaveUpSentence } from '../../client/http-feed.ts';
+import { GAVE_UP_AFTER_OPEN, GAVE_UP_BEFORE_OPEN } from '../../client/sse.ts';
+import { GAVE_UP as WEBSOCKET_GAVE_UP, type WebSocketFeed } from '../../client/websocket.ts';
 import { labApi, labChannel, newLabId } from '../shared/lab-api.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
 import { usePageGate } from '../shared/use-page-gate.ts';
+import Reserve from '../shared/Reserve.tsx';
 import '../shared/widgets.css';
 import WireInspector from '../wire-inspector/WireInspector.tsx';
 import Timeline from './Timeline.tsx';
@@ -24,9 +27,19 @@ const NAMES: Record<DemoTechnique, string> = {
   websocket: 'WebSocket',
 };
 
-const STATE_WORDS: Record<WidgetState, string> = { idle: 'Stopped', connecting: 'Connecting…', live: 'Live', error: 'Stopped by an error' };
+/** The word beside the dot; "Paused" while the page gate holds the demo back. */
+const STATE_WORDS = { idle: 'Stopped', connecting: 'Connecting…', live: 'Live', error: 'Stopped by an error', paused: 'Paused' } as const;
+type StateWord = keyof typeof STATE_WORDS;
+const BUTTON_LABELS = { start: 'Start', stop: 'Stop', retry: 'Retry' } as const;
 
-/** What the learner should watch for after a cut: how this technique recovers, in a sentence. */
+/*
+ * What a fault (or an error) does and how this technique gets over it, shown under the fault buttons
+ * once the learner has broken something. Every one of them is in the page from the start (see Reserve),
+ * so the explanation's box never changes size; the short, changing news goes to the status line.
+ */
+const HINT = 'Each button breaks only your own connection or channel. What the client does about it is explained here; the timeline and the counters above show it happen.';
+
+/** What the learner should watch for after a cut: how this technique recovers. */
 const RECOVERY: Record<DemoTechnique, string> = {
   polling: 'The request died without an answer, and so did the copy your browser resent by itself (browsers quietly resend a GET once when a reused keep-alive connection closes before answering). The client saw the failure and asks again with the same cursor: nothing is lost.',
   'long-polling': 'The held request died without an answer, and so did the copy your browser resent by itself (browsers quietly resend a GET once when a reused keep-alive connection closes before answering). The client asks again from its cursor after a short wait.',
@@ -34,12 +47,48 @@ const RECOVERY: Record<DemoTechnique, string> = {
   websocket: 'The socket closed with 1006 (no close frame). WebSocket never reconnects by itself: this client waits a moment, then reconnects with ?after=<last seq>.',
 };
 
+const RESTART = 'Your channel\'s history is gone, as an in-memory server\'s is when it restarts. When the client comes back with its old cursor, the server answers with a reset and starts again from the new history.';
+
+const GAP = 'More events were published while your connection was down than the server keeps. Coming back, the client is told about a gap: events it can never get, reported instead of silently skipped.';
+
 const ERROR_MEANING: Record<DemoTechnique, string> = {
   polling: 'A poll refused with a client error would be refused again, so the client stopped instead of hammering the server.',
   'long-polling': 'A long-poll refused with a client error would be refused again, so the client stopped.',
   sse: 'This is EventSource behaving as specified: after a non-200 status or a wrong Content-Type it gives up for good, and only a new EventSource can try again.',
   websocket: 'The browser\'s WebSocket API never says why a handshake was refused (no status reaches your code), so the client stopped after several tries.',
 };
+
+/**
+ * What each client says when it gives up (src/client/), for the room the explanation keeps. The HTTP
+ * clients repeat the server's own sentence: the sample is a long one, worded as the server words a 404.
+ */
+const httpGaveUp = gaveUpSentence(404, JSON.stringify({ error: { message: `No API route at GET /api/channels/lab-${'0'.repeat(32)}/long-poll; see /api-reference/ for the reference.` } }));
+const GAVE_UP: Record<DemoTechnique, readonly string[]> = {
+  polling: [httpGaveUp],
+  'long-polling': [httpGaveUp],
+  sse: [GAVE_UP_BEFORE_OPEN, GAVE_UP_AFTER_OPEN],
+  websocket: [WEBSOCKET_GAVE_UP],
+};
+const gaveUp = (technique: DemoTechnique, reason: string) => `${reason} ${ERROR_MEANING[technique]}`;
+
+type Explanation = 'hint' | 'cut' | 'restart' | 'gap';
+const explanations = (technique: DemoTechnique): Record<Explanation, string> => ({
+  hint: HINT,
+  cut: RECOVERY[technique],
+  restart: RESTART,
+  gap: GAP,
+});
+const explanationRoom = (technique: DemoTechnique) => [...Object.values(explanations(technique)), ...GAVE_UP[technique].map((reason) => gaveUp(technique, reason))];
+
+const PAUSED_HIDDEN = 'Paused while this tab is hidden: it would hold one of the browser\'s 6 connections to this site.';
+const PAUSED_CLAIMED = 'Paused while the connection-limit lab needs all of the browser\'s connections to this site.';
+
+interface Fault {
+  at: number;
+  receivedAtDrop: number | null;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const INTERVALS = [500, 1000, 2000, 5000];
 const TIMEOUTS = [500, 2000, 10_000, 25_000];
@@ -53,6 +102,7 @@ export default function TechniqueDemo({ technique }: Props) {
   const [attempt, setAttempt] = useState(0);
   const [settings, setSettings] = useState<FeedSettings>({ intervalMs: 2000, timeoutMs: 10_000 });
   const [announcement, setAnnouncement] = useState('');
+  const [explained, setExplained] = useState<Explanation>('hint');
   const [busy, setBusy] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const gate = usePageGate(lab);
@@ -60,7 +110,7 @@ export default function TechniqueDemo({ technique }: Props) {
   const { model } = feed;
   const { check, counters } = model;
   /** The fault being recovered from: when it was injected, and how many events had arrived once the client noticed the drop. */
-  const fault = useRef<{ at: number; receivedAtDrop: number | null } | null>(null);
+  const fault = useRef<Fault | null>(null);
   const previous = useRef<WidgetState>('idle');
 
   // The time axis moves while the demo runs (a stopped demo keeps its picture still).
@@ -82,38 +132,44 @@ export default function TechniqueDemo({ technique }: Props) {
       fault.current = null;
       setAnnouncement(`Recovered ${((Date.now() - f.at) / 1000).toFixed(1)} s after the fault: ${check.received - f.receivedAtDrop} events since, ${check.lost} lost, ${check.duplicates} duplicates.`);
     } else if (state !== previous.current) {
-      if (state === 'error') setAnnouncement(`Stopped: ${model.detail} ${ERROR_MEANING[technique]}`);
-      // During an injected fault the explanation already on screen says what is going on.
+      // Why, and what it means, are explained under the fault buttons (there is room for them there).
+      if (state === 'error') setAnnouncement('The client gave up and stopped; why is explained below. Retry starts a new one.');
+      // During an injected fault the status already says what is going on.
       else if (state === 'connecting' && previous.current === 'live' && !f) setAnnouncement(`Connection lost; ${technique === 'sse' ? 'the browser is reconnecting by itself' : 'the client is retrying from its cursor'}…`);
       else if (state === 'live' && !fault.current) setAnnouncement(`Live over ${NAMES[technique]}.`);
     }
     previous.current = state;
   });
 
-  const paused =
-    gate === 'hidden' ? 'Paused while this tab is hidden: a hidden tab would still hold one of the browser\'s 6 connections to this site.'
-    : gate === 'claimed' ? 'Paused: the connection-limit lab on this page needs all of the browser\'s connections for a moment.'
-    : '';
+  const paused = gate === 'hidden' ? PAUSED_HIDDEN : gate === 'claimed' ? PAUSED_CLAIMED : '';
 
   const injectFault = async (kind: 'cut' | 'restart' | 'gap') => {
     setBusy(true);
+    // The explanation follows the click at once (its box has room for every explanation: nothing moves).
+    setExplained(kind);
+    setAnnouncement(kind === 'cut' ? 'Cutting your connection…' : kind === 'restart' ? 'Restarting the server for your channel…' : 'Publishing more events than the server keeps…');
+    const thisFault: Fault = { at: Date.now(), receivedAtDrop: null };
+    fault.current = thisFault;
+    // The server's answer, unless the client has already recovered (its recovery is the newer news).
+    const report = (text: string) => {
+      if (fault.current === thisFault) setAnnouncement(text);
+    };
     try {
-      fault.current = { at: Date.now(), receivedAtDrop: null };
       if (kind === 'cut') {
         const { dropped, armed } = await labApi.cut(lab);
-        feed.mark('cut', armed ? 'nothing was in flight, so the server will drop the next request' : `the server dropped ${dropped} connection${dropped === 1 ? '' : 's'}`);
-        setAnnouncement(`${armed ? 'Nothing was in flight: the server drops your next request instead.' : `The server dropped ${dropped} connection${dropped === 1 ? '' : 's'}.`} ${RECOVERY[technique]}`);
+        feed.mark('cut', armed ? 'nothing was in flight, so the server will drop the next request' : `the server dropped ${plural(dropped, 'connection')}`);
+        report(armed ? 'Cut: nothing was in flight, so the server drops your next request instead.' : `Cut: the server dropped ${plural(dropped, 'connection')}.`);
       } else if (kind === 'restart') {
         const { dropped } = await labApi.restart(lab);
         feed.mark('restart', 'connections dropped and the channel\'s history lost (new epoch)');
-        setAnnouncement(`Server "restarted": ${dropped} connection${dropped === 1 ? '' : 's'} dropped and your channel's history is gone. When the client comes back with its old cursor, the server answers with a reset and starts again from the new history.`);
+        report(`Server "restarted": ${plural(dropped, 'connection')} dropped and your channel's history gone.`);
       } else {
         const { published, retention } = await labApi.gap(lab);
         feed.mark('flood', `${published} events published while you were away`);
-        setAnnouncement(`While your connection was down, ${published} events were published; the server keeps only ${retention}. Coming back, the client is told about a gap: events it can never get, reported instead of silently skipped.`);
+        report(`While you were away ${published} events were published; the server keeps only ${retention}.`);
       }
     } catch (err) {
-      fault.current = null;
+      if (fault.current === thisFault) fault.current = null;
       setAnnouncement(`The fault could not be injected: ${(err as Error).message}`);
     } finally {
       setBusy(false);
@@ -126,7 +182,7 @@ export default function TechniqueDemo({ technique }: Props) {
     const started = performance.now();
     try {
       const seq = await client.publish({ note: 'sent by you over the WebSocket' });
-      setAnnouncement(`The server acknowledged your frame as seq ${seq} after ${Math.round(performance.now() - started)} ms, on the same connection the events arrive on.`);
+      setAnnouncement(`The server acknowledged your frame as seq ${seq} after ${Math.round(performance.now() - started)} ms, on the socket the events come down.`);
     } catch (err) {
       setAnnouncement(`Not sent: ${(err as Error).message}`);
     }
@@ -137,9 +193,11 @@ export default function TechniqueDemo({ technique }: Props) {
     if (model.state === 'error') setAttempt((n) => n + 1);
     else setWanted(!wanted);
   };
-  const buttonLabel = model.state === 'error' ? 'Retry' : wanted ? 'Stop' : 'Start';
+  const button: keyof typeof BUTTON_LABELS = model.state === 'error' ? 'retry' : wanted ? 'stop' : 'start';
+  // Before the island runs (and in the moment before its feed opens) a wanted demo is on its way to connecting.
+  const word: StateWord = paused ? 'paused' : model.state === 'idle' && wanted ? 'connecting' : model.state;
 
-  const status = paused || announcement || (model.state === 'idle' ? 'Stopped. Press Start to open the connection.' : '');
+  const status = paused || announcement || (model.state === 'idle' && !wanted ? 'Stopped. Press Start to open the connection again.' : '');
   const polling = technique === 'polling' || technique === 'long-polling';
 
   return (
@@ -152,6 +210,7 @@ export default function TechniqueDemo({ technique }: Props) {
       data-duplicates={check.duplicates}
       data-last-seq={check.last ?? ''}
       data-channel={lab ? labChannel(lab) : ''}
+      data-pagefind-ignore
       aria-label={`Live demo: ${NAMES[technique]} on your private channel`}
     >
       <div class="w-head">
@@ -160,10 +219,10 @@ export default function TechniqueDemo({ technique }: Props) {
         </p>
         <p class="w-state">
           <span class="w-dot" aria-hidden="true" />
-          {STATE_WORDS[model.state]}
+          <Reserve room={Object.values(STATE_WORDS)}>{STATE_WORDS[word]}</Reserve>
         </p>
         <button type="button" class="w-button" onClick={toggle}>
-          {buttonLabel}
+          <Reserve room={Object.values(BUTTON_LABELS)}>{BUTTON_LABELS[button]}</Reserve>
         </button>
       </div>
 
@@ -190,7 +249,6 @@ export default function TechniqueDemo({ technique }: Props) {
       <p class="w-status" role="status" aria-live="polite">
         {status}
       </p>
-      {model.state === 'error' && <p class="w-error">{model.detail}</p>}
 
       <Timeline items={model.items} now={now} wireLabel={polling ? 'Requests' : 'Connection'} />
 
@@ -199,25 +257,30 @@ export default function TechniqueDemo({ technique }: Props) {
         <div><dt>Requests made</dt><dd>{counters.requests}</dd></div>
         <div><dt>Empty responses</dt><dd>{polling ? counters.empty : 'n/a'}</dd></div>
         <div><dt>Reconnects</dt><dd>{counters.reconnects}</dd></div>
-        <div><dt>Bytes received</dt><dd>{counters.bytes} B</dd></div>
+        <div><dt>Bytes received</dt><dd>{`${counters.bytes} B`}</dd></div>
         <div><dt>Latency of last event</dt><dd>{counters.latencyMs === null ? '—' : `${counters.latencyMs} ms`}</dd></div>
         <div class={check.lost > 0 ? 'w-bad' : ''}><dt>Lost (unannounced)</dt><dd>{check.lost}</dd></div>
         <div class={check.duplicates > 0 ? 'w-bad' : ''}><dt>Duplicates</dt><dd>{check.duplicates}</dd></div>
-        <div><dt>Gaps announced</dt><dd>{check.missed} missed</dd></div>
+        <div><dt>Gaps announced</dt><dd>{`${check.missed} missed`}</dd></div>
         <div><dt>Resets</dt><dd>{check.resets}</dd></div>
       </dl>
 
       <fieldset class="w-faults" disabled={!running || busy}>
         <legend>Break it (only your own connection and channel)</legend>
-        <button type="button" class="w-button" onClick={() => injectFault('cut')}>Cut the connection</button>
-        <button type="button" class="w-button" onClick={() => injectFault('restart')}>Restart the server</button>
-        <button type="button" class="w-button" onClick={() => injectFault('gap')}>Fall too far behind</button>
-        {technique === 'websocket' && (
-          <button type="button" class="w-button" onClick={sendOverSocket}>Send a message up the socket</button>
-        )}
+        <div class="w-fault-buttons">
+          <button type="button" class="w-button" onClick={() => injectFault('cut')}>Cut the connection</button>
+          <button type="button" class="w-button" onClick={() => injectFault('restart')}>Restart the server</button>
+          <button type="button" class="w-button" onClick={() => injectFault('gap')}>Fall too far behind</button>
+          {technique === 'websocket' && (
+            <button type="button" class="w-button" onClick={sendOverSocket}>Send a message up the socket</button>
+          )}
+        </div>
+        <Reserve block class="w-explain" aria-live="polite" room={explanationRoom(technique)}>
+          {model.state === 'error' ? gaveUp(technique, model.detail) : explanations(technique)[explained]}
+        </Reserve>
       </fieldset>
 
-      {lab && <WireInspector lab={lab} technique={technique} received={check.received} />}
+      <WireInspector lab={lab} technique={technique} received={check.received} />
     </section>
   );
 }

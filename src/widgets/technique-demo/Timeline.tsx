@@ -108,7 +108,8 @@ export default function Timeline({ items, now, wireLabel }: Props) {
           if (item.kind === 'event') {
             const ex = x(item.at);
             if (ex < LEFT) return null;
-            const showLabel = ex - lastLabelX > 24;
+            // Room for a three-digit seq in the larger text of a narrow widget.
+            const showLabel = ex - lastLabelX > 34;
             if (showLabel) lastLabelX = ex;
             return (
               <g key={`e${item.seq}-${item.at}-${i}`} class={`w-tl-event w-tl-${item.verdict}`}>
@@ -133,17 +134,18 @@ export default function Timeline({ items, now, wireLabel }: Props) {
       </p>
       <details class="w-tl-text">
         <summary>Timeline in words (latest first)</summary>
-        {recent.length === 0 ? (
-          <p>Nothing has happened yet.</p>
-        ) : (
-          <ol>
-            {recent.map((item, i) => (
+        {/* A box of fixed height that scrolls: the list changes with every event, the page around it must not move. */}
+        <ol class="w-log" tabIndex={0} aria-label="Timeline in words, latest first">
+          {recent.length === 0 ? (
+            <li>Nothing has happened yet.</li>
+          ) : (
+            recent.map((item, i) => (
               <li key={i}>
                 <time>{timeFormat.format(startOf(item))}</time> {describe(item)}
               </li>
-            ))}
-          </ol>
-        )}
+            ))
+          )}
+        </ol>
       </details>
     </figure>
   );

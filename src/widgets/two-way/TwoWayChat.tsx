@@ -4,12 +4,13 @@
  * Both read the same log, so a message sent either way appears in both panels, in every tab or device
  * that opened the room's link.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { openSse } from '../../client/sse.ts';
 import type { ChannelEvent, ConnectionState, FeedClient } from '../../client/types.ts';
 import { openWebSocket, type WebSocketFeed } from '../../client/websocket.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
 import { usePageGate } from '../shared/use-page-gate.ts';
+import Reserve from '../shared/Reserve.tsx';
 import '../shared/widgets.css';
 
 type Way = 'websocket' | 'sse';
@@ -69,8 +70,11 @@ const HOW: Record<Way, string> = {
   sse: 'Messages come down the event stream; each one you send is a separate HTTP request with its full headers.',
 };
 
+const PANEL_STATES: Record<PanelState, string> = { idle: 'closed', connecting: 'connecting', live: 'connected', error: 'error' };
+
 function Panel({ way, state, messages, me, result, onSend }: PanelProps) {
   const [text, setText] = useState('');
+  const list = useRef<HTMLUListElement>(null);
   const inputId = `w-two-way-${way}`;
   const submit = (e: Event) => {
     e.preventDefault();
@@ -79,11 +83,21 @@ function Panel({ way, state, messages, me, result, onSend }: PanelProps) {
     onSend(message);
     setText('');
   };
+  // The list is a box of fixed height: a new message scrolls it (when the reader was at the end), it
+  // never grows the page.
+  const newest = messages[messages.length - 1]?.seq;
+  useEffect(() => {
+    const el = list.current;
+    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 40 + el.clientHeight / 2) el.scrollTop = el.scrollHeight;
+  }, [newest]);
   return (
     <div class="w-panel" data-panel={way} data-state={state} data-received={messages.length}>
       <h4>{TITLES[way]}</h4>
-      <p class="w-note">{HOW[way]} State: {state === 'live' ? 'connected' : state === 'idle' ? 'closed' : state}.</p>
-      <ul class="w-messages" aria-label={`Messages received over ${way === 'websocket' ? 'the WebSocket' : 'the event stream'}`}>
+      <p class="w-note">{HOW[way]}</p>
+      <p class="w-note">
+        State: <Reserve room={Object.values(PANEL_STATES)}>{PANEL_STATES[state]}</Reserve>
+      </p>
+      <ul class="w-messages" ref={list} tabIndex={0} aria-label={`Messages received over ${way === 'websocket' ? 'the WebSocket' : 'the event stream'}`}>
         {messages.slice(-SHOWN).map((m) => (
           <li key={m.seq}>
             <strong>{m.from === me ? `${m.from} (you)` : m.from}</strong>: {m.text} <span class="w-note">(sent by {m.via === 'websocket' ? 'WebSocket' : 'POST'})</span>
@@ -99,7 +113,7 @@ function Panel({ way, state, messages, me, result, onSend }: PanelProps) {
           Send {way === 'websocket' ? 'over WebSocket' : 'with POST'}
         </button>
       </form>
-      <p class="w-note" aria-live="polite">{result}</p>
+      <p class="w-note w-result" aria-live="polite">{result}</p>
     </div>
   );
 }
@@ -165,16 +179,22 @@ export default function TwoWayChat() {
       data-state={state}
       data-received={messages.websocket.length + messages.sse.length}
       data-room={room}
+      data-pagefind-ignore
       aria-label="Two-way demo: WebSocket compared with SSE plus POST"
     >
-      {/* The same words before and after hydration (the room and name are known only in the browser),
-          held to a fixed width, so the paragraph keeps its height and the demo below does not move. */}
+      {/* The room and the name are known only in the browser: each has a line of its own that never
+          wraps, so nothing moves when they arrive (a long room from a link is cut with an ellipsis). */}
       <p>
-        Room <code class="w-fixed">{room || '…'}</code>, you are <strong class="w-fixed">{me}</strong>. Open{' '}
-        <a href={link || undefined} data-room-link>
-          this room's link
-        </a>{' '}
-        in another tab or on another device to talk to yourself.
+        <span class="w-oneline">
+          Room <code>{room || '…'}</code>
+        </span>
+        <span class="w-oneline">
+          You are <code>{me}</code>
+        </span>
+      </p>
+      <p>
+        Open <a href={link || undefined} data-room-link>this room's link</a> in another tab or on another device to talk to
+        yourself.
       </p>
       <p class="w-status" role="status" aria-live="polite">
         {gate === 'hidden' ? 'Paused while this tab is hidden.' : gate === 'claimed' ? 'Paused while the connection-limit lab uses every connection.' : state === 'live' ? 'Both ways are connected.' : state === 'error' ? `Error: ${problem}` : 'Connecting…'}

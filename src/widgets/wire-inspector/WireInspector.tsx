@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { labApi, type ByteCounts, type LabConnections, type WireEntry } from '../shared/lab-api.ts';
+import Reserve from '../shared/Reserve.tsx';
 import { acceptSteps, headerValue, type AcceptSteps } from './accept.ts';
 
 const REFRESH_MS = 1000;
@@ -17,87 +18,113 @@ interface Props {
   received: number;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const total = (c: ByteCounts) => c.header + c.framing + c.payload;
 const perEvent = (bytes: number, events: number) => (events > 0 ? `${Math.round(bytes / events)} B` : '—');
 
-function ByteTable({ stats, received }: { stats: LabConnections; received: number }) {
-  const { up, down } = stats.totals;
+const NO_BYTES: ByteCounts = { header: 0, framing: 0, payload: 0 };
+
+/**
+ * The byte counts, in the page from the start (dashes until the first answer) so that opening the
+ * inspector does not make it grow twice. Cells never wrap: a count that gains a digit widens its column
+ * (the table scrolls sideways on a phone), it does not add a line.
+ */
+function ByteTable({ stats, received }: { stats: LabConnections | null; received: number }) {
+  const { up, down } = stats?.totals ?? { up: NO_BYTES, down: NO_BYTES };
   const rows: [string, ByteCounts][] = [
     ['browser → server', up],
     ['server → browser', down],
   ];
   const all = { header: up.header + down.header, framing: up.framing + down.framing, payload: up.payload + down.payload };
-  const connections = stats.connections.length;
-  const requests = stats.connections.reduce((n, c) => n + c.requests, 0);
+  const bytes = (n: number) => (stats ? `${n} B` : '—');
+  const connections = stats?.connections.length ?? 0;
+  const requests = stats?.connections.reduce((n, c) => n + c.requests, 0) ?? 0;
   return (
-    <table class="w-bytes">
-      <caption>
-        Bytes on the wire, measured by the server: {connections} connection{connections === 1 ? '' : 's'}, {requests} request{requests === 1 ? '' : 's'}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">direction</th>
-          <th scope="col">headers</th>
-          <th scope="col">framing</th>
-          <th scope="col">payload</th>
-          <th scope="col">total</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([label, c]) => (
-          <tr key={label}>
-            <th scope="row">{label}</th>
-            <td>{c.header} B</td>
-            <td>{c.framing} B</td>
-            <td>{c.payload} B</td>
-            <td>{total(c)} B</td>
+    <>
+      {/* One text node: its content changes, nothing in it moves. */}
+      <p class="w-note w-oneline">{stats ? `Measured by the server: ${plural(connections, 'connection')}, ${plural(requests, 'request')}` : 'Measured by the server: —'}</p>
+      <table class="w-bytes" tabIndex={0}>
+        <caption>Bytes on the wire</caption>
+        <thead>
+          <tr>
+            <th scope="col">direction</th>
+            <th scope="col">headers</th>
+            <th scope="col">framing</th>
+            <th scope="col">payload</th>
+            <th scope="col">total</th>
           </tr>
-        ))}
-        <tr class="w-bytes-per-event">
-          <th scope="row">per event received ({received})</th>
-          <td>{perEvent(all.header, received)}</td>
-          <td>{perEvent(all.framing, received)}</td>
-          <td>{perEvent(all.payload, received)}</td>
-          <td>{perEvent(total(all), received)}</td>
-        </tr>
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(([label, c]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{bytes(c.header)}</td>
+              <td>{bytes(c.framing)}</td>
+              <td>{bytes(c.payload)}</td>
+              <td>{bytes(total(c))}</td>
+            </tr>
+          ))}
+          <tr class="w-bytes-per-event">
+            <th scope="row">{`per event received (${received})`}</th>
+            <td>{perEvent(all.header, received)}</td>
+            <td>{perEvent(all.framing, received)}</td>
+            <td>{perEvent(all.payload, received)}</td>
+            <td>{perEvent(total(all), received)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </>
   );
 }
 
-function Handshake({ request, response }: { request: string; response: string }) {
-  const key = headerValue(request, 'Sec-WebSocket-Key');
-  const sent = headerValue(response, 'Sec-WebSocket-Accept');
+/** Room for a value of a known length in a monospace font: the sample is as wide as the value will be. */
+const sized = (value: string | undefined, length: number) => <Reserve room={['x'.repeat(length)]}>{value ?? '…'}</Reserve>;
+
+const ACCEPT_RESULTS = ['computing…', 'the same value, computed in this page ✓', 'a different value ✗'];
+
+/**
+ * The WebSocket opening handshake, step by step. In the page from the start, with room for each value
+ * (a key is 24 characters of base64, its SHA-1 40 hex digits, the accept value 28), so nothing moves
+ * when the handshake is found and the values fill in.
+ */
+function Handshake({ request, response }: { request?: string; response?: string }) {
+  const key = request ? headerValue(request, 'Sec-WebSocket-Key') : undefined;
+  const sent = response ? headerValue(response, 'Sec-WebSocket-Accept') : undefined;
   const [steps, setSteps] = useState<AcceptSteps | null>(null);
   const [problem, setProblem] = useState('');
   useEffect(() => {
     if (!key) return;
     acceptSteps(key).then(setSteps, (err: Error) => setProblem(err.message));
   }, [key]);
-  if (!key) return null;
-  const match = steps ? steps.accept === sent : undefined;
+  const match = steps && sent ? steps.accept === sent : undefined;
+  const result = match === undefined ? (problem || ACCEPT_RESULTS[0]) : match ? ACCEPT_RESULTS[1] : ACCEPT_RESULTS[2];
   return (
     <div class="w-handshake" data-accept-match={match === undefined ? undefined : String(match)}>
       <p>
         <strong>The opening handshake</strong> is one HTTP/1.1 GET with <code>Upgrade: websocket</code>, answered by{' '}
-        <code>{response.split('\r\n')[0]}</code>. The server proves it understood by hashing the browser's random key:
+        <code>
+          <Reserve room={['HTTP/1.1 101 Switching Protocols']}>{response?.split('\r\n')[0] ?? '…'}</Reserve>
+        </code>
+        . The server proves it understood by hashing the browser's random key:
       </p>
       <ol>
         <li>
-          key from the request: <code>{key}</code>
+          key from the request: <code>{sized(key, 24)}</code>
         </li>
         <li>
-          append the fixed GUID of RFC 6455: <code class="w-break">{steps?.joined ?? '…'}</code>
+          append the fixed GUID of RFC 6455: <code class="w-break">{sized(steps?.joined, 60)}</code>
         </li>
         <li>
-          SHA-1 of that text, 20 bytes: <code class="w-break">{steps?.sha1Hex ?? '…'}</code>
+          SHA-1 of that text, 20 bytes: <code class="w-break">{sized(steps?.sha1Hex, 40)}</code>
         </li>
         <li>
-          base64 of those bytes: <code>{steps?.accept ?? '…'}</code>
+          base64 of those bytes: <code>{sized(steps?.accept, 28)}</code>
         </li>
         <li>
-          the server sent <code>Sec-WebSocket-Accept: {sent}</code>:{' '}
-          <strong>{match === undefined ? (problem || 'computing…') : match ? 'the same value, computed in this page ✓' : 'a different value ✗'}</strong>
+          the server sent <code>Sec-WebSocket-Accept: {sized(sent, 28)}</code>:{' '}
+          <strong>
+            <Reserve room={ACCEPT_RESULTS}>{result}</Reserve>
+          </strong>
         </li>
       </ol>
     </div>
@@ -164,7 +191,7 @@ export default function WireInspector({ lab, technique, received }: Props) {
   const kept = useRef<WireEntry[]>([]);
 
   useEffect(() => {
-    if (!open) return;
+    if (!open || !lab) return;
     let stopped = false;
     const refresh = async () => {
       try {
@@ -200,10 +227,15 @@ export default function WireInspector({ lab, technique, received }: Props) {
         two requests with one number shared a keep-alive connection. The browser keeps a few connections to this site and lends
         them to any request of the page, so a number new to this demo can still be a connection reused from another request.
       </p>
-      {problem && <p class="w-error">{problem}</p>}
-      {stats && <ByteTable stats={stats} received={received} />}
-      {handshake && <Handshake request={handshake.request} response={handshake.response} />}
-      {shown.length === 0 ? <p>Nothing captured yet.</p> : <ol class="w-entries">{shown.map((e) => <Entry key={e.n} entry={e} />)}</ol>}
+      <p class="w-note w-inspector-status">
+        {problem || (stats ? 'Read again every second while open.' : 'Reading the capture…')}
+      </p>
+      <ByteTable stats={stats} received={received} />
+      {technique === 'websocket' && <Handshake request={handshake?.request} response={handshake?.response} />}
+      {/* A box of fixed height that scrolls, newest first: entries keep coming while it is open. */}
+      <ol class="w-entries" tabIndex={0} aria-label="Captured entries, newest first">
+        {shown.length === 0 ? <li class="w-entry w-entry-note">Nothing captured yet.</li> : shown.map((e) => <Entry key={e.n} entry={e} />)}
+      </ol>
     </details>
   );
 }
