@@ -123,7 +123,7 @@ export default function Race({ codeLines }: Props) {
 
   const progress =
     runner?.start && running
-      ? ` ${elapsed.toFixed(1)} s of ${formatMs(runner.choice.durationMs)}; ${runner.status?.published ?? 0} of ${runner.start.planned} events published.`
+      ? `${elapsed.toFixed(1)} s of ${formatMs(runner.choice.durationMs)}; ${runner.status?.published ?? 0} of ${runner.start.planned} events published.`
       : '';
 
   const download = () => {
@@ -185,8 +185,10 @@ export default function Race({ codeLines }: Props) {
       </fieldset>
 
       <p class="w-status" role="status" aria-live="polite">
-        {runner ? `${runner.message}${progress}` : 'Choose the settings, then start: the server publishes on your private channel and four clients read it side by side.'}
+        {runner ? runner.message : 'Choose the settings, then start: the server publishes on your private channel and four clients read it side by side.'}
       </p>
+      {/* Not in the live region: it changes four times a second, and a screen reader would read every one. */}
+      <p class="w-note w-race-progress">{progress}</p>
 
       <LiveTable runner={runner} payloadBytes={runner?.choice.payloadBytes ?? choice.payloadBytes} />
 
