@@ -8,7 +8,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../context.ts';
-import { ApiError, asApiError, rawHttpError } from '../errors.ts';
+import { ApiError, rawHttpError } from '../errors.ts';
 import { clientIp } from '../limits.ts';
 import { parseAfter } from '../log/cursor.ts';
 import type { AppendResult } from '../log/types.ts';
@@ -43,6 +43,8 @@ const GAP_MAX_PUBLISH = 10_005;
 const LAB_ACTIVE_MS = 30_000;
 /** Races running at once on this server, over all labs: each publishes up to 50 events a second. */
 const MAX_RUNNING_RACES = 20;
+/** A race's settings are three numbers. */
+const RACE_BODY_MAX_BYTES = 1024;
 
 const invalidLabId = (raw: string) =>
   new ApiError(400, 'invalid_lab_id', `A lab id is 32 lowercase hex digits (128 random bits); got ${JSON.stringify(raw.slice(0, 80))}.`);
@@ -166,7 +168,13 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
 
   // The race: the server publishes on lab-<id> at the learner's rate and size, in place of the tick,
   // while the page's four clients (one per technique) read it. Starting another race replaces this one.
-  app.post('/api/lab/:id/race', bodyLimit({ maxSize: 1024, onError: () => { throw new ApiError(413, 'payload_too_large', 'A race is asked for with a small JSON object (at most 1024 bytes).'); } }), async (c) => {
+  const smallBody = bodyLimit({
+    maxSize: RACE_BODY_MAX_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `A race is asked for with a small JSON object (at most ${RACE_BODY_MAX_BYTES} bytes).`);
+    },
+  });
+  app.post('/api/lab/:id/race', smallBody, async (c) => {
     const settings = parseRaceSettings(await readJsonBody(c, 'the race settings'));
     const lab = deps.labs.open(c.req.param('id'));
     lab.publisher?.stop();
@@ -185,7 +193,7 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
       bounds = await deps.store.bounds(channel);
     } catch (err) {
       race.stop();
-      throw asApiError(err) ?? err;
+      throw err;
     }
     return c.json({ channel, epoch: bounds.epoch, after: bounds.head, startsAt: race.startsAt, endsAt: race.endsAt, planned: race.planned, settings }, 201);
   });

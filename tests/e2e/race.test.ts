@@ -138,6 +138,14 @@ describe('the race on the comparison lesson', () => {
     const summary = (await widget.locator('.w-race-summary').textContent()) ?? '';
     assert.match(summary, /5 events\/s for 10 s, 10 B of data per event, polling every 1 s; no fault injected\./);
     assert.match(summary, new RegExp(`Run it yourself: ${server.base.replace(/[.]/g, '\\.')}/lessons/comparison/\\?rate=5&payload=10&duration=10000&interval=1000#race`));
+
+    // Racing again starts from nothing: a lab of its own, so the server's counts are this race's alone.
+    await widget.getByLabel('Duration').selectOption('5000');
+    await widget.getByRole('button', { name: 'Race again' }).click();
+    await waitForWidget(widget, (a) => a.phase === 'done' || a.phase === 'error', 'the second race to end', RACE_TIMEOUT_MS);
+    const again = await rows(widget);
+    for (const t of TECHNIQUES) assert.deepEqual([again[t].delivered, again[t].lost, again[t].duplicates], [25, 0, 0], `${t}: the second race alone`);
+    assert.equal(again.sse.requests, 1, 'the first race\'s stream is not counted again');
     assert.deepEqual(errors, []);
     await page.context().close();
   });

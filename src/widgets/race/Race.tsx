@@ -66,12 +66,13 @@ function Select<K extends keyof RaceChoice>({ name, label, choice, set, format, 
 }
 
 export default function Race({ codeLines }: Props) {
-  const lab = useBrowserValue(newLabId, '');
+  // This widget's name when it claims the page's connections; each race gets a lab id of its own.
+  const owner = useBrowserValue(() => `race-${newLabId()}`, '');
   const [choice, setChoice] = useState<RaceChoice>(DEFAULT_CHOICE);
   const [runner, setRunner] = useState<RaceRunner | null>(null);
   const [chartVersion, setChartVersion] = useState(0);
   const [copied, setCopied] = useState('');
-  const gate = usePageGate(`race-${lab}`);
+  const gate = usePageGate(owner);
 
   // A shared summary links here with its settings in the query: start from those.
   useEffect(() => setChoice(choiceFromQuery(location.search)), []);
@@ -102,7 +103,7 @@ export default function Race({ codeLines }: Props) {
 
   const start = () => {
     setCopied('');
-    const next = new RaceRunner({ lab, choice, onChange: render, codeLines });
+    const next = new RaceRunner({ lab: newLabId(), owner, choice, onChange: render, codeLines });
     setRunner(next);
     void next.run();
   };
@@ -152,7 +153,7 @@ export default function Race({ codeLines }: Props) {
       data-state={STATE[phase]}
       data-phase={phase}
       data-received={received}
-      data-channel={lab ? labChannel(lab) : ''}
+      data-channel={runner ? labChannel(runner.lab) : ''}
       aria-label="The race: polling, long polling, SSE and WebSocket on one stream"
     >
       <div class="w-head">
@@ -163,7 +164,7 @@ export default function Race({ codeLines }: Props) {
           <span class="w-dot" aria-hidden="true" />
           {PHASE_WORDS[phase]}
         </p>
-        <button type="button" class="w-button" onClick={running ? stop : start} disabled={lab === ''}>
+        <button type="button" class="w-button" onClick={running ? stop : start} disabled={owner === ''}>
           {running ? 'Stop' : phase === 'done' ? 'Race again' : 'Start the race'}
         </button>
       </div>

@@ -41,7 +41,10 @@ const CATCH_UP_MS = 5000;
 const REFRESH_MS = 1000;
 
 export interface RunnerOptions {
+  /** A lab of its own for each race: the server's byte counts per lab then belong to this race alone. */
   lab: string;
+  /** Who claims the page's connections while the race runs (the widget's own page-gate name). */
+  owner: string;
   choice: RaceChoice;
   onChange: () => void;
   codeLines?: RunNumbers['codeLines'];
@@ -67,12 +70,14 @@ export class RaceRunner {
   private startedAt = new Date();
   private stopped = false;
   private refreshing = false;
-  private readonly owner: string;
 
   constructor(options: RunnerOptions) {
     this.options = options;
-    this.owner = `race-${options.lab}`;
     this.lanes = Object.fromEntries(RACE_TECHNIQUES.map((t) => [t, this.newLane(t, '', 0)])) as Record<RaceTechnique, Lane>;
+  }
+
+  get lab(): string {
+    return this.options.lab;
   }
 
   get choice(): RaceChoice {
@@ -97,10 +102,14 @@ export class RaceRunner {
       if (this.stopped) return;
       // The other widgets of the page let go of their connections: the race needs the browser's
       // HTTP/1.1 connections to this host (6 at most) for its own clients.
-      claimPage(this.owner, true);
+      claimPage(this.options.owner, true);
       this.setPhase('starting', 'Asking the server to publish, and opening the four clients…');
       this.start = await labApi.race(lab, { rate: choice.rate, payloadBytes: choice.payloadBytes, durationMs: choice.durationMs });
-      if (this.stopped) return;
+      if (this.stopped) {
+        // Stopped while the server was starting it: nobody will read this race.
+        labApi.stopRace(lab).catch(() => {});
+        return;
+      }
       this.startedAt = new Date();
       this.openClients(this.start);
       this.setPhase('racing', 'Racing: the server publishes on your private channel; all four clients read it.');
@@ -264,7 +273,7 @@ export class RaceRunner {
     for (const client of this.clients) client.close();
     this.clients = [];
     for (const lane of Object.values(this.lanes)) lane.state = 'idle';
-    claimPage(this.owner, false);
+    claimPage(this.options.owner, false);
   }
 
   private fail(message: string): void {
