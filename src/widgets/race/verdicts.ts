@@ -124,7 +124,7 @@ const difficulty: RowBuilder = ({ codeLines }) => {
     return {
       polling: cite('A loop around one fetch.', 'confirmed'),
       'long-polling': cite('The client is polling\'s loop without the wait; the work is on the server (holding and waking requests).', 'nuanced'),
-      sse: cite('The browser reconnects and sends Last-Event-ID; the server must resume from it and send heartbeats.', 'nuanced'),
+      sse: cite('The browser reconnects and sends Last-Event-ID by itself; the server resumes from it.', 'confirmed'),
       websocket: cite('Reconnection, resume, Origin checks and pings are all written by hand.', 'confirmed'),
     };
   }
