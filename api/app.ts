@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { CHANNEL_NAME, type Deps } from './context.ts';
 import { ApiError, asApiError, errorBody } from './errors.ts';
+import { readJsonBody } from './json-body.ts';
 import { LAB_ROUTES, labHttpTap, labRoutes } from './lab/routes.ts';
 import { clientIp } from './limits.ts';
 import type { RejectionReason } from './metrics.ts';
@@ -19,6 +20,7 @@ type Env = { Bindings: HttpBindings };
 /** Routes and the methods they answer, so that a wrong method gets 405 with Allow instead of 404. */
 export const ROUTES: Record<string, string> = {
   '/api/health': 'GET',
+  '/api/time': 'GET',
   '/api/channels/:channel/events': 'POST',
   '/api/channels/:channel/poll': 'GET',
   '/api/channels/:channel/long-poll': 'GET',
@@ -41,18 +43,7 @@ const validChannel: MiddlewareHandler<Env> = async (c, next) => {
 function publishHandler(deps: Deps) {
   return async (c: Context<Env>) => {
     const channel = c.req.param('channel')!;
-    // Only application/json: form posts and text/plain are "simple" requests a foreign page can send
-    // without a CORS preflight, so accepting them would let any site publish in the learner's name.
-    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json') {
-      fail(415, 'unsupported_media_type', `Send the event as Content-Type: application/json; got ${JSON.stringify(c.req.header('content-type') ?? 'none')}.`);
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(await c.req.text());
-    } catch {
-      fail(400, 'invalid_json', 'The request body is not valid JSON.');
-    }
+    const body = await readJsonBody(c, 'the event');
     if (typeof body !== 'object' || body === null || Array.isArray(body) || !('data' in body)) {
       fail(400, 'invalid_body', 'The body must be a JSON object with a "data" field, e.g. {"data": {"hello": "world"}}.');
     }
@@ -93,6 +84,9 @@ export function createApiApp(deps: Deps): ApiApp {
     const body = { status: store.available ? 'ok' : 'degraded', instance: deps.config.INSTANCE_ID, store: store.kind, ...(store.problem ? { problem: store.problem } : {}) };
     return c.json(body, 200, { 'Cache-Control': 'no-store' });
   });
+  // The server's clock, for pages that time deliveries: a page estimates its offset NTP-style (several
+  // round trips, the one with the smallest RTT kept) to turn an event's `time` into a latency.
+  app.get('/api/time', (c) => c.json({ now: Date.now() }, 200, { 'Cache-Control': 'no-store' }));
   app.post(
     '/api/channels/:channel/events',
     bodyLimit({

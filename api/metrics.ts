@@ -10,7 +10,7 @@ export const REJECTION_REASONS = [
   'unsupported_media_type', 'payload_too_large', 'read_only_channel', 'rate_limited', 'too_many_connections',
   'origin_not_allowed', 'message_too_large', 'unknown_message', 'slow_consumer', 'heartbeat_timeout',
   'shutting_down', 'not_found', 'method_not_allowed', 'upgrade_required', 'too_many_channels',
-  'invalid_lab_id', 'gap_unavailable',
+  'invalid_lab_id', 'gap_unavailable', 'invalid_race', 'race_busy',
   'store_unavailable',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];

@@ -69,6 +69,27 @@ export interface ConnectionStats {
   down: ByteCounts;
 }
 
+/**
+ * What one technique cost over every connection that carried its requests. Kept apart from the
+ * per-connection counts because browsers share keep-alive connections between techniques (a poll may
+ * reuse the socket a long-poll answer just freed), and because trimmed connections stay counted here.
+ */
+export interface TechniqueStats {
+  /** HTTP requests of this technique (a stream, or a WebSocket upgrade, is one). */
+  requests: number;
+  /** Distinct TCP connections that carried at least one of its requests. */
+  connections: number;
+  up: ByteCounts;
+  down: ByteCounts;
+}
+
+/** A publisher that owns the lab's channel for a while (the race): the tick stays quiet meanwhile. */
+export interface LabPublisher {
+  /** True while the tick must not publish on the lab's channel. */
+  readonly quietsTicker: boolean;
+  stop(): void;
+}
+
 export interface LabLimits {
   /** Stored text per lab; older entries go first (their bytes stay counted). */
   captureBytes: number;
@@ -108,6 +129,11 @@ export class LabCapture {
   private armedUntil: number | null = null;
   private refuseUntil = 0;
   private ticks = 0;
+  private readonly byTechnique = new Map<Technique, TechniqueStats>();
+  /** The techniques each connection has carried, to count a shared keep-alive connection once per technique. */
+  private readonly carried = new Map<number, Set<Technique>>();
+  /** Publishes on this lab's channel in place of the tick while set (api/lab/race.ts). */
+  publisher: LabPublisher | null = null;
   private readonly limits: LabLimits;
   private readonly now: () => number;
 
@@ -137,16 +163,39 @@ export class LabCapture {
     }
     stats.technique = technique;
     stats.requests++;
+    const perTechnique = this.techniqueStats(technique);
+    perTechnique.requests++;
+    const carried = this.carried.get(stats.id) ?? new Set<Technique>();
+    if (!carried.has(technique)) {
+      carried.add(technique);
+      perTechnique.connections++;
+    }
+    this.carried.set(stats.id, carried);
     this.lastUsed = this.now();
     return stats;
   }
 
+  private techniqueStats(technique: Technique): TechniqueStats {
+    let t = this.byTechnique.get(technique);
+    if (!t) {
+      t = { requests: 0, connections: 0, up: zero(), down: zero() };
+      this.byTechnique.set(technique, t);
+    }
+    return t;
+  }
+
+  /**
+   * Adds bytes to the connection and to the technique it carries now. HTTP/1.1 answers requests on a
+   * connection one after another (browsers do not pipeline), so every byte counted between one request
+   * and the next belongs to the technique of the request in progress.
+   */
   count(stats: ConnectionStats, dir: Direction, add: Partial<ByteCounts>): void {
     if (this.closed) return;
-    const c = stats[dir];
-    c.header += add.header ?? 0;
-    c.framing += add.framing ?? 0;
-    c.payload += add.payload ?? 0;
+    for (const c of [stats[dir], this.techniqueStats(stats.technique)[dir]]) {
+      c.header += add.header ?? 0;
+      c.framing += add.framing ?? 0;
+      c.payload += add.payload ?? 0;
+    }
   }
 
   record(entry: NewEntry): void {
@@ -208,6 +257,13 @@ export class LabCapture {
     return 'armed';
   }
 
+  /** The registry let go of this lab: taps still attached stop recording, and its publisher stops. */
+  drop(): void {
+    this.closed = true;
+    this.publisher?.stop();
+    this.publisher = null;
+  }
+
   nextTick(): number {
     return ++this.ticks;
   }
@@ -217,7 +273,7 @@ export class LabCapture {
     return { entries, next: this.nextEntry - 1, dropped: this.droppedEntries };
   }
 
-  stats(): { live: number; peakLive: number; connections: ConnectionStats[]; totals: Record<Direction, ByteCounts> } {
+  stats(): { live: number; peakLive: number; connections: ConnectionStats[]; totals: Record<Direction, ByteCounts>; byTechnique: Partial<Record<Technique, TechniqueStats>> } {
     const connections = [...this.connections.values()];
     const totals = { up: zero(), down: zero() };
     for (const c of connections) {
@@ -227,19 +283,24 @@ export class LabCapture {
         totals[dir].payload += c[dir].payload;
       }
     }
-    return { live: this.live.size, peakLive: this.peakLive, connections, totals };
+    return { live: this.live.size, peakLive: this.peakLive, connections, totals, byTechnique: Object.fromEntries(this.byTechnique) };
   }
 
   private trimConnections(): void {
     for (const [id, c] of this.connections) {
       if (this.connections.size <= this.limits.maxConnections) return;
-      if (!c.open) this.connections.delete(id);
+      if (!c.open) this.forget(id);
     }
     // All open: the oldest go anyway (their sockets keep working, only the counters are forgotten).
     for (const id of this.connections.keys()) {
       if (this.connections.size <= this.limits.maxConnections) return;
-      this.connections.delete(id);
+      this.forget(id);
     }
+  }
+
+  private forget(id: number): void {
+    this.connections.delete(id);
+    this.carried.delete(id);
   }
 }
 
@@ -282,7 +343,7 @@ export class LabRegistry {
     this.labs.set(id, lab);
     for (const [oldId, old] of this.labs) {
       if (this.labs.size <= this.opts.maxLabs) break;
-      old.closed = true;
+      old.drop();
       this.labs.delete(oldId);
     }
     return lab;
@@ -294,12 +355,17 @@ export class LabRegistry {
     return [...this.labs.values()].filter((lab) => lab.liveCount > 0 || lab.lastUsed >= since);
   }
 
+  /** Every lab held now (at most maxLabs). */
+  all(): LabCapture[] {
+    return [...this.labs.values()];
+  }
+
   sweepIdle(): number {
     const cutoff = this.now() - this.opts.idleMs;
     let dropped = 0;
     for (const [id, lab] of this.labs) {
       if (lab.liveCount === 0 && lab.lastUsed < cutoff) {
-        lab.closed = true;
+        lab.drop();
         this.labs.delete(id);
         dropped++;
       }
@@ -313,6 +379,7 @@ export class LabRegistry {
 
   close(): void {
     clearInterval(this.sweeper);
+    for (const lab of this.labs.values()) lab.drop();
     this.labs.clear();
   }
 }

@@ -6,12 +6,16 @@ import type { Duplex } from 'node:stream';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Hono, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../context.ts';
 import { ApiError, rawHttpError } from '../errors.ts';
 import { clientIp } from '../limits.ts';
 import { parseAfter } from '../log/cursor.ts';
+import type { AppendResult } from '../log/types.ts';
 import type { Technique } from '../metrics.ts';
 import { LAB_ID, labChannel, type LabCapture, type LabRegistry } from './capture.ts';
+import { readJsonBody } from '../json-body.ts';
+import { RaceRun, parseRaceSettings } from './race.ts';
 import { tapHttpExchange, tapUpgrade } from './tap.ts';
 
 type Env = { Bindings: HttpBindings };
@@ -23,6 +27,9 @@ export const LAB_ROUTES: Record<string, string> = {
   '/api/lab/:id/cut': 'POST',
   '/api/lab/:id/restart': 'POST',
   '/api/lab/:id/gap': 'POST',
+  '/api/lab/:id/race': 'POST',
+  '/api/lab/:id/race/status': 'GET',
+  '/api/lab/:id/race/stop': 'POST',
 };
 
 /** The GET routes a lab can tap, by the last segment of their path. */
@@ -34,6 +41,10 @@ const GAP_MISSED = 5;
 const GAP_MAX_PUBLISH = 10_005;
 /** A lab's channel keeps ticking this long after its last request: a poll demo may be quiet a while. */
 const LAB_ACTIVE_MS = 30_000;
+/** Races running at once on this server, over all labs: each publishes up to 50 events a second. */
+const MAX_RUNNING_RACES = 20;
+/** A race's settings are three numbers. */
+const RACE_BODY_MAX_BYTES = 1024;
 
 const invalidLabId = (raw: string) =>
   new ApiError(400, 'invalid_lab_id', `A lab id is 32 lowercase hex digits (128 random bits); got ${JSON.stringify(raw.slice(0, 80))}.`);
@@ -73,15 +84,17 @@ export function labUpgradeTap(deps: Deps, req: IncomingMessage, socket: Duplex):
 }
 
 /** Appends to a lab's private channel as the server (no publish rate limit: nobody outside asked). */
-async function appendToLab(deps: Deps, lab: LabCapture, data: unknown): Promise<void> {
-  await deps.store.append(labChannel(lab.id), data);
+async function appendToLab(deps: Deps, lab: LabCapture, data: unknown): Promise<AppendResult> {
+  const result = await deps.store.append(labChannel(lab.id), data);
   deps.metrics.published.inc({ via: 'lab' });
+  return result;
 }
 
 /** One tick on the private channel of every lab in use: each learner's demo has a stream of its own. */
 export async function tickLabs(deps: Deps): Promise<void> {
   try {
     for (const lab of deps.labs.active(LAB_ACTIVE_MS)) {
+      if (lab.publisher?.quietsTicker) continue;
       await appendToLab(deps, lab, { tick: lab.nextTick(), note: 'your private channel ticks once per TICK_MS' });
     }
   } catch (err) {
@@ -109,7 +122,7 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
     checkLabId(c.req.param('id') ?? '');
     await next();
   });
-  for (const fault of ['cut', 'restart', 'gap']) app.post(`/api/lab/:id/${fault}`, rateLimited(deps));
+  for (const action of ['cut', 'restart', 'gap', 'race']) app.post(`/api/lab/:id/${action}`, rateLimited(deps));
 
   app.get('/api/lab/:id/wire', (c) => {
     const after = parseAfter(c.req.query('after'));
@@ -151,5 +164,50 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
     const { dropped } = lab.cut();
     for (let i = 1; i <= publish; i++) await appendToLab(deps, lab, { flood: i, of: publish });
     return c.json({ channel: labChannel(lab.id), published: publish, retention: deps.config.RETENTION, dropped });
+  });
+
+  // The race: the server publishes on lab-<id> at the learner's rate and size, in place of the tick,
+  // while the page's four clients (one per technique) read it. Starting another race replaces this one.
+  const smallBody = bodyLimit({
+    maxSize: RACE_BODY_MAX_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `A race is asked for with a small JSON object (at most ${RACE_BODY_MAX_BYTES} bytes).`);
+    },
+  });
+  app.post('/api/lab/:id/race', smallBody, async (c) => {
+    const settings = parseRaceSettings(await readJsonBody(c, 'the race settings'));
+    const lab = deps.labs.open(c.req.param('id'));
+    lab.publisher?.stop();
+    lab.publisher = null;
+    const running = deps.labs.all().filter((l) => l.publisher instanceof RaceRun && l.publisher.running).length;
+    if (running >= MAX_RUNNING_RACES) {
+      throw new ApiError(503, 'race_busy', `${running} races are running on this server, its most at once; retry in a few seconds.`, { 'Retry-After': '5' });
+    }
+    const channel = labChannel(lab.id);
+    // The race owns the channel before its start is read, so no tick can slip in between: from this
+    // cursor on, the clients read the race's events and nothing else.
+    const race = new RaceRun({ settings, append: (data) => appendToLab(deps, lab, data) });
+    lab.publisher = race;
+    let bounds;
+    try {
+      bounds = await deps.store.bounds(channel);
+    } catch (err) {
+      race.stop();
+      throw err;
+    }
+    return c.json({ channel, epoch: bounds.epoch, after: bounds.head, startsAt: race.startsAt, endsAt: race.endsAt, planned: race.planned, settings }, 201);
+  });
+
+  app.get('/api/lab/:id/race/status', (c) => {
+    const race = deps.labs.get(c.req.param('id'))?.publisher;
+    if (!(race instanceof RaceRun)) throw new ApiError(404, 'not_found', 'No race was started for this lab (POST /api/lab/<id>/race starts one).');
+    return c.json(race.status(), 200, { 'Cache-Control': 'no-store' });
+  });
+
+  app.post('/api/lab/:id/race/stop', (c) => {
+    const race = deps.labs.get(c.req.param('id'))?.publisher;
+    if (!(race instanceof RaceRun)) throw new ApiError(404, 'not_found', 'No race was started for this lab.');
+    race.stop();
+    return c.json(race.status());
   });
 }

@@ -99,6 +99,14 @@ export const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'GET',
+    path: '/api/time',
+    summary: 'The server\'s clock, for timing deliveries from a page.',
+    params: [],
+    returns: '`200 {"now": <server epoch ms>}`. Ask several times and keep the answer with the shortest round trip: the server\'s clock minus yours is about `now − (sent + received) / 2`, within half that round trip (the comparison lesson\'s race does this).',
+    example: { lang: 'sh', code: `curl {origin}/api/time` },
+  },
+  {
+    method: 'GET',
     path: '/metrics',
     summary: 'Prometheus metrics: open connections and requests per technique, events published and delivered, bytes written, rejections by reason.',
     params: [],
@@ -151,6 +159,35 @@ export const LAB_ENDPOINTS: Endpoint[] = [
     returns: '`200`; `409 gap_unavailable` when it cannot be provoked (see the message).',
     example: { lang: 'sh', code: `curl -X POST {origin}/api/lab/0123456789abcdef0123456789abcdef/gap` },
   },
+  {
+    method: 'POST',
+    path: '/api/lab/:id/race',
+    summary: 'Starts a race: the server publishes on `lab-<id>` at your rate and size (in place of the tick), for your clients of every technique to read.',
+    params: [
+      labId,
+      { name: 'rate', where: 'body', meaning: 'Events per second, 0.1 to 50.' },
+      { name: 'payloadBytes', where: 'body', meaning: 'Size of each event\'s `data` serialized as JSON, 2 to 16384 bytes.' },
+      { name: 'durationMs', where: 'body', meaning: 'How long to publish, 1000 to 60000 ms.' },
+    ],
+    returns: '`201 {"channel","epoch","after","startsAt","endsAt","planned","settings"}`: open your clients at `after`/`epoch`; the first event is due at `startsAt` (server clock), 1.5 s after the answer. A new race replaces the lab\'s previous one. `400 invalid_race` for a setting out of range, `415` without `Content-Type: application/json`, `503 race_busy` when the server runs its most races at once; counts against the publish rate (`429`).',
+    example: { lang: 'sh', code: `curl -X POST -H 'content-type: application/json' -d '{"rate":5,"payloadBytes":100,"durationMs":10000}' {origin}/api/lab/0123456789abcdef0123456789abcdef/race` },
+  },
+  {
+    method: 'GET',
+    path: '/api/lab/:id/race/status',
+    summary: 'What the race has published so far.',
+    params: [labId],
+    returns: '`200 {"running","settings","startsAt","endsAt","planned","published","failed","segments":[{"epoch","first","last"}]}`: the seqs it published, per epoch (a restart starts a new segment). `404` before any race.',
+    example: { lang: 'sh', code: `curl {origin}/api/lab/0123456789abcdef0123456789abcdef/race/status` },
+  },
+  {
+    method: 'POST',
+    path: '/api/lab/:id/race/stop',
+    summary: 'Stops the race early.',
+    params: [labId],
+    returns: '`200` with the race\'s status. `404` before any race.',
+    example: { lang: 'sh', code: `curl -X POST {origin}/api/lab/0123456789abcdef0123456789abcdef/race/stop` },
+  },
 ];
 
 /** Every error code the server can answer with, and what the learner should do about it. */
@@ -167,7 +204,7 @@ export const ERROR_CODES: Record<string, { status: string; meaning: string }> = 
   method_not_allowed: { status: '405', meaning: 'Wrong method; the `Allow` header names the right one.' },
   upgrade_required: { status: '426', meaning: 'A plain GET on the WebSocket URL.' },
   payload_too_large: { status: '413', meaning: 'The body or the event data is too large.' },
-  unsupported_media_type: { status: '415', meaning: 'A publish without `Content-Type: application/json`.' },
+  unsupported_media_type: { status: '415', meaning: 'A publish (or a race) without `Content-Type: application/json`.' },
   rate_limited: { status: '429', meaning: 'Too many publishes from your address; wait `Retry-After` seconds.' },
   too_many_connections: { status: '429', meaning: 'Too many held connections (SSE, WebSocket, long polls) from your address.' },
   too_many_channels: { status: 'reserved', meaning: 'Counted in /metrics for when the server refuses a new channel; today it evicts idle ones instead.' },
@@ -179,6 +216,8 @@ export const ERROR_CODES: Record<string, { status: string; meaning: string }> = 
   store_unavailable: { status: '503', meaning: 'The shared store (Redis) is unreachable; retry after `Retry-After` seconds. Nothing was published.' },
   invalid_lab_id: { status: '400', meaning: 'A lab id that is not 32 lowercase hex digits.' },
   gap_unavailable: { status: '409', meaning: 'The lab could not provoke a gap (see the message).' },
+  invalid_race: { status: '400', meaning: 'A race setting out of range (the message names it and its range).' },
+  race_busy: { status: '503', meaning: 'The server runs as many races as it allows at once; retry after `Retry-After` seconds.' },
 };
 
 /**

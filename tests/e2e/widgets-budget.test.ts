@@ -53,6 +53,14 @@ describe('JavaScript weight of pages with widgets', () => {
     assert.ok(bytes <= LESSON_JS_BUDGET_BYTES, `${bytes} B gzipped`);
   });
 
+  test(`the comparison lesson (the race) stays within ${LESSON_JS_BUDGET_BYTES / 1024} KB; uPlot comes only with a race`, (t) => {
+    const { bytes, files } = pageJs('lessons/comparison/index.html');
+    t.diagnostic(`lessons/comparison: ${bytes} B gzipped over ${files.length} modules`);
+    assert.ok(files.some((f) => /\/Race\./.test(f)), 'the race widget is counted');
+    assert.ok(!files.some((f) => /\/chart\./.test(f)), 'the chart module (uPlot) is imported dynamically, not counted');
+    assert.ok(bytes <= LESSON_JS_BUDGET_BYTES, `${bytes} B gzipped`);
+  });
+
   test('the lab page, every widget at once, reports its weight', (t) => {
     const { bytes, files } = pageJs('lab/index.html');
     t.diagnostic(`lab: ${bytes} B gzipped over ${files.length} modules`);

@@ -12,15 +12,28 @@ export function newLabId(): string {
 export const labChannel = (lab: string) => `lab-${lab}`;
 
 // The shapes the server sends, imported as types only (erased at build): they cannot drift apart.
-import type { ByteCounts, ConnectionStats, WireEntry } from '../../../api/lab/capture.ts';
+import type { ByteCounts, ConnectionStats, TechniqueStats, WireEntry } from '../../../api/lab/capture.ts';
+import type { RaceSettings, RaceStatus } from '../../../api/lab/race.ts';
 
-export type { ByteCounts, ConnectionStats, WireEntry };
+export type { ByteCounts, ConnectionStats, RaceSettings, RaceStatus, TechniqueStats, WireEntry };
 
 export interface LabConnections {
   live: number;
   peakLive: number;
   connections: ConnectionStats[];
   totals: { up: ByteCounts; down: ByteCounts };
+  /** Keyed by the server's technique names: poll, long-poll, sse, websocket. */
+  byTechnique: Partial<Record<string, TechniqueStats>>;
+}
+
+/** The answer to starting a race: where its events begin, and when (server clock). */
+export interface RaceStart {
+  channel: string;
+  epoch: string;
+  after: number;
+  startsAt: number;
+  endsAt: number;
+  planned: number;
 }
 
 export interface WirePage {
@@ -48,4 +61,8 @@ export const labApi = {
   cut: (lab: string) => labJson<{ dropped: number; armed: boolean }>(`/api/lab/${lab}/cut`, { method: 'POST' }),
   restart: (lab: string) => labJson<{ epoch: string; dropped: number }>(`/api/lab/${lab}/restart`, { method: 'POST' }),
   gap: (lab: string) => labJson<{ published: number; retention: number; dropped: number }>(`/api/lab/${lab}/gap`, { method: 'POST' }),
+  race: (lab: string, settings: RaceSettings) =>
+    labJson<RaceStart>(`/api/lab/${lab}/race`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(settings) }),
+  raceStatus: (lab: string) => labJson<RaceStatus>(`/api/lab/${lab}/race/status`),
+  stopRace: (lab: string) => labJson<RaceStatus>(`/api/lab/${lab}/race/stop`, { method: 'POST' }),
 };

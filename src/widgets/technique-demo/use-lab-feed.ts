@@ -3,13 +3,14 @@
  * demo shows: state, counters, the delivery check and the timeline. The client is the same one the
  * lessons' source panels show (src/client/); this hook only listens to it.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { openLongPoll } from '../../client/long-poll.ts';
 import { openPoll } from '../../client/poll.ts';
 import { openSse } from '../../client/sse.ts';
 import type { ConnectionState, FeedClient, FeedOptions, WireActivity } from '../../client/types.ts';
 import { openWebSocket, type WebSocketFeed } from '../../client/websocket.ts';
 import { labChannel } from '../shared/lab-api.ts';
+import { useBatchedRender } from '../shared/use-batched-render.ts';
 import { DeliveryCheck } from './delivery-check.ts';
 
 export const TECHNIQUES = ['polling', 'long-polling', 'sse', 'websocket'] as const;
@@ -129,16 +130,7 @@ export interface LabFeed {
  */
 export function useLabFeed(technique: DemoTechnique, lab: string, settings: FeedSettings, enabled: boolean, attempt = 0): LabFeed {
   const model = useRef(new FeedModel()).current;
-  const [, setRender] = useState(0);
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const render = () => {
-    if (pending.current) return;
-    pending.current = setTimeout(() => {
-      pending.current = null;
-      setRender((n) => n + 1);
-    }, RENDER_BATCH_MS);
-  };
+  const render = useBatchedRender(RENDER_BATCH_MS);
 
   useEffect(() => {
     if (!enabled) {
@@ -201,8 +193,6 @@ export function useLabFeed(technique: DemoTechnique, lab: string, settings: Feed
       render();
     };
   }, [technique, lab, enabled, settings.intervalMs, settings.timeoutMs, attempt]);
-
-  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
 
   return {
     model,

@@ -1,0 +1,124 @@
+/**
+ * The race's figures, one column per technique so they read side by side: live while the race runs
+ * (from the clients' tallies and the server's byte counts so far), final once it has ended.
+ */
+import type { ComponentChild } from 'preact';
+import { RACE_TECHNIQUES, SERVER_TECHNIQUE, TECHNIQUE_NAMES, type RaceTechnique } from './claims.ts';
+import { perEventBytes } from './result.ts';
+import type { RaceRunner } from './runner.ts';
+import { summarize, type LatencySummary } from './stats.ts';
+import type { PerEvent } from './verdicts.ts';
+
+interface Figures {
+  state: string;
+  latency: LatencySummary;
+  requests: number;
+  /** Null for the streams, which have no answers to count. */
+  empty: number | null;
+  connections: number;
+  bytes: PerEvent | null;
+  reconnects: number;
+  resets: number;
+  delivered: number;
+  lost: number;
+  /** Lost to a gap or a reset, which the server announced. */
+  announced: number;
+  duplicates: number;
+}
+
+const num = (x: number) => Math.round(x).toLocaleString('en');
+const ms = (x: number | null) => (x === null ? '—' : x < 10 ? x.toFixed(1) : num(x));
+const bytes = (f: Figures, part: keyof PerEvent) => (f.bytes ? num(f.bytes[part]) : '—');
+
+function figures(runner: RaceRunner | null, t: RaceTechnique, payloadBytes: number): Figures {
+  const lane = runner?.lanes[t];
+  const final = runner?.result?.techniques[t];
+  const s = runner?.server?.byTechnique[SERVER_TECHNIQUE[t]];
+  const delivered = final?.delivered ?? lane?.tally.latencyByKey.size ?? 0;
+  const requests = final?.requests ?? s?.requests ?? lane?.requestsSeen ?? 0;
+  return {
+    state: lane?.state ?? 'idle',
+    latency: final?.latency ?? summarize(lane?.tally.latencies() ?? []),
+    requests,
+    empty: t === 'polling' || t === 'long-polling' ? (final?.emptyResponses ?? lane?.emptyResponses ?? 0) : null,
+    connections: final?.connections ?? s?.connections ?? 0,
+    bytes: final ? final.perEvent : s ? perEventBytes(s.up, s.down, delivered, payloadBytes) : null,
+    reconnects: final?.reconnects ?? lane?.reconnects ?? 0,
+    resets: final?.resets ?? lane?.tally.resets ?? 0,
+    delivered,
+    // While racing: holes in the seqs nobody announced; at the end: checked against what was published.
+    lost: final ? final.lostSilently : (lane?.tally.check.lost ?? 0),
+    announced: final ? final.lostToGap + final.lostToReset : 0,
+    duplicates: final?.duplicates ?? lane?.tally.duplicates ?? 0,
+  };
+}
+
+const ROWS: { label: string; cell: (f: Figures) => ComponentChild; bad?: (f: Figures) => boolean }[] = [
+  { label: 'latency p50 (ms)', cell: (f) => ms(f.latency.p50) },
+  { label: 'latency p95 (ms)', cell: (f) => ms(f.latency.p95) },
+  { label: 'latency max (ms)', cell: (f) => ms(f.latency.max) },
+  { label: 'HTTP requests', cell: (f) => num(f.requests) },
+  { label: 'answers with nothing in them', cell: (f) => (f.empty === null ? 'n/a (a stream)' : `${num(f.empty)}${f.requests > 0 ? ` (${Math.round((100 * f.empty) / f.requests)}%)` : ''}`) },
+  { label: 'TCP connections', cell: (f) => num(f.connections) },
+  { label: 'bytes per event', cell: (f) => <strong>{bytes(f, 'total')}</strong> },
+  { label: '… of them HTTP headers', cell: (f) => bytes(f, 'header') },
+  { label: '… framing', cell: (f) => bytes(f, 'framing') },
+  { label: '… envelope', cell: (f) => bytes(f, 'envelope') },
+  { label: '… data', cell: (f) => bytes(f, 'data') },
+  { label: 'reconnects', cell: (f) => num(f.reconnects) },
+  { label: 'resets', cell: (f) => num(f.resets) },
+  { label: 'events delivered', cell: (f) => num(f.delivered) },
+  {
+    label: 'lost',
+    cell: (f) => <>{num(f.lost)}{f.announced > 0 && <span class="w-note"> (+{num(f.announced)} announced)</span>}</>,
+    bad: (f) => f.lost > 0,
+  },
+  { label: 'duplicates', cell: (f) => num(f.duplicates), bad: (f) => f.duplicates > 0 },
+];
+
+export default function LiveTable({ runner, payloadBytes }: { runner: RaceRunner | null; payloadBytes: number }) {
+  const all = RACE_TECHNIQUES.map((t) => [t, figures(runner, t, payloadBytes)] as const);
+  const phase = runner?.result ? '(final)' : runner && runner.phase !== 'idle' && runner.phase !== 'error' ? '(live)' : '';
+  return (
+    <div class="w-race-scroll" tabIndex={0} role="region" aria-label="Figures per technique">
+      <table class="w-race-table">
+        <caption>Per technique, this run {phase}</caption>
+        <thead>
+          <tr>
+            <td />
+            {all.map(([t, f]) => (
+              <th
+                key={t}
+                scope="col"
+                data-technique={t}
+                data-state={f.state}
+                data-delivered={f.delivered}
+                data-lost={f.lost}
+                data-announced-loss={f.announced}
+                data-duplicates={f.duplicates}
+                data-requests={f.requests}
+                data-empty={f.empty ?? ''}
+                data-connections={f.connections}
+                data-reconnects={f.reconnects}
+                data-resets={f.resets}
+                data-bytes-per-event={f.bytes ? f.bytes.total.toFixed(1) : ''}
+              >
+                <span class={`w-race-swatch w-race-${t}`} aria-hidden="true" />
+                {TECHNIQUE_NAMES[t]}
+                {f.state !== 'idle' && <span class="w-note"> ({f.state})</span>}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {ROWS.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              {all.map(([t, f]) => <td key={t} class={row.bad?.(f) ? 'w-bad' : ''}>{row.cell(f)}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Latency over time, one line per technique, drawn by uPlot once a race starts (the library is loaded
+ * then, not with the page). The space is reserved from the first render, so nothing below it moves.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AlignedData } from './chart-data.ts';
+import type { LatencyChart, SeriesStyle } from './chart.ts';
+
+interface Props {
+  series: SeriesStyle[];
+  data: AlignedData;
+  /** Seconds after the start at which faults were injected. */
+  faults: number[];
+  /** Changes when `data` does: the chart redraws then, not on every render of the widget. */
+  version: number;
+  summary: string;
+}
+
+export default function RaceChart({ series, data, faults, version, summary }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<LatencyChart | null>(null);
+  const [problem, setProblem] = useState('');
+
+  useEffect(() => {
+    let cancelled = false;
+    const el = box.current!;
+    import('./chart.ts')
+      .then(({ mountChart }) => {
+        if (!cancelled) chart.current = mountChart(el, series, data, el.clientWidth);
+      })
+      .catch((err: Error) => setProblem(`The chart could not load (${err.message}); the table above has the same numbers.`));
+    const resize = new ResizeObserver(() => chart.current?.resize(el.clientWidth));
+    resize.observe(el);
+    return () => {
+      cancelled = true;
+      resize.disconnect();
+      chart.current?.destroy();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => chart.current?.update(data, faults), [version]);
+
+  return (
+    <figure class="w-race-chart">
+      <div class="w-race-plot" ref={box} role="img" aria-label={summary} />
+      <figcaption>
+        <ul class="w-race-legend">
+          {series.map((s) => (
+            <li key={s.label}>
+              <svg width="28" height="10" aria-hidden="true">
+                <line x1="0" y1="5" x2="28" y2="5" stroke={s.color} stroke-width="2.5" stroke-dasharray={s.dash.join(' ')} />
+              </svg>
+              {s.label}
+            </li>
+          ))}
+        </ul>
+        Latency of each event (log scale) against when it was published. A dotted vertical line marks each fault you injected.
+        {problem && <span class="w-error"> {problem}</span>}
+      </figcaption>
+    </figure>
+  );
+}

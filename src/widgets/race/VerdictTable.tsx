@@ -1,0 +1,39 @@
+/** The source post's table, each claim next to this run's evidence and the verdict it leads to. */
+import { RACE_TECHNIQUES, TECHNIQUE_NAMES } from './claims.ts';
+import type { Row, Verdict } from './verdicts.ts';
+
+const MARK: Record<Verdict, string> = { confirmed: '✓ confirmed', nuanced: '~ nuanced', corrected: '✗ corrected' };
+
+export default function VerdictTable({ rows }: { rows: Row[] }) {
+  return (
+    <div class="w-race-scroll" tabIndex={0} role="region" aria-label="The source post's table, checked by this run">
+      <table class="w-race-verdicts">
+        <caption>The source post's claims, checked by this run</caption>
+        <thead>
+          <tr>
+            <th scope="col">row</th>
+            {RACE_TECHNIQUES.map((t) => <th key={t} scope="col">{TECHNIQUE_NAMES[t]}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-row={row.id}>
+              <th scope="row">{row.label}</th>
+              {RACE_TECHNIQUES.map((t) => {
+                const cell = row.cells[t];
+                return (
+                  <td key={t} data-technique={t} data-verdict={cell.verdict}>
+                    <q>{cell.claim}</q>
+                    <strong class={`w-verdict w-verdict-${cell.verdict}`}>{MARK[cell.verdict]}</strong>
+                    <span>{cell.evidence}</span>
+                    {cell.source && <> <a href={cell.source.href}>{cell.source.label}</a></>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

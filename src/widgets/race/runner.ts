@@ -1,0 +1,290 @@
+/**
+ * Runs one race in the page: estimates the server's clock, asks the server to publish, opens the four
+ * clients (the same src/client/ code the lessons show) from the race's first cursor, keeps each one's
+ * tally, injects the learner's faults, and once every technique has caught up (or had its chance),
+ * closes them and reads the server's byte counts for the final result.
+ */
+import type { RaceStatus } from '../../../api/lab/race.ts';
+import { openLongPoll } from '../../client/long-poll.ts';
+import { openPoll } from '../../client/poll.ts';
+import { openSse } from '../../client/sse.ts';
+import type { ConnectionState, FeedClient, FeedOptions } from '../../client/types.ts';
+import { openWebSocket } from '../../client/websocket.ts';
+import { labApi, type LabConnections, type RaceStart } from '../shared/lab-api.ts';
+import { claimPage } from '../shared/page-connections.ts';
+import { RACE_TECHNIQUES, type RaceTechnique } from './claims.ts';
+import { estimateServerClock, localNow, type ClockEstimate } from './clock.ts';
+import { buildResult, type Fault, type RaceResult } from './result.ts';
+import type { RaceChoice } from './settings.ts';
+import { DeliveryTally } from './tally.ts';
+import type { RunNumbers } from './verdicts.ts';
+
+export type Phase = 'idle' | 'clock' | 'starting' | 'racing' | 'finishing' | 'done' | 'error';
+
+export interface Lane {
+  readonly technique: RaceTechnique;
+  state: ConnectionState | 'idle';
+  tally: DeliveryTally;
+  requestsSeen: number;
+  emptyResponses: number;
+  reconnects: number;
+  /** Local time of the first fault this lane saw, until its recovery is measured. */
+  faultAt: number | null;
+  noticedFault: boolean;
+  recoveryMs: number | null;
+}
+
+/** Long enough that a quiet race (0.1 events/s) does not end long-polls by timeout all the time. */
+const LONG_POLL_TIMEOUT_MS = 25_000;
+/** After the last event is due, how long the slowest technique gets to deliver it (plus one polling interval). */
+const CATCH_UP_MS = 5000;
+const REFRESH_MS = 1000;
+
+export interface RunnerOptions {
+  /** A lab of its own for each race: the server's byte counts per lab then belong to this race alone. */
+  lab: string;
+  /** Who claims the page's connections while the race runs (the widget's own page-gate name). */
+  owner: string;
+  choice: RaceChoice;
+  onChange: () => void;
+  codeLines?: RunNumbers['codeLines'];
+}
+
+export class RaceRunner {
+  phase: Phase = 'idle';
+  /** What the runner is doing or why it stopped, in a sentence. */
+  message = '';
+  clock: ClockEstimate | null = null;
+  start: RaceStart | null = null;
+  status: RaceStatus | null = null;
+  server: LabConnections | null = null;
+  result: RaceResult | null = null;
+  readonly faults: Fault[] = [];
+  readonly lanes: Record<RaceTechnique, Lane>;
+  /** When each event was published (server clock), by epoch:seq, for the chart's time axis. */
+  readonly publishedAt = new Map<string, number>();
+  private readonly options: RunnerOptions;
+  private clients: FeedClient[] = [];
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private openedAt = 0;
+  private startedAt = new Date();
+  private stopped = false;
+  private refreshing = false;
+
+  constructor(options: RunnerOptions) {
+    this.options = options;
+    this.lanes = Object.fromEntries(RACE_TECHNIQUES.map((t) => [t, this.newLane(t, '', 0)])) as Record<RaceTechnique, Lane>;
+  }
+
+  get lab(): string {
+    return this.options.lab;
+  }
+
+  get choice(): RaceChoice {
+    return this.options.choice;
+  }
+
+  /** The server's clock now, by the page's estimate. */
+  serverNow(): number {
+    return localNow() + (this.clock?.offsetMs ?? 0);
+  }
+
+  /** Seconds since the race's first event was due (negative before). */
+  elapsed(): number {
+    return this.start ? (this.serverNow() - this.start.startsAt) / 1000 : 0;
+  }
+
+  async run(): Promise<void> {
+    const { lab, choice } = this.options;
+    try {
+      this.setPhase('clock', 'Estimating the server\'s clock (8 round trips to /api/time)…');
+      this.clock = await estimateServerClock(8);
+      if (this.stopped) return;
+      // The other widgets of the page let go of their connections: the race needs the browser's
+      // HTTP/1.1 connections to this host (6 at most) for its own clients.
+      claimPage(this.options.owner, true);
+      this.setPhase('starting', 'Asking the server to publish, and opening the four clients…');
+      this.start = await labApi.race(lab, { rate: choice.rate, payloadBytes: choice.payloadBytes, durationMs: choice.durationMs });
+      if (this.stopped) {
+        // Stopped while the server was starting it: nobody will read this race.
+        labApi.stopRace(lab).catch(() => {});
+        return;
+      }
+      this.startedAt = new Date();
+      this.openClients(this.start);
+      this.setPhase('racing', 'Racing: the server publishes on your private channel; all four clients read it.');
+      this.timer = setInterval(() => void this.refresh(), REFRESH_MS);
+    } catch (err) {
+      this.fail(`The race could not start: ${(err as Error).message}`);
+    }
+  }
+
+  /** The learner's fault, during the race: every connection of the lab cut, or the channel's history lost. */
+  async inject(kind: Fault['kind']): Promise<void> {
+    if (this.phase !== 'racing') return;
+    const at = localNow();
+    for (const lane of Object.values(this.lanes)) {
+      if (lane.faultAt === null && lane.recoveryMs === null) lane.faultAt = at;
+    }
+    try {
+      const { dropped } = kind === 'cut' ? await labApi.cut(this.options.lab) : await labApi.restart(this.options.lab);
+      this.faults.push({ kind, at: this.elapsed(), dropped });
+      this.message =
+        kind === 'cut'
+          ? `Cut: the server dropped ${dropped} connection${dropped === 1 ? '' : 's'} (a poll between two requests has its next one dropped). Watch who comes back, and how.`
+          : `Restart: ${dropped} connection${dropped === 1 ? '' : 's'} dropped and your channel's history thrown away (new epoch). Clients coming back with an old cursor are told reset.`;
+    } catch (err) {
+      this.message = `The fault could not be injected: ${(err as Error).message}`;
+    }
+    this.options.onChange();
+  }
+
+  /** Stops the race early: clients closed, the server's publisher stopped. */
+  abort(reason: string): void {
+    if (this.phase === 'idle' || this.phase === 'done' || this.phase === 'error') return;
+    this.stopped = true;
+    this.closeClients();
+    if (this.start) labApi.stopRace(this.options.lab).catch(() => {});
+    this.setPhase('idle', reason);
+  }
+
+  /** Every delivery each technique has seen: the numbers the live table shows. */
+  private newLane(technique: RaceTechnique, epoch: string, after: number): Lane {
+    return { technique, state: 'idle', tally: new DeliveryTally(epoch, after), requestsSeen: 0, emptyResponses: 0, reconnects: 0, faultAt: null, noticedFault: false, recoveryMs: null };
+  }
+
+  private openClients(start: RaceStart): void {
+    const { lab, choice } = this.options;
+    this.openedAt = localNow();
+    for (const technique of RACE_TECHNIQUES) {
+      const lane = (this.lanes[technique] = this.newLane(technique, start.epoch, start.after));
+      const options: FeedOptions = {
+        channel: start.channel,
+        lab,
+        after: start.after,
+        epoch: start.epoch,
+        onState: (state) => {
+          lane.state = state;
+          if (state === 'live' && (technique === 'sse' || technique === 'websocket') && lane.requestsSeen === 0) lane.requestsSeen = 1;
+        },
+        onEvent: (event) => {
+          const receivedAt = this.serverNow();
+          if (lane.tally.event(event.seq, event.time, receivedAt)) {
+            const key = `${lane.tally.currentEpoch}:${event.seq}`;
+            if (!this.publishedAt.has(key)) this.publishedAt.set(key, event.time);
+          }
+          if (lane.faultAt !== null && lane.noticedFault) {
+            lane.recoveryMs = localNow() - lane.faultAt;
+            lane.faultAt = null;
+          }
+        },
+        onGap: ({ missed }) => lane.tally.gap(missed),
+        onReset: ({ epoch }) => {
+          lane.tally.reset(epoch);
+          lane.noticedFault = true;
+        },
+        onReconnect: () => {
+          lane.reconnects++;
+          lane.noticedFault = true;
+          // EventSource and WebSocket retries are new HTTP requests (a GET, or a GET + Upgrade).
+          if (technique === 'sse' || technique === 'websocket') lane.requestsSeen++;
+        },
+        onWire: (activity) => {
+          if (activity.kind === 'request') lane.requestsSeen++;
+          if (activity.kind === 'response' && activity.events === 0) lane.emptyResponses++;
+        },
+      };
+      this.clients.push(
+        technique === 'polling' ? openPoll({ ...options, intervalMs: choice.intervalMs })
+        : technique === 'long-polling' ? openLongPoll({ ...options, timeoutMs: LONG_POLL_TIMEOUT_MS })
+        : technique === 'sse' ? openSse(options)
+        : openWebSocket(options),
+      );
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    // A slow answer must not overlap the next tick: two of them could both decide the race is over.
+    if (this.stopped || !this.start || this.refreshing) return;
+    this.refreshing = true;
+    try {
+      [this.status, this.server] = await Promise.all([labApi.raceStatus(this.options.lab), labApi.connections(this.options.lab)]);
+    } catch {
+      return; // a missed refresh is made up by the next one
+    } finally {
+      this.refreshing = false;
+    }
+    if (this.stopped) return;
+    const published = !this.status.running;
+    if (published && this.phase === 'racing') this.setPhase('finishing', 'Every event is published; waiting for the slowest technique to deliver the last ones…');
+    const deadline = this.start.endsAt + this.options.choice.intervalMs + CATCH_UP_MS;
+    if (published && (this.allCaughtUp(this.status) || this.serverNow() > deadline)) await this.finish(this.status);
+    else this.options.onChange();
+  }
+
+  private allCaughtUp(status: RaceStatus): boolean {
+    return RACE_TECHNIQUES.every((t) => this.lanes[t].tally.reconcile(status.segments).lostSilently === 0);
+  }
+
+  private async finish(status: RaceStatus): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    const windowMs = localNow() - this.openedAt;
+    this.closeClients();
+    try {
+      // Read after closing: the last bytes (close frames, the final answers) are in the counts.
+      await new Promise((r) => setTimeout(r, 300));
+      this.server = await labApi.connections(this.options.lab);
+      this.status = await labApi.raceStatus(this.options.lab).catch(() => status);
+      this.result = buildResult({
+        startedAt: this.startedAt,
+        userAgent: navigator.userAgent,
+        choice: this.options.choice,
+        clock: this.clock!,
+        status: this.status,
+        windowMs,
+        faults: this.faults,
+        clients: Object.fromEntries(
+          RACE_TECHNIQUES.map((t) => {
+            const lane = this.lanes[t];
+            const polling = t === 'polling' || t === 'long-polling';
+            return [t, {
+              outcome: lane.tally.reconcile(this.status!.segments),
+              resets: lane.tally.resets,
+              reconnects: lane.reconnects,
+              requestsSeenByPage: lane.requestsSeen,
+              emptyResponses: polling ? lane.emptyResponses : null,
+              recoveryMs: lane.recoveryMs,
+            }];
+          }),
+        ) as Parameters<typeof buildResult>[0]['clients'],
+        server: this.server.byTechnique,
+        features: { fetch: typeof fetch === 'function', eventSource: typeof EventSource === 'function', webSocket: typeof WebSocket === 'function' },
+        codeLines: this.options.codeLines,
+      });
+      this.setPhase('done', `Done: ${this.status.published} events published in ${(this.options.choice.durationMs / 1000).toFixed(0)} s. The table below is filled from this run.`);
+    } catch (err) {
+      this.fail(`The race ended, but its byte counts could not be read: ${(err as Error).message}`);
+    }
+  }
+
+  private closeClients(): void {
+    clearInterval(this.timer);
+    for (const client of this.clients) client.close();
+    this.clients = [];
+    for (const lane of Object.values(this.lanes)) lane.state = 'idle';
+    claimPage(this.options.owner, false);
+  }
+
+  private fail(message: string): void {
+    this.stopped = true;
+    this.closeClients();
+    this.setPhase('error', message);
+  }
+
+  private setPhase(phase: Phase, message: string): void {
+    this.phase = phase;
+    this.message = message;
+    this.options.onChange();
+  }
+}
