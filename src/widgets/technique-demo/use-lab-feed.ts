@@ -3,13 +3,15 @@
  * demo shows: state, counters, the delivery check and the timeline. The client is the same one the
  * lessons' source panels show (src/client/); this hook only listens to it.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { openLongPoll } from '../../client/long-poll.ts';
 import { openPoll } from '../../client/poll.ts';
 import { openSse } from '../../client/sse.ts';
 import type { ConnectionState, FeedClient, FeedOptions, WireActivity } from '../../client/types.ts';
 import { openWebSocket, type WebSocketFeed } from '../../client/websocket.ts';
 import { labChannel } from '../shared/lab-api.ts';
+import { trackedCallbacks, type TrackedFeed } from '../shared/tracked-feed.ts';
+import { useBatchedRender } from '../shared/use-batched-render.ts';
 import { DeliveryCheck } from './delivery-check.ts';
 
 export const TECHNIQUES = ['polling', 'long-polling', 'sse', 'websocket'] as const;
@@ -48,7 +50,7 @@ function openFeed(technique: DemoTechnique, options: FeedOptions, settings: Feed
   return openWebSocket(options);
 }
 
-class FeedModel {
+class FeedModel implements TrackedFeed {
   state: WidgetState = 'idle';
   detail = '';
   check = new DeliveryCheck(0);
@@ -129,16 +131,7 @@ export interface LabFeed {
  */
 export function useLabFeed(technique: DemoTechnique, lab: string, settings: FeedSettings, enabled: boolean, attempt = 0): LabFeed {
   const model = useRef(new FeedModel()).current;
-  const [, setRender] = useState(0);
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const render = () => {
-    if (pending.current) return;
-    pending.current = setTimeout(() => {
-      pending.current = null;
-      setRender((n) => n + 1);
-    }, RENDER_BATCH_MS);
-  };
+  const render = useBatchedRender(RENDER_BATCH_MS);
 
   useEffect(() => {
     if (!enabled) {
@@ -153,30 +146,14 @@ export function useLabFeed(technique: DemoTechnique, lab: string, settings: Feed
         lab,
         after: model.after,
         epoch: model.epoch,
-        onState: (state, detail) => {
-          model.state = state;
-          model.detail = detail ?? '';
-          render();
-        },
-        onEvent: (event) => {
-          model.after = event.seq;
-          model.counters.latencyMs = Math.max(0, Date.now() - event.time);
-          model.push({ kind: 'event', at: Date.now(), seq: event.seq, verdict: model.check.event(event.seq) });
-          render();
-        },
-        onGap: ({ missed }) => {
-          model.check.gap(missed);
-          model.push({ kind: 'mark', at: Date.now(), label: 'gap', detail: `the server says ${missed} events were evicted before they could be delivered` });
-          render();
-        },
-        onReset: ({ epoch }) => {
-          // Our place is now "before everything" in the new history.
-          model.after = 0;
-          model.epoch = epoch ?? model.epoch;
-          model.check.reset();
-          model.push({ kind: 'mark', at: Date.now(), label: 'reset', detail: 'the server lost the history our cursor pointed into; delivery restarts from its oldest event' });
-          render();
-        },
+        ...trackedCallbacks(model, render, {
+          event: (event, verdict) => {
+            model.counters.latencyMs = Math.max(0, Date.now() - event.time);
+            model.push({ kind: 'event', at: Date.now(), seq: event.seq, verdict });
+          },
+          gap: (missed) => model.push({ kind: 'mark', at: Date.now(), label: 'gap', detail: `the server says ${missed} events were evicted before they could be delivered` }),
+          reset: () => model.push({ kind: 'mark', at: Date.now(), label: 'reset', detail: 'the server lost the history our cursor pointed into; delivery restarts from its oldest event' }),
+        }),
         onReconnect: () => {
           model.counters.reconnects += 1;
           // EventSource and WebSocket retries are new HTTP requests (a GET, or a GET + Upgrade).
@@ -201,8 +178,6 @@ export function useLabFeed(technique: DemoTechnique, lab: string, settings: Feed
       render();
     };
   }, [technique, lab, enabled, settings.intervalMs, settings.timeoutMs, attempt]);
-
-  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
 
   return {
     model,
