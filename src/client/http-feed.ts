@@ -121,6 +121,7 @@ export function httpFeed(endpoint: 'poll' | 'long-poll', options: FeedOptions): 
       inFlight = new AbortController();
       retryAfterMs = undefined;
       onWire?.({ kind: 'request', id });
+      // #region ask-once
       let status = 0;
       let body: string;
       try {
@@ -159,6 +160,7 @@ export function httpFeed(endpoint: 'poll' | 'long-poll', options: FeedOptions): 
       }
       apply(answer);
       return answer.events.length;
+      // #endregion ask-once
     },
 
     retryDelay: () => retryAfterMs ?? backoffMs(failures),

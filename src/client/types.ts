@@ -41,6 +41,7 @@ export type WireActivity =
   | { kind: 'sent'; bytes: number }
   | { kind: 'closed'; reason: string };
 
+// #region feed-options
 export interface FeedCallbacks {
   onEvent?: (event: ChannelEvent) => void;
   onGap?: (gap: GapNotice) => void;
@@ -64,6 +65,7 @@ export interface FeedOptions extends FeedCallbacks {
    */
   lab?: string;
 }
+// #endregion feed-options
 
 export interface FeedClient {
   close(): void;

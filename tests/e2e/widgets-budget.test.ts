@@ -61,6 +61,15 @@ describe('JavaScript weight of pages with widgets', () => {
     assert.ok(bytes <= LESSON_JS_BUDGET_BYTES, `${bytes} B gzipped`);
   });
 
+  for (const lesson of ['introduction', 'polling']) {
+    test(`the ${lesson} lesson, with the four-technique teaser hydrated, stays within ${LESSON_JS_BUDGET_BYTES / 1024} KB`, (t) => {
+      const { bytes, files } = pageJs(`lessons/${lesson}/index.html`);
+      t.diagnostic(`lessons/${lesson}: ${bytes} B gzipped over ${files.length} modules`);
+      assert.ok(files.some((f) => /FourTechniques/.test(f)), 'the teaser is counted');
+      assert.ok(bytes <= LESSON_JS_BUDGET_BYTES, `${bytes} B gzipped`);
+    });
+  }
+
   test('the lab page, every widget at once, reports its weight', (t) => {
     const { bytes, files } = pageJs('lab/index.html');
     t.diagnostic(`lab: ${bytes} B gzipped over ${files.length} modules`);

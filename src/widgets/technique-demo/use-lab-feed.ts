@@ -10,6 +10,7 @@ import { openSse } from '../../client/sse.ts';
 import type { ConnectionState, FeedClient, FeedOptions, WireActivity } from '../../client/types.ts';
 import { openWebSocket, type WebSocketFeed } from '../../client/websocket.ts';
 import { labChannel } from '../shared/lab-api.ts';
+import { trackedCallbacks, type TrackedFeed } from '../shared/tracked-feed.ts';
 import { useBatchedRender } from '../shared/use-batched-render.ts';
 import { DeliveryCheck } from './delivery-check.ts';
 
@@ -49,7 +50,7 @@ function openFeed(technique: DemoTechnique, options: FeedOptions, settings: Feed
   return openWebSocket(options);
 }
 
-class FeedModel {
+class FeedModel implements TrackedFeed {
   state: WidgetState = 'idle';
   detail = '';
   check = new DeliveryCheck(0);
@@ -145,30 +146,14 @@ export function useLabFeed(technique: DemoTechnique, lab: string, settings: Feed
         lab,
         after: model.after,
         epoch: model.epoch,
-        onState: (state, detail) => {
-          model.state = state;
-          model.detail = detail ?? '';
-          render();
-        },
-        onEvent: (event) => {
-          model.after = event.seq;
-          model.counters.latencyMs = Math.max(0, Date.now() - event.time);
-          model.push({ kind: 'event', at: Date.now(), seq: event.seq, verdict: model.check.event(event.seq) });
-          render();
-        },
-        onGap: ({ missed }) => {
-          model.check.gap(missed);
-          model.push({ kind: 'mark', at: Date.now(), label: 'gap', detail: `the server says ${missed} events were evicted before they could be delivered` });
-          render();
-        },
-        onReset: ({ epoch }) => {
-          // Our place is now "before everything" in the new history.
-          model.after = 0;
-          model.epoch = epoch ?? model.epoch;
-          model.check.reset();
-          model.push({ kind: 'mark', at: Date.now(), label: 'reset', detail: 'the server lost the history our cursor pointed into; delivery restarts from its oldest event' });
-          render();
-        },
+        ...trackedCallbacks(model, render, {
+          event: (event, verdict) => {
+            model.counters.latencyMs = Math.max(0, Date.now() - event.time);
+            model.push({ kind: 'event', at: Date.now(), seq: event.seq, verdict });
+          },
+          gap: (missed) => model.push({ kind: 'mark', at: Date.now(), label: 'gap', detail: `the server says ${missed} events were evicted before they could be delivered` }),
+          reset: () => model.push({ kind: 'mark', at: Date.now(), label: 'reset', detail: 'the server lost the history our cursor pointed into; delivery restarts from its oldest event' }),
+        }),
         onReconnect: () => {
           model.counters.reconnects += 1;
           // EventSource and WebSocket retries are new HTTP requests (a GET, or a GET + Upgrade).
