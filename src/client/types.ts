@@ -65,6 +65,7 @@ export interface FeedOptions extends FeedCallbacks {
   lab?: string;
 }
 
+// #region feed-interface
 export interface FeedClient {
   close(): void;
   /** Highest seq delivered so far, or undefined before the first event. */
@@ -75,6 +76,7 @@ export interface FeedClient {
 }
 
 export type OpenFeed = (options: FeedOptions) => FeedClient;
+// #endregion feed-interface
 
 /** Narrow an unknown parsed JSON value to a ChannelEvent; anything else is ignored by clients. */
 export function isChannelEvent(value: unknown): value is ChannelEvent {

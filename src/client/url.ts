@@ -23,6 +23,7 @@ export function utf8Bytes(text: string): number {
   return encoder.encode(text).length;
 }
 
+// #region backoff
 /**
  * Wait before retry number `failures` (1, 2, …): doubling from 1 s up to 10 s, each wait shortened by
  * up to half at random, so that many clients dropped at once (a server restart) do not all come back
@@ -32,3 +33,4 @@ export function backoffMs(failures: number): number {
   const ceiling = Math.min(10_000, 1000 * 2 ** Math.max(0, failures - 1));
   return Math.round(ceiling * (0.5 + Math.random() * 0.5));
 }
+// #endregion backoff

@@ -5,11 +5,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import '../shared/widgets.css';
 
-interface Check {
+/**
+ * One feature: what it gives, and what to do without it. The text does not depend on the answer, so the
+ * table is rendered whole before the checks run and does not change size when they arrive.
+ */
+interface Feature {
   name: string;
-  supported: boolean;
-  yes: string;
-  no: string;
+  means: string;
+  check: () => boolean;
 }
 
 /**
@@ -33,61 +36,54 @@ function requestStreams(): boolean {
   }
 }
 
-function detect(): Check[] {
-  const w = window as unknown as Record<string, unknown>;
-  return [
-    {
-      name: 'EventSource',
-      supported: typeof w.EventSource === 'function',
-      yes: 'Server-Sent Events work natively, with automatic reconnection and Last-Event-ID.',
-      no: 'No native SSE: read the stream with fetch and parse it yourself, or fall back to long polling.',
-    },
-    {
-      name: 'WebSocket',
-      supported: typeof w.WebSocket === 'function',
-      yes: 'Two-way messages over one connection. Reconnecting and resuming are still up to your code.',
-      no: 'No WebSocket: use SSE plus fetch POST, or long polling.',
-    },
-    {
-      name: 'WebSocketStream',
-      supported: typeof w.WebSocketStream === 'function',
-      yes: 'The promise-and-streams WebSocket API: it adds backpressure, which the classic WebSocket API lacks.',
-      no: 'Only the classic WebSocket API: no backpressure, so a fast sender can pile messages up in memory.',
-    },
-    {
-      name: 'WebTransport',
-      supported: typeof w.WebTransport === 'function',
-      yes: 'HTTP/3 (QUIC) sessions with several streams and unreliable datagrams; it needs a server that speaks HTTP/3, which this course\'s server does not.',
-      no: 'No WebTransport: nothing in this course needs it.',
-    },
-    {
-      name: 'fetch response streaming',
-      supported: typeof w.ReadableStream === 'function' && typeof Response === 'function' && 'body' in Response.prototype,
-      yes: 'A response body can be read piece by piece as it arrives: an event stream can be parsed without EventSource (to send headers EventSource cannot).',
-      no: 'fetch only gives the whole body at the end: a stream that never ends would never be seen.',
-    },
-    {
-      name: 'fetch request streaming',
-      supported: requestStreams(),
-      yes: 'A request body can be sent while it is being produced (needs HTTP/2 or later to the server).',
-      no: 'A request body must be complete before it is sent: uploads are one piece at a time.',
-    },
-  ];
-}
+const isGlobalFunction = (name: string) => typeof (globalThis as unknown as Record<string, unknown>)[name] === 'function';
+
+const FEATURES: readonly Feature[] = [
+  {
+    name: 'EventSource',
+    means: 'Server-Sent Events, with automatic reconnection and Last-Event-ID. Without it: parse the stream from fetch yourself, or use long polling.',
+    check: () => isGlobalFunction('EventSource'),
+  },
+  {
+    name: 'WebSocket',
+    means: 'Two-way messages over one connection; reconnecting and resuming are still up to your code. Without it: SSE plus fetch POST, or long polling.',
+    check: () => isGlobalFunction('WebSocket'),
+  },
+  {
+    name: 'WebSocketStream',
+    means: 'The promise-and-streams WebSocket API, with the backpressure the classic API lacks. Without it: watch bufferedAmount yourself, or a fast sender piles messages up in memory.',
+    check: () => isGlobalFunction('WebSocketStream'),
+  },
+  {
+    name: 'WebTransport',
+    means: 'HTTP/3 (QUIC) sessions with several streams and unreliable datagrams; it needs a server that speaks HTTP/3, which this course\'s server does not. Nothing in this course needs it.',
+    check: () => isGlobalFunction('WebTransport'),
+  },
+  {
+    name: 'fetch response streaming',
+    means: 'A response body read piece by piece as it arrives: an event stream can be parsed without EventSource, with headers EventSource cannot send. Without it, fetch gives the body only at its end.',
+    check: () => typeof ReadableStream === 'function' && typeof Response === 'function' && 'body' in Response.prototype,
+  },
+  {
+    name: 'fetch request streaming',
+    means: 'A request body sent while it is being produced (needs HTTP/2 or later to the server). Without it, an upload must be complete before it is sent.',
+    check: requestStreams,
+  },
+];
 
 export default function BrowserSupport() {
-  const [checks, setChecks] = useState<Check[] | null>(null);
-  useEffect(() => setChecks(detect()), []);
+  const [supported, setSupported] = useState<boolean[] | null>(null);
+  useEffect(() => setSupported(FEATURES.map((f) => f.check())), []);
   return (
     <section
       class="w-widget"
       data-demo="browser-support"
-      data-state={checks ? 'live' : 'idle'}
-      data-received={checks?.length ?? 0}
+      data-state={supported ? 'live' : 'idle'}
+      data-received={supported?.length ?? 0}
       aria-label="What your browser supports"
     >
       <p class="w-status" role="status" aria-live="polite">
-        {checks ? `Checked ${checks.length} features in this browser, just now.` : 'Checking this browser…'}
+        {supported ? `Checked ${supported.length} features in this browser, just now.` : 'Checking this browser…'}
       </p>
       <table class="w-support">
         <thead>
@@ -98,15 +94,18 @@ export default function BrowserSupport() {
           </tr>
         </thead>
         <tbody>
-          {(checks ?? []).map((c) => (
-            <tr key={c.name} data-feature={c.name} data-supported={String(c.supported)}>
-              <th scope="row">
-                <code>{c.name}</code>
-              </th>
-              <td class={c.supported ? 'w-yes' : 'w-no'}>{c.supported ? '✓ supported' : '✗ not supported'}</td>
-              <td>{c.supported ? c.yes : c.no}</td>
-            </tr>
-          ))}
+          {FEATURES.map((f, i) => {
+            const yes = supported?.[i];
+            return (
+              <tr key={f.name} data-feature={f.name} data-supported={yes === undefined ? undefined : String(yes)}>
+                <th scope="row">
+                  <code>{f.name}</code>
+                </th>
+                <td class={`w-verdict ${yes === undefined ? '' : yes ? 'w-yes' : 'w-no'}`}>{yes === undefined ? '…' : yes ? '✓ yes' : '✗ no'}</td>
+                <td>{f.means}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </section>
