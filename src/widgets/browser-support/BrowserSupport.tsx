@@ -88,8 +88,7 @@ export default function BrowserSupport() {
       <table class="w-support">
         <thead>
           <tr>
-            <th scope="col">feature</th>
-            <th scope="col">this browser</th>
+            <th scope="col">feature: in this browser?</th>
             <th scope="col">what it means</th>
           </tr>
         </thead>
@@ -99,9 +98,9 @@ export default function BrowserSupport() {
             return (
               <tr key={f.name} data-feature={f.name} data-supported={yes === undefined ? undefined : String(yes)}>
                 <th scope="row">
-                  <code>{f.name}</code>
+                  <code>{f.name}</code>{' '}
+                  <span class={`w-verdict ${yes === undefined ? '' : yes ? 'w-yes' : 'w-no'}`}>{yes === undefined ? '…' : yes ? '✓ yes' : '✗ no'}</span>
                 </th>
-                <td class={`w-verdict ${yes === undefined ? '' : yes ? 'w-yes' : 'w-no'}`}>{yes === undefined ? '…' : yes ? '✓ yes' : '✗ no'}</td>
                 <td>{f.means}</td>
               </tr>
             );
