@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { realtimeLabApi } from './api/dev-integration.ts';
 import { diagramsPlugin } from './src/lib/mdast-diagrams.ts';
 import { headingLinksPlugin } from './src/lib/hast-heading-links.ts';
+import { scrollableTablesPlugin } from './src/lib/hast-scrollable-tables.ts';
 import { pagefindIndex } from './src/lib/pagefind-integration.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -31,7 +32,7 @@ export default defineConfig({
     // Astro 7's Markdown processor; these plugins run for .md and .mdx alike.
     processor: satteri({
       mdastPlugins: [diagramsPlugin({ cacheDir: fileURLToPath(new URL('./public/diagrams', import.meta.url)), root })],
-      hastPlugins: [headingLinksPlugin()],
+      hastPlugins: [headingLinksPlugin(), scrollableTablesPlugin()],
     }),
     shikiConfig: {
       // Every colour becomes light-dark(light, dark), so code follows the page's color-scheme

@@ -177,6 +177,10 @@ export class WebSocketTransport {
       const stop = await follow(this.deps.store, client.channel, cursor, {
         start: (start, bounds) => {
           if (!current()) return;
+          // Event frames carry no epoch; this says which history the events that follow belong to, so
+          // a client can send it back when it resumes and learn of a lost history (a reset) even when
+          // its cursor still looks valid in the new one.
+          this.send(client, JSON.stringify({ type: 'hello', epoch: bounds.epoch, head: bounds.head }));
           if (start.kind === 'gap') this.send(client, JSON.stringify({ type: 'gap', missed: start.missed }));
           if (start.kind === 'reset') this.send(client, JSON.stringify({ type: 'reset', epoch: bounds.epoch }));
         },

@@ -61,6 +61,9 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
     if (m.type === 'event' && isChannelEvent(m)) {
       cursor = lastSeq = m.seq;
       onEvent?.({ seq: m.seq, time: m.time, data: m.data });
+    } else if (m.type === 'hello') {
+      // Which history the events that follow belong to: sent back as ?epoch= when we resume.
+      if (typeof m.epoch === 'string') epoch = m.epoch;
     } else if (m.type === 'gap') {
       onGap?.({ missed: typeof m.missed === 'number' ? m.missed : 0 });
     } else if (m.type === 'reset') {

@@ -78,7 +78,7 @@ export const ENDPOINTS: Endpoint[] = [
     summary: 'WebSocket (RFC 6455): events, publishing with acks, and resume on one connection.',
     params: [channel, after, epoch, { name: 'Origin', where: 'header', meaning: 'Must be this site (or listed in `ALLOWED_ORIGINS`); others get `403` before the upgrade.' }],
     returns:
-      'Server → client: `{"type":"event","seq","time","data"}`, `gap`, `reset`, `ack` (with your `ref`), `error`. Client → server: `{"type":"publish","data","ref"}`, `{"type":"resume","after","epoch"}`. A message over 16 KiB closes with 1009. A plain `GET` without Upgrade is `426`.',
+      'Server → client: first `{"type":"hello","epoch","head"}` (the epoch the events that follow belong to; again after each resume), then `{"type":"event","seq","time","data"}`, `gap`, `reset`, `ack` (with your `ref`), `error`. Client → server: `{"type":"publish","data","ref"}`, `{"type":"resume","after","epoch"}`. A message over 16 KiB closes with 1009. A plain `GET` without Upgrade is `426`.',
     example: {
       lang: 'js',
       code: [

@@ -83,8 +83,8 @@ async function wsLoop(o: ChurnOptions, r: Received): Promise<void> {
   let cursor = 0;
   while (!o.stop(r)) {
     const c = openWs(o.base, `/api/channels/${o.channel}/ws?after=${cursor}`, o.localAddress ? { localAddress: o.localAddress } : {});
-    c.ws.on('message', () => {
-      const m = c.msgs[c.msgs.length - 1];
+    c.ws.on('message', (data) => {
+      const m = JSON.parse(data.toString());
       if (m.type === 'event') {
         r.seqs.push(m.seq);
         cursor = m.seq;

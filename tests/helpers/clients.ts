@@ -126,9 +126,12 @@ export class SseReader {
   }
 }
 
+const CONTRACT_TYPES = new Set(['event', 'gap', 'reset', 'ack', 'error']);
+
 export interface WsClient {
   ws: WebSocket;
   msgs: any[];
+  other: any[];
   opened: Promise<void>;
   closed: Promise<{ code: number; reason: string }>;
   status?: number;
@@ -142,6 +145,7 @@ export function openWs(base: string, path: string, opts: WebSocket.ClientOptions
   const c: WsClient = {
     ws,
     msgs: [],
+    other: [],
     opened: new Promise((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('unexpected-response', (_req, res) => {
@@ -156,6 +160,11 @@ export function openWs(base: string, path: string, opts: WebSocket.ClientOptions
     seqs: () => c.of('event').map((m) => m.seq),
   };
   c.opened.catch(() => {});
-  ws.on('message', (d) => c.msgs.push(JSON.parse(d.toString())));
+  // `msgs` holds the contract's message types; others (the server's `hello`) go to `other`, since the
+  // contract lets a server add types that clients ignore.
+  ws.on('message', (d) => {
+    const m = JSON.parse(d.toString());
+    (CONTRACT_TYPES.has(m.type) ? c.msgs : c.other).push(m);
+  });
   return c;
 }

@@ -89,8 +89,8 @@ export function resumingClient(technique: Technique, opts: ResumingOptions): Res
   const wsOnce = async () => {
     const c = openWs(opts.base(), path('ws'));
     stats.connects++;
-    c.ws.on('message', () => {
-      const m = c.msgs[c.msgs.length - 1];
+    c.ws.on('message', (data) => {
+      const m = JSON.parse(data.toString());
       if (m.type === 'reset') {
         notices.push('reset');
         epoch = m.epoch;

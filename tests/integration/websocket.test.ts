@@ -55,6 +55,25 @@ describe('WebSocket transport', () => {
     c.ws.close();
   });
 
+  it('says which epoch the events belong to ({"type":"hello"}), so a resume after a lost history is a reset', async () => {
+    for (let i = 1; i <= 3; i++) await publish(S.base, 'ws-epoch', i);
+    const first = openWs(S.base, '/api/channels/ws-epoch/ws?after=0');
+    await first.opened;
+    await waitFor(() => first.seqs().length === 3);
+    const hello = first.other.find((m) => m.type === 'hello');
+    assert.deepEqual(hello, { type: 'hello', epoch: hello.epoch, head: 3 });
+    first.ws.close();
+    // The history is lost (a restart of an in-memory server) and grows again past the old cursor.
+    await S.running.store.reset('ws-epoch');
+    for (let i = 1; i <= 5; i++) await publish(S.base, 'ws-epoch', `new ${i}`);
+    const again = openWs(S.base, `/api/channels/ws-epoch/ws?after=3&epoch=${hello.epoch}`);
+    await again.opened;
+    await waitFor(() => again.seqs().length === 5);
+    assert.equal(again.msgs[0].type, 'reset', 'the old epoch is recognised even though seq 3 exists in the new history');
+    assert.deepEqual(again.of('event').map((m) => m.data), ['new 1', 'new 2', 'new 3', 'new 4', 'new 5']);
+    again.ws.close();
+  });
+
   it('answers bad frames with an error message and stays open', async () => {
     const c = openWs(S.base, '/api/channels/ws-bad/ws');
     await c.opened;

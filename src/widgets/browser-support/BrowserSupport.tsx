@@ -5,14 +5,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import '../shared/widgets.css';
 
-/**
- * One feature: what it gives, and what to do without it. The text does not depend on the answer, so the
- * table is rendered whole before the checks run and does not change size when they arrive.
- */
 interface Feature {
   name: string;
-  means: string;
-  check: () => boolean;
+  /** Runs in the browser only. */
+  detect: () => boolean;
+  yes: string;
+  no: string;
 }
 
 /**
@@ -36,72 +34,91 @@ function requestStreams(): boolean {
   }
 }
 
-const isGlobalFunction = (name: string) => typeof (globalThis as unknown as Record<string, unknown>)[name] === 'function';
+const w = () => window as unknown as Record<string, unknown>;
 
-const FEATURES: readonly Feature[] = [
-  {
-    name: 'EventSource',
-    means: 'Server-Sent Events, with automatic reconnection and Last-Event-ID. Without it: parse the stream from fetch yourself, or use long polling.',
-    check: () => isGlobalFunction('EventSource'),
-  },
-  {
-    name: 'WebSocket',
-    means: 'Two-way messages over one connection; reconnecting and resuming are still up to your code. Without it: SSE plus fetch POST, or long polling.',
-    check: () => isGlobalFunction('WebSocket'),
-  },
-  {
-    name: 'WebSocketStream',
-    means: 'The promise-and-streams WebSocket API, with the backpressure the classic API lacks. Without it: watch bufferedAmount yourself, or a fast sender piles messages up in memory.',
-    check: () => isGlobalFunction('WebSocketStream'),
-  },
-  {
-    name: 'WebTransport',
-    means: 'HTTP/3 (QUIC) sessions with several streams and unreliable datagrams; it needs a server that speaks HTTP/3, which this course\'s server does not. Nothing in this course needs it.',
-    check: () => isGlobalFunction('WebTransport'),
-  },
-  {
-    name: 'fetch response streaming',
-    means: 'A response body read piece by piece as it arrives: an event stream can be parsed without EventSource, with headers EventSource cannot send. Without it, fetch gives the body only at its end.',
-    check: () => typeof ReadableStream === 'function' && typeof Response === 'function' && 'body' in Response.prototype,
-  },
-  {
-    name: 'fetch request streaming',
-    means: 'A request body sent while it is being produced (needs HTTP/2 or later to the server). Without it, an upload must be complete before it is sent.',
-    check: requestStreams,
-  },
+/**
+ * The features, rendered on the server already (with both answers laid over each other, see the CSS),
+ * so that the table has its final height before the checks run: nothing below it moves.
+ */
+const FEATURES: Feature[] = [
+    {
+      name: 'EventSource',
+      detect: () => typeof w().EventSource === 'function',
+      yes: 'Server-Sent Events work natively, with automatic reconnection and Last-Event-ID.',
+      no: 'No native SSE: read the stream with fetch and parse it yourself, or fall back to long polling.',
+    },
+    {
+      name: 'WebSocket',
+      detect: () => typeof w().WebSocket === 'function',
+      yes: 'Two-way messages over one connection. Reconnecting and resuming are still up to your code.',
+      no: 'No WebSocket: use SSE plus fetch POST, or long polling.',
+    },
+    {
+      name: 'WebSocketStream',
+      detect: () => typeof w().WebSocketStream === 'function',
+      yes: 'The promise-and-streams WebSocket API: it adds backpressure, which the classic WebSocket API lacks.',
+      no: 'Only the classic WebSocket API: no backpressure, so a fast sender can pile messages up in memory.',
+    },
+    {
+      name: 'WebTransport',
+      detect: () => typeof w().WebTransport === 'function',
+      yes: 'HTTP/3 (QUIC) sessions with several streams and unreliable datagrams; it needs a server that speaks HTTP/3, which this course\'s server does not.',
+      no: 'No WebTransport: nothing in this course needs it.',
+    },
+    {
+      name: 'fetch response streaming',
+      detect: () => typeof w().ReadableStream === 'function' && typeof Response === 'function' && 'body' in Response.prototype,
+      yes: 'A response body can be read piece by piece as it arrives: an event stream can be parsed without EventSource (to send headers EventSource cannot).',
+      no: 'fetch only gives the whole body at the end: a stream that never ends would never be seen.',
+    },
+    {
+      name: 'fetch request streaming',
+      detect: requestStreams,
+      yes: 'A request body can be sent while it is being produced (needs HTTP/2 or later to the server).',
+      no: 'A request body must be complete before it is sent: uploads are one piece at a time.',
+    },
 ];
 
 export default function BrowserSupport() {
-  const [supported, setSupported] = useState<boolean[] | null>(null);
-  useEffect(() => setSupported(FEATURES.map((f) => f.check())), []);
+  const [results, setResults] = useState<boolean[] | null>(null);
+  useEffect(() => setResults(FEATURES.map((f) => f.detect())), []);
+  const checks = results && FEATURES.map((f, i) => ({ ...f, supported: results[i]! }));
   return (
     <section
       class="w-widget"
       data-demo="browser-support"
-      data-state={supported ? 'live' : 'idle'}
-      data-received={supported?.length ?? 0}
+      data-state={checks ? 'live' : 'idle'}
+      data-received={checks?.length ?? 0}
       aria-label="What your browser supports"
     >
       <p class="w-status" role="status" aria-live="polite">
-        {supported ? `Checked ${supported.length} features in this browser, just now.` : 'Checking this browser…'}
+        {checks ? `Checked ${checks.length} features in this browser, just now.` : 'Checking this browser…'}
       </p>
-      <table class="w-support">
+      <table class="w-support" tabIndex={0}>
         <thead>
           <tr>
-            <th scope="col">feature: in this browser?</th>
+            <th scope="col">feature</th>
+            <th scope="col">this browser</th>
             <th scope="col">what it means</th>
           </tr>
         </thead>
         <tbody>
           {FEATURES.map((f, i) => {
-            const yes = supported?.[i];
+            const supported = results?.[i];
             return (
-              <tr key={f.name} data-feature={f.name} data-supported={yes === undefined ? undefined : String(yes)}>
+              <tr key={f.name} data-feature={f.name} data-supported={supported === undefined ? undefined : String(supported)}>
                 <th scope="row">
-                  <code>{f.name}</code>{' '}
-                  <span class={`w-verdict ${yes === undefined ? '' : yes ? 'w-yes' : 'w-no'}`}>{yes === undefined ? '…' : yes ? '✓ yes' : '✗ no'}</span>
+                  <code>{f.name}</code>
                 </th>
-                <td>{f.means}</td>
+                <td class={supported === undefined ? '' : supported ? 'w-yes' : 'w-no'}>
+                  {supported === undefined ? 'checking…' : supported ? '✓ supported' : '✗ not supported'}
+                </td>
+                <td>
+                  <span class="w-both">
+                    <span aria-hidden={supported !== true} class={supported === true ? '' : 'w-invisible'}>{f.yes}</span>
+                    <span aria-hidden={supported !== false} class={supported === false ? '' : 'w-invisible'}>{f.no}</span>
+                  </span>
+                </td>
               </tr>
             );
           })}

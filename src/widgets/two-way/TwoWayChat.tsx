@@ -167,11 +167,14 @@ export default function TwoWayChat() {
       data-room={room}
       aria-label="Two-way demo: WebSocket compared with SSE plus POST"
     >
-      {/* Room and name are filled in after hydration: fixed-width slots and a link text that does not
-          change keep the line from rewrapping, which would shift everything below it. */}
-      <p class="w-room">
-        Room <code class="w-slot-room">{room || '…'}</code>, you are <code class="w-slot-me">{me}</code>. Open{' '}
-        <a href={link || undefined}>this room’s link</a> in another tab or on another device to talk to yourself.
+      {/* The same words before and after hydration (the room and name are known only in the browser),
+          held to a fixed width, so the paragraph keeps its height and the demo below does not move. */}
+      <p>
+        Room <code class="w-fixed">{room || '…'}</code>, you are <strong class="w-fixed">{me}</strong>. Open{' '}
+        <a href={link || undefined} data-room-link>
+          this room's link
+        </a>{' '}
+        in another tab or on another device to talk to yourself.
       </p>
       <p class="w-status" role="status" aria-live="polite">
         {gate === 'hidden' ? 'Paused while this tab is hidden.' : gate === 'claimed' ? 'Paused while the connection-limit lab uses every connection.' : state === 'live' ? 'Both ways are connected.' : state === 'error' ? `Error: ${problem}` : 'Connecting…'}
