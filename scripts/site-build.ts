@@ -7,7 +7,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-const INPUTS = ['astro.config.mjs', 'package-lock.json', 'tsconfig.json', 'src', 'content', 'public', 'api'];
+// bench/: the site's benchmark page renders the committed results (every run) with the bench's own report code.
+const INPUTS = ['astro.config.mjs', 'package-lock.json', 'tsconfig.json', 'src', 'content', 'public', 'api', 'bench/report', 'bench/stats.ts', 'bench/results'];
 const SKIP = new Set(['node_modules', '.git', 'dist', '.astro']);
 
 function* files(path: string): Generator<string> {

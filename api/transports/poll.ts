@@ -18,16 +18,14 @@ export function pollAnswer(r: ReadFromCursor): string {
   return `{"epoch":${JSON.stringify(r.bounds.epoch)},"events":[${r.events.map((e) => e.json).join(',')}],"cursor":${r.cursor}${extra}}`;
 }
 
+export const JSON_HEADERS = {
+  'Content-Type': 'application/json; charset=utf-8',
+  // A poll answer is stale the moment it is sent: a cache in between must not replay it.
+  'Cache-Control': 'no-store',
+} as const;
+
 export function jsonResponse(body: string, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(body, {
-    status,
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      // A poll answer is stale the moment it is sent: a cache in between must not replay it.
-      'Cache-Control': 'no-store',
-      ...headers,
-    },
-  });
+  return new Response(body, { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
 // #region poll-handler

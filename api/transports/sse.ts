@@ -11,6 +11,7 @@ import { ApiError } from '../errors.ts';
 import { clientIp } from '../limits.ts';
 import { formatEventId, parseEventId } from '../log/cursor.ts';
 import { follow, type ClientCursor } from '../log/reader.ts';
+import type { LogEvent } from '../log/types.ts';
 import { cursorFromQuery } from './params.ts';
 
 /**
@@ -31,28 +32,42 @@ export function sseFrame(fields: { id?: string; event?: string; data: string }):
 /**
  * Heartbeats for every open stream from ONE timer: a `:` line is a comment that EventSource ignores, but
  * it keeps proxies and NATs from closing a quiet connection and lets the server notice a dead peer.
+ * Only quiet streams get one: a stream that just carried an event is not quiet. `npm run bench` measured
+ * about 20 µs of server CPU per write to a stream, so commenting on 10 000 busy streams at once held the
+ * event loop for about 200 ms, and every event published meanwhile waited behind it.
  */
 export class SseHeartbeat {
-  private readonly streams = new Set<ServerResponse>();
+  /** Each open stream, and the beat during which something was last written to it. */
+  private readonly streams = new Map<ServerResponse, number>();
+  private beats = 0;
   private readonly timer: NodeJS.Timeout;
   private readonly onBeat: (bytes: number) => void;
 
   constructor(intervalMs: number, onBeat: (bytes: number) => void) {
     this.onBeat = onBeat;
-    this.timer = setInterval(() => this.beat(), intervalMs);
+    // Twice per interval: a stream last written during beat n is commented on at beat n + 2 at the latest,
+    // so a quiet stream never goes longer than intervalMs without a byte.
+    this.timer = setInterval(() => this.beat(), intervalMs / 2);
     this.timer.unref();
   }
 
   add(res: ServerResponse): () => void {
-    this.streams.add(res);
+    this.streams.set(res, this.beats);
     return () => this.streams.delete(res);
   }
 
+  /** Something was just written to this stream: it needs no comment for a while. */
+  touch(res: ServerResponse): void {
+    if (this.streams.has(res)) this.streams.set(res, this.beats);
+  }
+
   private beat(): void {
+    const beat = ++this.beats;
     const comment = `: heartbeat ${Date.now()}\n\n`;
-    for (const res of this.streams) {
-      if (res.writableEnded || res.destroyed) continue;
+    for (const [res, lastWritten] of this.streams) {
+      if (res.writableEnded || res.destroyed || lastWritten > beat - 2) continue;
       res.write(comment);
+      this.streams.set(res, beat);
       this.onBeat(comment.length);
     }
   }
@@ -60,6 +75,20 @@ export class SseHeartbeat {
   stop(): void {
     clearInterval(this.timer);
   }
+}
+
+const encodedFrames = new WeakMap<LogEvent, Buffer>();
+
+/**
+ * An event's frame, built and UTF-8 encoded once per event and shared by every stream on the channel (its
+ * id is the same for all: the channel's epoch and the event's seq). Measured by `npm run bench` (fan-out
+ * to 1 000 streams, 50 events/s): building and encoding it once per subscriber cost the server 23.3 µs
+ * of CPU per delivery, against 18.0 µs for a bare node:http server.
+ */
+function eventFrame(event: LogEvent, epoch: string): Buffer {
+  let frame = encodedFrames.get(event);
+  if (!frame) encodedFrames.set(event, (frame = Buffer.from(sseFrame({ id: formatEventId(epoch, event.seq), data: event.json }))));
+  return frame;
 }
 
 /** Last-Event-ID wins over ?after=: EventSource reconnects to the same URL, with the header updated. */
@@ -71,6 +100,9 @@ function cursorOf(c: Context): ClientCursor {
 
 // #region sse-stream
 export function sseHandler(deps: Deps, heartbeat: SseHeartbeat) {
+  // Bound once: resolving the label set on every delivery showed up in the fan-out profile.
+  const delivered = deps.metrics.delivered.labels({ technique: 'sse' });
+  const bytesWritten = deps.metrics.bytesWritten.labels({ technique: 'sse' });
   return async (c: Context<{ Bindings: HttpBindings }>) => {
     const channel = c.req.param('channel')!;
     const cursor = cursorOf(c);
@@ -90,10 +122,11 @@ export function sseHandler(deps: Deps, heartbeat: SseHeartbeat) {
       // nginx buffers proxied responses unless told not to.
       'X-Accel-Buffering': 'no',
     });
-    const write = (text: string) => {
+    const write = (text: string | Buffer) => {
       if (res.writableEnded || res.destroyed) return;
       res.write(text);
-      deps.metrics.bytesWritten.inc({ technique: 'sse' }, Buffer.byteLength(text));
+      heartbeat.touch(res);
+      bytesWritten.inc(typeof text === 'string' ? Buffer.byteLength(text) : text.length);
       // A client that stopped reading would make us hold every event for it in memory: drop it instead.
       if (res.writableLength > deps.config.SLOW_CLIENT_MAX_BUFFER_BYTES) {
         deps.metrics.rejections.inc({ reason: 'slow_consumer' });
@@ -123,8 +156,8 @@ export function sseHandler(deps: Deps, heartbeat: SseHeartbeat) {
           if (start.kind === 'reset') write(sseFrame({ event: 'reset', id, data: JSON.stringify({ epoch: bounds.epoch }) }));
         },
         event(event, epoch) {
-          write(sseFrame({ id: formatEventId(epoch, event.seq), data: event.json }));
-          deps.metrics.delivered.inc({ technique: 'sse' });
+          write(eventFrame(event, epoch));
+          delivered.inc();
         },
       });
       if (closed) stop();

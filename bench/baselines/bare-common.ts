@@ -1,0 +1,78 @@
+// What both BASELINE servers share (they are benchmark code, not part of the product): the same URLs as
+// the project's API, so one load generator drives all three, and a publish endpoint that serializes each
+// event once. No cursor rule (gaps, resets, epochs), no limits, no metrics: the least a server can do for
+// the same job.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface BareEvent {
+  readonly seq: number;
+  /** `{"seq":…,"time":…,"data":…}`, the same shape the project sends. */
+  readonly json: string;
+}
+
+const CHANNEL_PATH = /^\/api\/channels\/([a-z0-9][a-z0-9-]{0,63})\/([a-z-]+)$/;
+
+export function route(req: IncomingMessage): { channel: string; action: string; query: URLSearchParams } | null {
+  const url = new URL(req.url ?? '/', 'http://bare');
+  const match = CHANNEL_PATH.exec(url.pathname);
+  return match ? { channel: match[1]!, action: match[2]!, query: url.searchParams } : null;
+}
+
+/** Kept per channel, so that a polling client between two requests loses nothing (as with the project). */
+const KEPT = 1000;
+
+/** Per-channel sequence numbers and the newest events; every publish gets the next number. */
+export class BareChannels {
+  private readonly logs = new Map<string, BareEvent[]>();
+  private readonly heads = new Map<string, number>();
+
+  append(channel: string, data: unknown): BareEvent {
+    const seq = this.head(channel) + 1;
+    this.heads.set(channel, seq);
+    const event = { seq, json: JSON.stringify({ seq, time: Date.now(), data }) };
+    const log = this.logs.get(channel) ?? [];
+    log.push(event);
+    if (log.length > KEPT) log.shift();
+    this.logs.set(channel, log);
+    return event;
+  }
+
+  head(channel: string): number {
+    return this.heads.get(channel) ?? 0;
+  }
+
+  /** Events after `after`, oldest first; none when the client gave no cursor (it starts at the head). */
+  since(channel: string, after: number): BareEvent[] {
+    const log = this.logs.get(channel) ?? [];
+    return Number.isInteger(after) ? log.filter((e) => e.seq > after) : [];
+  }
+}
+
+/** Reads a publish body `{"data": …}`; answers 400 and returns undefined when it is not one. */
+export async function readPublish(req: IncomingMessage, res: ServerResponse): Promise<{ data: unknown } | undefined> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  try {
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: unknown };
+    if (typeof body === 'object' && body !== null && 'data' in body) return { data: body.data };
+  } catch {
+    // answered below
+  }
+  res.writeHead(400, { 'Content-Type': 'application/json' }).end('{"error":"bad publish"}');
+  return undefined;
+}
+
+export function answerJson(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }).end(body);
+}
+
+/** Listens on PORT (0 by default) and prints the same "serving on" line as the project, which the bench waits for. */
+export function serve(server: Server, name: string): void {
+  server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
+    const { port, address } = server.address() as AddressInfo;
+    console.log(`${name} baseline serving on http://${address}:${port}/`);
+  });
+  process.on('SIGTERM', () => process.exit(0));
+  process.on('SIGINT', () => process.exit(0));
+}

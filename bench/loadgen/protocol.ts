@@ -1,0 +1,34 @@
+// What the bench orchestrator asks of a generator process, and what it answers (over the IPC channel).
+import type { HistogramJson } from '../stats.ts';
+import type { Technique } from '../targets.ts';
+
+export type Command =
+  | { op: 'open'; technique: Technique; base: string; channel: string; count: number }
+  | { op: 'close-all' }
+  | { op: 'status' }
+  | { op: 'record-start' }
+  | { op: 'record-stop' }
+  | { op: 'received' }
+  | { op: 'churn'; technique: 'websocket' | 'sse'; base: string; channel: string; durationMs: number; concurrency: number }
+  | { op: 'poll-load'; base: string; channel: string; clients: number; durationMs: number }
+  | { op: 'wire'; technique: Technique; base: string; channel: string; payloadBytes: number; events: number };
+
+export interface OpenReply { opened: number; failed: number; firstError?: string }
+export interface StatusReply { open: number; drops: number; dropReasons: string[] }
+export interface RecordReply { received: number; lastReceiptAt: number; latency: HistogramJson }
+export interface ChurnReply { completed: number; failed: number; firstError?: string; elapsedMs: number; connectLatency: HistogramJson }
+export interface PollLoadReply { requests: number; errors: number; connectionsOpened: number; elapsedMs: number; latency: HistogramJson; firstError?: string }
+
+/** How one delivered event's bytes add up, predicted from what was received; `measured` is the kernel's count. */
+export interface WireReply {
+  measured: number;
+  expected: number;
+  parts: { request: number; responseHead: number; framing: number; envelope: number; payload: number };
+  sample: string;
+}
+
+export interface Request { id: number; command: Command }
+export interface Reply { id: number; ok: boolean; result?: unknown; error?: string }
+
+/** A wall-clock time with sub-millisecond precision that every process on the host reads alike. */
+export const clock = () => performance.timeOrigin + performance.now();

@@ -1,0 +1,176 @@
+// One load generator process: it holds subscribers, times what they receive, churns connections and
+// polls, on the orders of the bench orchestrator (bench/loadgen/pool.ts) over the IPC channel. Several of
+// these run at once, each from its own loopback source addresses (GENERATOR_ADDRESSES), because one
+// process may hold at most `ulimit -n` sockets and one source address has ~28 000 ephemeral ports.
+import http from 'node:http';
+import { Histogram } from '../stats.ts';
+import type { Command, Reply, Request } from './protocol.ts';
+import { clock } from './protocol.ts';
+import { endpointOf, openSse, openSubscriber, openWebSocket, type Subscriber, type SubscriberHooks } from './subscribers.ts';
+import { measureWire } from './wire.ts';
+
+const addresses = (process.env.GENERATOR_ADDRESSES ?? '127.0.0.1').split(',');
+let nextAddress = 0;
+const sourceAddress = () => addresses[nextAddress++ % addresses.length]!;
+
+/** Opens at most this many connections at once: the server's listen backlog is 511 (Node's default). */
+const OPEN_CONCURRENCY = 64;
+
+const subscribers: Subscriber[] = [];
+const drops: string[] = [];
+let dropCount = 0;
+let recording: { histogram: Histogram; received: number; lastReceiptAt: number } | undefined;
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+/** The publisher puts its clock reading in each event as `"t":<ms>`; a message may carry several events. */
+function timeEach(text: string): void {
+  if (!recording) return;
+  const now = clock();
+  for (let at = text.indexOf('"t":'); at >= 0; at = text.indexOf('"t":', at + 4)) {
+    const sent = Number.parseFloat(text.slice(at + 4, at + 28));
+    if (Number.isNaN(sent)) continue;
+    recording.histogram.record(now - sent);
+    recording.received++;
+    recording.lastReceiptAt = now;
+  }
+}
+
+const hooks: SubscriberHooks = {
+  onMessage: timeEach,
+  onDrop: (reason) => {
+    dropCount++;
+    if (drops.length < 5 && !drops.includes(reason)) drops.push(reason);
+  },
+};
+
+async function inParallel(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
+}
+
+async function run(command: Command): Promise<unknown> {
+  switch (command.op) {
+    case 'open': {
+      let opened = 0;
+      let failed = 0;
+      let firstError: string | undefined;
+      await inParallel(command.count, OPEN_CONCURRENCY, async () => {
+        try {
+          subscribers.push(await openSubscriber(command.technique, endpointOf(command.base, sourceAddress()), command.channel, hooks, agent));
+          opened++;
+        } catch (err) {
+          failed++;
+          firstError ??= (err as Error).message;
+        }
+      });
+      return { opened, failed, firstError };
+    }
+    case 'close-all': {
+      for (const s of subscribers.splice(0)) s.close();
+      agent.destroy();
+      dropCount = 0;
+      drops.length = 0;
+      return { open: 0 };
+    }
+    case 'status':
+      return { open: subscribers.length, drops: dropCount, dropReasons: drops };
+    case 'record-start':
+      recording = { histogram: new Histogram(), received: 0, lastReceiptAt: 0 };
+      return {};
+    case 'received':
+      return { received: recording?.received ?? 0 };
+    case 'record-stop': {
+      const done = recording;
+      recording = undefined;
+      return { received: done?.received ?? 0, lastReceiptAt: done?.lastReceiptAt ?? 0, latency: (done?.histogram ?? new Histogram()).toJSON() };
+    }
+    case 'churn':
+      return churn(command);
+    case 'poll-load':
+      return pollLoad(command);
+    case 'wire':
+      return measureWire(command.technique, command.base, command.channel, command.payloadBytes, command.events);
+  }
+}
+
+/** New connections per second: open (101 received, or the first bytes of the stream), close, again. */
+async function churn(command: Extract<Command, { op: 'churn' }>) {
+  const histogram = new Histogram();
+  let completed = 0;
+  let failed = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+  const ignore: SubscriberHooks = { onMessage: () => {}, onDrop: () => {} };
+  const lane = async () => {
+    while (performance.now() - started < command.durationMs) {
+      const t0 = performance.now();
+      try {
+        const to = endpointOf(command.base, sourceAddress());
+        const sub = command.technique === 'websocket' ? await openWebSocket(to, command.channel, ignore) : await openSse(to, command.channel, ignore);
+        histogram.record(performance.now() - t0);
+        sub.close();
+        completed++;
+      } catch (err) {
+        failed++;
+        firstError ??= (err as Error).message;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: command.concurrency }, lane));
+  return { completed, failed, firstError, elapsedMs: performance.now() - started, connectLatency: histogram.toJSON() };
+}
+
+/** Closed-loop short polling: each client sends its next request when the answer to the last has arrived. */
+async function pollLoad(command: Extract<Command, { op: 'poll-load' }>) {
+  const histogram = new Histogram();
+  const pollAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  let requests = 0;
+  let errors = 0;
+  let connectionsOpened = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+  const once = (to: ReturnType<typeof endpointOf>, after: string) =>
+    new Promise<string>((resolve, reject) => {
+      const req = http.get({ ...to, path: `/api/channels/${command.channel}/poll?after=${after}`, agent: pollAgent }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.once('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`poll answered ${res.statusCode}`))));
+      });
+      req.once('socket', () => {
+        if (!req.reusedSocket) connectionsOpened++;
+      });
+      req.once('error', reject);
+    });
+  const lane = async () => {
+    const to = endpointOf(command.base, sourceAddress());
+    let after = '0';
+    while (performance.now() - started < command.durationMs) {
+      const t0 = performance.now();
+      try {
+        const body = await once(to, after);
+        histogram.record(performance.now() - t0);
+        after = /"cursor":(\d+)/.exec(body)?.[1] ?? after;
+        requests++;
+      } catch (err) {
+        errors++;
+        firstError ??= (err as Error).message;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: command.clients }, lane));
+  pollAgent.destroy();
+  return { requests, errors, connectionsOpened, elapsedMs: performance.now() - started, latency: histogram.toJSON(), firstError };
+}
+
+process.on('message', (request: Request) => {
+  run(request.command).then(
+    (result) => process.send!({ id: request.id, ok: true, result } satisfies Reply),
+    (err: Error) => process.send!({ id: request.id, ok: false, error: err.stack ?? err.message } satisfies Reply),
+  );
+});
+// The orchestrator gone (finished, crashed, interrupted) means this generator's work is over too.
+process.on('disconnect', () => process.exit(0));
