@@ -17,6 +17,7 @@ import { publishEvent } from '../publish.ts';
 
 const WS_PATH = /^\/api\/channels\/([^/]+)\/ws$/;
 
+// #region ws-origin
 /** Extra Origins plus the same origin. Browsers send Origin on every WebSocket handshake; other clients may not. */
 export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
   if (origin === undefined) return true; // not a browser: CSWSH needs a victim's browser, so nothing to protect
@@ -31,6 +32,7 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   // https while we receive plain http on the same Host.
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === host;
 }
+// #endregion ws-origin
 
 /** A malformed %-escape is just an invalid channel name, not an exception. */
 function safeDecode(s: string): string {
@@ -164,6 +166,7 @@ export class WebSocketTransport {
     void this.resume(client, cursor);
   }
 
+  // #region ws-send
   private send(client: Client, message: string | Buffer): void {
     const { ws } = client;
     if (ws.readyState !== WebSocket.OPEN) return;
@@ -177,6 +180,7 @@ export class WebSocketTransport {
       ws.terminate();
     }
   }
+  // #endregion ws-send
 
   private sendError(client: Client, code: RejectionReason, message: string, extra: Record<string, unknown> = {}): void {
     this.deps.metrics.rejections.inc({ reason: code });
@@ -254,6 +258,7 @@ export class WebSocketTransport {
   }
   // #endregion ws-messages
 
+  // #region ws-heartbeat
   private pingAll(): void {
     for (const client of this.clients) {
       if (!client.alive) {
@@ -265,6 +270,7 @@ export class WebSocketTransport {
       client.ws.ping();
     }
   }
+  // #endregion ws-heartbeat
 
   close(): void {
     clearInterval(this.pinger);

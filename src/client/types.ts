@@ -67,6 +67,7 @@ export interface FeedOptions extends FeedCallbacks {
 }
 // #endregion feed-options
 
+// #region feed-interface
 export interface FeedClient {
   close(): void;
   /** Highest seq delivered so far, or undefined before the first event. */
@@ -77,6 +78,7 @@ export interface FeedClient {
 }
 
 export type OpenFeed = (options: FeedOptions) => FeedClient;
+// #endregion feed-interface
 
 /** Narrow an unknown parsed JSON value to a ChannelEvent; anything else is ignored by clients. */
 export function isChannelEvent(value: unknown): value is ChannelEvent {

@@ -93,6 +93,7 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
     socket.onmessage = (e) => {
       if (!closedByUs && typeof e.data === 'string') onMessage(e.data);
     };
+    // #region ws-reconnect
     // 'close' follows 'error' every time, with a code: 1006 means the connection just went away.
     socket.onclose = (e) => {
       onWire?.({ kind: 'closed', reason: e.code === 1006 ? 'connection lost (1006, no close frame)' : `closed ${e.code} ${e.reason}`.trim() });
@@ -108,6 +109,7 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
       // Unlike EventSource, nothing reconnects for us: wait (longer after each failed attempt), then dial.
       retryTimer = setTimeout(connect, backoffMs(failedOpens + 1));
     };
+    // #endregion ws-reconnect
   }
 
   onState?.('connecting');
