@@ -52,7 +52,7 @@ export function openWebSocket(to: Endpoint, channel: string, hooks: SubscriberHo
       ws.on('close', (code) => closing || hooks.onDrop(`websocket closed with ${code}`));
       resolve({ wireBytes: () => socketBytes(socket), close: () => ((closing = true), ws.terminate()) });
     });
-    ws.once('error', (err) => (ws.readyState === WebSocket.OPEN ? closing || hooks.onDrop(err.message) : reject(err)));
+    ws.on('error', (err) => (ws.readyState === WebSocket.OPEN ? closing || hooks.onDrop(err.message) : reject(err)));
   });
 }
 
@@ -82,7 +82,7 @@ export function openSse(to: Endpoint, channel: string, hooks: SubscriberHooks): 
       });
       res.once('close', () => closing || hooks.onDrop('sse stream ended'));
     });
-    req.once('error', (err) => (closing ? undefined : req.socket?.readyState === 'open' ? hooks.onDrop(err.message) : reject(err)));
+    req.on('error', (err) => (closing ? undefined : req.socket?.readyState === 'open' ? hooks.onDrop(err.message) : reject(err)));
   });
 }
 
