@@ -63,7 +63,8 @@ describe('the race publisher', () => {
     assert.equal(counts.websocket.requests, 1);
     assert.equal(counts.websocket.connections, 1);
     assert.ok(counts.sse.down.payload >= Buffer.byteLength(sseBody), 'every byte of the race\'s stream body is counted');
-    const frames = ws.msgs.map((m) => Buffer.byteLength(JSON.stringify(m)));
+    // Every message the socket carried, the server's hello included (ws.other holds non-contract types).
+    const frames = [...ws.msgs, ...ws.other].map((m) => Buffer.byteLength(JSON.stringify(m)));
     assert.equal(counts.websocket.down.payload, frames.reduce((a, b) => a + b, 0), 'WebSocket payload = the messages received');
     assert.equal(counts.websocket.down.framing, 2 * frames.length, 'small server frames: 2 header bytes each');
   });
