@@ -113,7 +113,7 @@ function Panel({ way, state, messages, me, result, onSend }: PanelProps) {
           Send {way === 'websocket' ? 'over WebSocket' : 'with POST'}
         </button>
       </form>
-      <p class="w-note w-result" aria-live="polite">{result}</p>
+      <p class="w-note w-two-lines" aria-live="polite">{result}</p>
     </div>
   );
 }

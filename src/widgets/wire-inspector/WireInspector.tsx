@@ -42,7 +42,7 @@ function ByteTable({ stats, received }: { stats: LabConnections | null; received
   return (
     <>
       {/* One text node: its content changes, nothing in it moves. */}
-      <p class="w-note w-oneline">{stats ? `Measured by the server: ${plural(connections, 'connection')}, ${plural(requests, 'request')}` : 'Measured by the server: —'}</p>
+      <p class="w-note w-two-lines">{stats ? `Measured by the server: ${plural(connections, 'connection')}, ${plural(requests, 'request')}` : 'Measured by the server: —'}</p>
       <table class="w-bytes" tabIndex={0}>
         <caption>Bytes on the wire</caption>
         <thead>
@@ -227,7 +227,7 @@ export default function WireInspector({ lab, technique, received }: Props) {
         two requests with one number shared a keep-alive connection. The browser keeps a few connections to this site and lends
         them to any request of the page, so a number new to this demo can still be a connection reused from another request.
       </p>
-      <p class="w-note w-inspector-status">
+      <p class="w-note w-two-lines">
         {problem || (stats ? 'Read again every second while open.' : 'Reading the capture…')}
       </p>
       <ByteTable stats={stats} received={received} />
