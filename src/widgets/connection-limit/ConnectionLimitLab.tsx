@@ -112,12 +112,14 @@ export default function ConnectionLimitLab() {
     probeAbort.current = controller;
     const startedAt = performance.now();
     setProbe({ state: 'pending', startedAt, tookMs: null });
-    fetch(channelUrl(labChannel(lab), 'poll', { lab }), { signal: controller.signal, cache: 'no-store' }).then(
-      (r) => r.text().then(() => setProbe({ state: 'completed', startedAt, tookMs: Math.round(performance.now() - startedAt) })),
-      () => {
+    // One chain, one catch: an abort can land while the body is still being read, not only before the
+    // answer, and an unhandled rejection there would surface as a page error.
+    fetch(channelUrl(labChannel(lab), 'poll', { lab }), { signal: controller.signal, cache: 'no-store' })
+      .then((r) => r.text())
+      .then(() => setProbe({ state: 'completed', startedAt, tookMs: Math.round(performance.now() - startedAt) }))
+      .catch(() => {
         if (!controller.signal.aborted) setProbe((p) => (p ? { ...p, state: 'failed' } : p));
-      },
-    );
+      });
   };
 
   const cleanUp = async (final: Phase = 'cleaned') => {
