@@ -152,7 +152,9 @@ export class RaceRun implements LabPublisher {
   private schedule(): void {
     if (!this.running) return this.settle();
     const due = this.startsAt + this.sent * this.periodMs;
-    this.timer = setTimeout(() => void this.publishNext(), Math.max(0, due - this.now()));
+    // A timer may fire a millisecond before Date.now() reaches `due` (timers run on the monotonic clock):
+    // never publish before the announced time, wait the rest instead.
+    this.timer = setTimeout(() => void (this.now() < due ? this.schedule() : this.publishNext()), Math.max(0, due - this.now()));
     this.timer.unref();
   }
 

@@ -9,8 +9,28 @@ import { publish, request, sleep } from '../helpers/clients.ts';
 import { projectRoot } from '../helpers/server.ts';
 import { freePort } from '../../scripts/redis-server.ts';
 
+/** Whether a port can be bound right now on the loopback interface. */
+async function portIsFree(port: number): Promise<boolean> {
+  const server = net.createServer();
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** A port whose next `count - 1` neighbours are free too: the instances take consecutive ports. */
+async function freePortBlock(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = await freePort();
+    let ok = port + count - 1 <= 65535;
+    for (let i = 1; ok && i < count; i++) ok = await portIsFree(port + i);
+    if (ok) return port;
+  }
+  throw new Error(`no block of ${count} consecutive free ports found`);
+}
+
 it('starts two instances on consecutive ports with one Redis and a balancer, and stops them all on SIGTERM', { timeout: 120_000 }, async () => {
-  const port = await freePort();
+  const port = await freePortBlock(2);
   const child = spawn(process.execPath, ['scripts/start-cluster.ts'], {
     cwd: projectRoot,
     env: { ...process.env, PORT: String(port), INSTANCES: '2', BALANCER_PORT: '0', REDIS_URL: '' },
