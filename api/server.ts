@@ -109,9 +109,11 @@ function siteApp(config: Config, api: Hono<{ Bindings: HttpBindings }>): Hono<{ 
     // Astro puts a content hash in these file names, so they never change under the same URL.
     if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  // /lessons/sse → /lessons/sse/ : pages are folders with an index.html.
+  // /lessons/sse → /lessons/sse/ : pages are folders with an index.html. Only a path whose last segment
+  // has no extension can be one, so assets (/_astro/x.js, diagram SVGs) skip the disk check.
   app.get('*', async (c, next) => {
-    if (!c.req.path.endsWith('/') && existsSync(resolve(root, `.${c.req.path}`, 'index.html'))) {
+    const last = c.req.path.slice(c.req.path.lastIndexOf('/') + 1);
+    if (last !== '' && !last.includes('.') && existsSync(resolve(root, `.${c.req.path}`, 'index.html'))) {
       const q = new URL(c.req.url).search;
       return c.redirect(`${c.req.path}/${q}`, 301);
     }
