@@ -36,7 +36,8 @@ function fail(status: number, code: RejectionReason, message: string, headers: R
 
 const validChannel: MiddlewareHandler<Env> = async (c, next) => {
   const channel = c.req.param('channel') ?? '';
-  if (!CHANNEL_NAME.test(channel)) fail(400, 'invalid_channel', `Channel names match ^[a-z0-9][a-z0-9-]{0,63}$; got ${JSON.stringify(channel)}.`);
+  if (!CHANNEL_NAME.test(channel))
+    fail(400, 'invalid_channel', `Channel names match ^[a-z0-9][a-z0-9-]{0,63}$; got ${JSON.stringify(channel)}.`);
   await next();
 };
 
@@ -45,9 +46,19 @@ function publishHandler(deps: Deps) {
     const channel = c.req.param('channel')!;
     const body = await readJsonBody(c, 'the event');
     if (typeof body !== 'object' || body === null || Array.isArray(body) || !('data' in body)) {
-      fail(400, 'invalid_body', 'The body must be a JSON object with a "data" field, e.g. {"data": {"hello": "world"}}.');
+      fail(
+        400,
+        'invalid_body',
+        'The body must be a JSON object with a "data" field, e.g. {"data": {"hello": "world"}}.',
+      );
     }
-    const { event, epoch } = await publishEvent(deps, channel, (body as { data: unknown }).data, clientIp(c.env.incoming, deps.config.TRUST_PROXY), 'http');
+    const { event, epoch } = await publishEvent(
+      deps,
+      channel,
+      (body as { data: unknown }).data,
+      clientIp(c.env.incoming, deps.config.TRUST_PROXY),
+      'http',
+    );
     return c.json({ seq: event.seq, time: event.time, epoch }, 201);
   };
 }
@@ -60,7 +71,9 @@ export interface ApiApp {
 
 export function createApiApp(deps: Deps): ApiApp {
   const app = new Hono<Env>();
-  const heartbeat = new SseHeartbeat(deps.config.SSE_HEARTBEAT_MS, (bytes) => deps.metrics.bytesWritten.inc({ technique: 'sse' }, bytes));
+  const heartbeat = new SseHeartbeat(deps.config.SSE_HEARTBEAT_MS, (bytes) =>
+    deps.metrics.bytesWritten.inc({ technique: 'sse' }, bytes),
+  );
 
   // Which instance answered: behind a load balancer, the scaling lesson shows a learner who serves them.
   // Set on the Node response, so it also reaches streams written outside Hono (SSE).
@@ -69,7 +82,8 @@ export function createApiApp(deps: Deps): ApiApp {
     await next();
   });
   app.use('/api/*', async (c, next) => {
-    if (deps.lifecycle.shuttingDown) fail(503, 'shutting_down', 'The server is shutting down; retry in a moment.', { 'Retry-After': '2' });
+    if (deps.lifecycle.shuttingDown)
+      fail(503, 'shutting_down', 'The server is shutting down; retry in a moment.', { 'Retry-After': '2' });
     await next();
   });
   app.use('/api/channels/:channel/*', validChannel);
@@ -81,7 +95,12 @@ export function createApiApp(deps: Deps): ApiApp {
   // by themselves) along with the one part that is missing.
   app.get('/api/health', (c) => {
     const store = deps.store.status();
-    const body = { status: store.available ? 'ok' : 'degraded', instance: deps.config.INSTANCE_ID, store: store.kind, ...(store.problem ? { problem: store.problem } : {}) };
+    const body = {
+      status: store.available ? 'ok' : 'degraded',
+      instance: deps.config.INSTANCE_ID,
+      store: store.kind,
+      ...(store.problem ? { problem: store.problem } : {}),
+    };
     return c.json(body, 200, { 'Cache-Control': 'no-store' });
   });
   // The server's clock, for pages that time deliveries: a page estimates its offset NTP-style (several
@@ -91,7 +110,8 @@ export function createApiApp(deps: Deps): ApiApp {
     '/api/channels/:channel/events',
     bodyLimit({
       maxSize: deps.config.BODY_MAX_BYTES,
-      onError: () => fail(413, 'payload_too_large', `The request body is larger than ${deps.config.BODY_MAX_BYTES} bytes.`),
+      onError: () =>
+        fail(413, 'payload_too_large', `The request body is larger than ${deps.config.BODY_MAX_BYTES} bytes.`),
     }),
     publishHandler(deps),
   );
@@ -99,7 +119,11 @@ export function createApiApp(deps: Deps): ApiApp {
   app.get('/api/channels/:channel/long-poll', longPollHandler(deps));
   app.get('/api/channels/:channel/sse', sseHandler(deps, heartbeat));
   // A plain GET reaches here only without an Upgrade header (upgrades are taken before Hono sees them).
-  app.get('/api/channels/:channel/ws', () => fail(426, 'upgrade_required', 'This URL speaks WebSocket: connect with new WebSocket(url).', { Upgrade: 'websocket' }));
+  app.get('/api/channels/:channel/ws', () =>
+    fail(426, 'upgrade_required', 'This URL speaks WebSocket: connect with new WebSocket(url).', {
+      Upgrade: 'websocket',
+    }),
+  );
   app.get('/metrics', async (c) => {
     const text = await deps.metrics.registry.metrics();
     return c.body(text, 200, { 'Content-Type': deps.metrics.registry.contentType, 'Cache-Control': 'no-store' });
@@ -108,7 +132,9 @@ export function createApiApp(deps: Deps): ApiApp {
   for (const [path, allow] of Object.entries(ROUTES)) {
     app.all(path, () => fail(405, 'method_not_allowed', `Use ${allow} on this URL.`, { Allow: allow }));
   }
-  app.all('/api/*', (c) => fail(404, 'not_found', `No API route at ${c.req.method} ${c.req.path}; see /api-reference/ for the reference.`));
+  app.all('/api/*', (c) =>
+    fail(404, 'not_found', `No API route at ${c.req.method} ${c.req.path}; see /api-reference/ for the reference.`),
+  );
 
   app.onError((err, c) => {
     const apiError = asApiError(err);

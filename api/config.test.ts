@@ -21,8 +21,15 @@ describe('loadConfig', () => {
     assert.equal(c.TRUST_PROXY, true);
   });
   it('refuses bad values with one message naming each variable and what it got', () => {
-    assert.throws(() => loadConfig({ RETENTION: '1k', PORT: '-1' }), (err: Error) => /RETENTION/.test(err.message) && /"1k"/.test(err.message) && /PORT/.test(err.message));
-    assert.throws(() => loadConfig({ SSE_HEARTBEAT_MS: '20000' }), /SSE_HEARTBEAT_MS/, 'the contract needs a heartbeat at least every 15 s');
+    assert.throws(
+      () => loadConfig({ RETENTION: '1k', PORT: '-1' }),
+      (err: Error) => /RETENTION/.test(err.message) && /"1k"/.test(err.message) && /PORT/.test(err.message),
+    );
+    assert.throws(
+      () => loadConfig({ SSE_HEARTBEAT_MS: '20000' }),
+      /SSE_HEARTBEAT_MS/,
+      'the contract needs a heartbeat at least every 15 s',
+    );
   });
   it('takes a Redis URL and an instance name, and refuses malformed ones', () => {
     const c = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6380', INSTANCE_ID: 'b' });

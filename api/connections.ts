@@ -29,7 +29,10 @@ export class ConnectionRegistry {
   }
 
   private reportUnsent(): void {
-    const sums = new Map<Technique, number>([['sse', 0], ['websocket', 0]]);
+    const sums = new Map<Technique, number>([
+      ['sse', 0],
+      ['websocket', 0],
+    ]);
     for (const c of this.open) if (c.unsentBytes) sums.set(c.technique, (sums.get(c.technique) ?? 0) + c.unsentBytes());
     for (const [technique, bytes] of sums) this.metrics.unsentBytes.set({ technique }, bytes);
   }

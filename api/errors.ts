@@ -31,7 +31,12 @@ export class ApiError extends Error {
 export function asApiError(err: unknown): ApiError | undefined {
   if (err instanceof ApiError) return err;
   if (err instanceof StoreUnavailableError) {
-    return new ApiError(503, 'store_unavailable', 'The shared store (Redis) cannot be reached right now; nothing was published or read. Retry in a few seconds.', { 'Retry-After': '2' });
+    return new ApiError(
+      503,
+      'store_unavailable',
+      'The shared store (Redis) cannot be reached right now; nothing was published or read. Retry in a few seconds.',
+      { 'Retry-After': '2' },
+    );
   }
   return undefined;
 }
@@ -40,7 +45,12 @@ export function asApiError(err: unknown): ApiError | undefined {
  * A refusal written straight onto a socket, for upgrade requests: before the handshake there is no
  * response object, only the raw TCP connection.
  */
-export function rawHttpError(status: number, code: RejectionReason, message: string, headers: Record<string, string> = {}): string {
+export function rawHttpError(
+  status: number,
+  code: RejectionReason,
+  message: string,
+  headers: Record<string, string> = {},
+): string {
   const body = JSON.stringify(errorBody(code, message));
   const head = [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,

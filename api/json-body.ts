@@ -10,7 +10,11 @@ import { ApiError } from './errors.ts';
 export async function readJsonBody(c: Context, what: string): Promise<unknown> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') {
-    throw new ApiError(415, 'unsupported_media_type', `Send ${what} as Content-Type: application/json; got ${JSON.stringify(c.req.header('content-type') ?? 'none')}.`);
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      `Send ${what} as Content-Type: application/json; got ${JSON.stringify(c.req.header('content-type') ?? 'none')}.`,
+    );
   }
   try {
     return JSON.parse(await c.req.text());

@@ -4,18 +4,34 @@ import { READ_ONLY_CHANNELS } from './context.ts';
 import { ApiError, asApiError } from './errors.ts';
 import type { AppendResult } from './log/types.ts';
 
-export async function publishEvent(deps: Deps, channel: string, data: unknown, ip: string, via: 'http' | 'websocket'): Promise<AppendResult> {
+export async function publishEvent(
+  deps: Deps,
+  channel: string,
+  data: unknown,
+  ip: string,
+  via: 'http' | 'websocket',
+): Promise<AppendResult> {
   if (READ_ONLY_CHANNELS.has(channel)) {
-    throw new ApiError(403, 'read_only_channel', `The "${channel}" channel is published by the server itself; publish to a channel of your own instead.`);
+    throw new ApiError(
+      403,
+      'read_only_channel',
+      `The "${channel}" channel is published by the server itself; publish to a channel of your own instead.`,
+    );
   }
   // The limit counts bytes, not characters: "é" is one character but two bytes of UTF-8 on the wire.
   const bytes = Buffer.byteLength(JSON.stringify(data));
   if (bytes > deps.config.PUBLISH_MAX_BYTES) {
-    throw new ApiError(413, 'payload_too_large', `"data" serializes to ${bytes} bytes; the limit is ${deps.config.PUBLISH_MAX_BYTES} bytes.`);
+    throw new ApiError(
+      413,
+      'payload_too_large',
+      `"data" serializes to ${bytes} bytes; the limit is ${deps.config.PUBLISH_MAX_BYTES} bytes.`,
+    );
   }
   const rate = await deps.publishLimiter.take(ip);
   if (!rate.allowed) {
-    throw new ApiError(429, 'rate_limited', `Too many publishes from your address; retry in ${rate.retryAfterSec} s.`, { 'Retry-After': String(rate.retryAfterSec) });
+    throw new ApiError(429, 'rate_limited', `Too many publishes from your address; retry in ${rate.retryAfterSec} s.`, {
+      'Retry-After': String(rate.retryAfterSec),
+    });
   }
   let result: AppendResult;
   try {

@@ -35,7 +35,8 @@ export function inlineScriptHashes(html: string): string[] {
  * Static files other than pages. A script file may become a Worker (the search index runs in one), and a
  * worker obeys the CSP its own file was served with: it needs to fetch the index and run WebAssembly.
  */
-export const ASSET_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; frame-ancestors 'none'";
+export const ASSET_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; frame-ancestors 'none'";
 
 export function pagePolicy(html: string): string {
   return [

@@ -119,12 +119,15 @@ function siteApp(config: Config, api: Hono<{ Bindings: HttpBindings }>): Hono<{ 
     }
     await next();
   });
-  app.use('*', serveStatic({
-    root,
-    onFound: (path, c) => {
-      c.header('Content-Security-Policy', path.endsWith('.html') ? policies.policyFor(path) : ASSET_POLICY);
-    },
-  }));
+  app.use(
+    '*',
+    serveStatic({
+      root,
+      onFound: (path, c) => {
+        c.header('Content-Security-Policy', path.endsWith('.html') ? policies.policyFor(path) : ASSET_POLICY);
+      },
+    }),
+  );
   app.notFound(async (c) => {
     const page = resolve(root, '404.html');
     if (existsSync(page)) {
@@ -139,7 +142,9 @@ function siteApp(config: Config, api: Hono<{ Bindings: HttpBindings }>): Hono<{ 
 export async function startServer(config: Config): Promise<RunningServer> {
   const backend = createBackend(config);
   if (!(await backend.ready)) {
-    console.warn(`warning: the store is unreachable (${backend.deps.store.status().problem}); serving degraded until it is back.`);
+    console.warn(
+      `warning: the store is unreachable (${backend.deps.store.status().problem}); serving degraded until it is back.`,
+    );
   }
   const app = siteApp(config, backend.api.app);
 
@@ -216,7 +221,9 @@ export async function main(): Promise<void> {
     console.warn(`warning: no built site in ${config.SITE_DIR}/ (run "npm run build"); serving the API only.`);
   }
   const running = await startServer(config);
-  console.log(`Realtime Lab is serving on ${running.url}/ (API at ${running.url}/api/, metrics at ${running.url}/metrics)`);
+  console.log(
+    `Realtime Lab is serving on ${running.url}/ (API at ${running.url}/api/, metrics at ${running.url}/metrics)`,
+  );
 
   let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -231,10 +238,13 @@ export async function main(): Promise<void> {
       console.error('shutdown took too long; exiting.');
       process.exit(1);
     }, config.SHUTDOWN_GRACE_MS + 2000).unref();
-    running.shutdown().then(() => process.exit(0), (err) => {
-      console.error('shutdown failed:', err);
-      process.exit(1);
-    });
+    running.shutdown().then(
+      () => process.exit(0),
+      (err) => {
+        console.error('shutdown failed:', err);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);

@@ -34,7 +34,9 @@ const { values } = parseArgs({
 const mode: Mode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
 const plan = PLANS[mode];
 const only = new Set(values.only ? values.only.split(',') : SCENARIOS);
-for (const name of only) if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`--only takes ${SCENARIOS.join(', ')}; got ${JSON.stringify(name)}`);
+for (const name of only)
+  if (!(SCENARIOS as readonly string[]).includes(name))
+    throw new Error(`--only takes ${SCENARIOS.join(', ')}; got ${JSON.stringify(name)}`);
 
 let pool: GeneratorPool | undefined;
 const cleanUp = async () => {
@@ -44,14 +46,19 @@ const abort = (why: string) => {
   console.error(why);
   void cleanUp().finally(() => process.exit(1));
 };
-setTimeout(() => abort(`bench: still running after ${HARD_LIMIT_MS[mode] / 60_000} minutes; stopping.`), HARD_LIMIT_MS[mode]).unref();
+setTimeout(
+  () => abort(`bench: still running after ${HARD_LIMIT_MS[mode] / 60_000} minutes; stopping.`),
+  HARD_LIMIT_MS[mode],
+).unref();
 process.once('SIGINT', () => abort('bench: interrupted; stopping servers and generators.'));
 process.once('SIGTERM', () => abort('bench: terminated; stopping servers and generators.'));
 
 const started = Date.now();
 const loadAtStart = loadNow();
 const startedAt = new Date(started).toISOString();
-console.log(`Realtime Lab bench (${mode}): ${plan.generators} generator processes, results in ${relative(process.cwd(), values.out) || '.'}/`);
+console.log(
+  `Realtime Lab bench (${mode}): ${plan.generators} generator processes, results in ${relative(process.cwd(), values.out) || '.'}/`,
+);
 try {
   pool = await GeneratorPool.start(plan.generators, plan.addressesPerGenerator);
   const ctx: BenchContext = { plan, pool, log: (line) => console.log(line) };
@@ -74,7 +81,8 @@ try {
     mode,
     startedAt,
     durationSec: Math.round((Date.now() - started) / 100) / 10,
-    command: mode === 'full' ? 'npm run bench' : mode === 'quick' ? 'npm run bench -- --quick' : 'node bench/cli.ts --smoke',
+    command:
+      mode === 'full' ? 'npm run bench' : mode === 'quick' ? 'npm run bench -- --quick' : 'node bench/cli.ts --smoke',
     machine: describeMachine(plan, loadAtStart),
     capacity,
     fanout,
@@ -92,7 +100,9 @@ try {
   mkdirSync(chartDir, { recursive: true });
   for (const chart of renderCharts(results)) writeFileSync(join(chartDir, `${chart.name}.svg`), chart.svg);
   console.log(`\n${renderTable(results)}`);
-  console.log(`\nwrote ${relative(process.cwd(), join(values.out, `${stamp}${suffix}.json`))}, latest${suffix}.json and charts${suffix}/ in ${results.durationSec} s`);
+  console.log(
+    `\nwrote ${relative(process.cwd(), join(values.out, `${stamp}${suffix}.json`))}, latest${suffix}.json and charts${suffix}/ in ${results.durationSec} s`,
+  );
 } catch (err) {
   console.error(err);
   process.exitCode = 1;

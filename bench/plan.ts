@@ -13,7 +13,12 @@ export interface Plan {
    */
   readonly generators: number;
   readonly addressesPerGenerator: number;
-  readonly capacity: { readonly techniques: readonly Technique[]; readonly steps: readonly number[]; readonly settleMs: number; readonly holdMs: number };
+  readonly capacity: {
+    readonly techniques: readonly Technique[];
+    readonly steps: readonly number[];
+    readonly settleMs: number;
+    readonly holdMs: number;
+  };
   readonly fanout: {
     readonly generators: number;
     readonly techniques: readonly Technique[];
@@ -25,9 +30,23 @@ export interface Plan {
     readonly rampStepMs: number;
     readonly p99LimitMs: number;
   };
-  readonly polling: { readonly generators: number; readonly clients: number; readonly warmupMs: number; readonly durationMs: number };
-  readonly wire: { readonly techniques: readonly Technique[]; readonly payloads: readonly number[]; readonly events: number };
-  readonly churn: { readonly generators: number; readonly techniques: readonly ('websocket' | 'sse')[]; readonly durationMs: number; readonly concurrencyPerGenerator: number };
+  readonly polling: {
+    readonly generators: number;
+    readonly clients: number;
+    readonly warmupMs: number;
+    readonly durationMs: number;
+  };
+  readonly wire: {
+    readonly techniques: readonly Technique[];
+    readonly payloads: readonly number[];
+    readonly events: number;
+  };
+  readonly churn: {
+    readonly generators: number;
+    readonly techniques: readonly ('websocket' | 'sse')[];
+    readonly durationMs: number;
+    readonly concurrencyPerGenerator: number;
+  };
 }
 
 const HELD: readonly Technique[] = ['websocket', 'sse', 'long-poll'];
@@ -40,7 +59,15 @@ export const PLANS: Record<Mode, Plan> = {
     generators: 4,
     addressesPerGenerator: 4,
     capacity: { techniques: HELD, steps: [1000, 2000, 5000, 10_000, 15_000], settleMs: 1000, holdMs: 6000 },
-    fanout: { generators: 2, techniques: HELD, subscribers: [100, 1000, 10_000], pacedEvents: 15, rampDeliveriesPerSec: [10_000, 25_000, 50_000, 100_000, 200_000], rampStepMs: 2000, p99LimitMs: 100 },
+    fanout: {
+      generators: 2,
+      techniques: HELD,
+      subscribers: [100, 1000, 10_000],
+      pacedEvents: 15,
+      rampDeliveriesPerSec: [10_000, 25_000, 50_000, 100_000, 200_000],
+      rampStepMs: 2000,
+      p99LimitMs: 100,
+    },
     polling: { generators: 1, clients: 100, warmupMs: 1000, durationMs: 8000 },
     wire: { techniques: ALL, payloads: WIRE_PAYLOADS, events: 20 },
     churn: { generators: 2, techniques: ['websocket', 'sse'], durationMs: 4000, concurrencyPerGenerator: 16 },
@@ -50,7 +77,15 @@ export const PLANS: Record<Mode, Plan> = {
     generators: 2,
     addressesPerGenerator: 4,
     capacity: { techniques: HELD, steps: [1000, 2000], settleMs: 500, holdMs: 1000 },
-    fanout: { generators: 2, techniques: HELD, subscribers: [100, 1000], pacedEvents: 5, rampDeliveriesPerSec: [20_000], rampStepMs: 1000, p99LimitMs: 100 },
+    fanout: {
+      generators: 2,
+      techniques: HELD,
+      subscribers: [100, 1000],
+      pacedEvents: 5,
+      rampDeliveriesPerSec: [20_000],
+      rampStepMs: 1000,
+      p99LimitMs: 100,
+    },
     polling: { generators: 1, clients: 100, warmupMs: 300, durationMs: 2000 },
     wire: { techniques: ALL, payloads: WIRE_PAYLOADS, events: 5 },
     churn: { generators: 2, techniques: ['websocket', 'sse'], durationMs: 1000, concurrencyPerGenerator: 8 },
@@ -60,7 +95,15 @@ export const PLANS: Record<Mode, Plan> = {
     generators: 2,
     addressesPerGenerator: 2,
     capacity: { techniques: HELD, steps: [4, 10], settleMs: 100, holdMs: 100 },
-    fanout: { generators: 2, techniques: HELD, subscribers: [6], pacedEvents: 2, rampDeliveriesPerSec: [60], rampStepMs: 200, p99LimitMs: 100 },
+    fanout: {
+      generators: 2,
+      techniques: HELD,
+      subscribers: [6],
+      pacedEvents: 2,
+      rampDeliveriesPerSec: [60],
+      rampStepMs: 200,
+      p99LimitMs: 100,
+    },
     polling: { generators: 2, clients: 4, warmupMs: 50, durationMs: 200 },
     wire: { techniques: ALL, payloads: [10, 1024], events: 2 },
     churn: { generators: 2, techniques: ['websocket', 'sse'], durationMs: 200, concurrencyPerGenerator: 2 },

@@ -21,7 +21,15 @@ if (process.send) {
     gc?.();
     const memory = process.memoryUsage();
     const cpu = process.cpuUsage();
-    const report: ProbeReport = { type: 'bench:probe', id: msg.id ?? 0, rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external, cpuUserUs: cpu.user, cpuSystemUs: cpu.system };
+    const report: ProbeReport = {
+      type: 'bench:probe',
+      id: msg.id ?? 0,
+      rss: memory.rss,
+      heapUsed: memory.heapUsed,
+      external: memory.external,
+      cpuUserUs: cpu.user,
+      cpuSystemUs: cpu.system,
+    };
     process.send!(report);
   });
   // The channel must not keep a server alive once it has been told to stop.

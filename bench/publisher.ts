@@ -18,11 +18,19 @@ export class Publisher {
   publish(): Promise<void> {
     const body = JSON.stringify({ data: { t: clock(), p: this.padding } });
     return new Promise((resolve) => {
-      const req = http.request(this.url, { method: 'POST', agent: this.agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        if (res.statusCode !== 201) this.failures++;
-        res.resume();
-        res.once('end', resolve);
-      });
+      const req = http.request(
+        this.url,
+        {
+          method: 'POST',
+          agent: this.agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          if (res.statusCode !== 201) this.failures++;
+          res.resume();
+          res.once('end', resolve);
+        },
+      );
       req.once('error', () => {
         this.failures++;
         resolve();

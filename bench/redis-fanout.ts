@@ -44,7 +44,8 @@ interface Result {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 
 async function subscribe(base: string, channel: string, onEvent: (sentAt: number) => void): Promise<WebSocket> {
   const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/api/channels/${channel}/ws`);
@@ -69,7 +70,9 @@ async function run(setup: string, servers: ChildServer[], subscribers: number): 
   const latencies: number[] = [];
   const sockets: WebSocket[] = [];
   for (let i = 0; i < subscribers; i++) {
-    sockets.push(await subscribe(servers[i % servers.length]!.base, channel, (sentAt) => latencies.push(Date.now() - sentAt)));
+    sockets.push(
+      await subscribe(servers[i % servers.length]!.base, channel, (sentAt) => latencies.push(Date.now() - sentAt)),
+    );
   }
   await sleep(500); // every subscription in place (on Redis: subscribed and caught up)
 
@@ -103,7 +106,10 @@ async function run(setup: string, servers: ChildServer[], subscribers: number): 
   };
 }
 
-async function withServers(envs: Record<string, string>[], body: (servers: ChildServer[]) => Promise<Result>): Promise<Result> {
+async function withServers(
+  envs: Record<string, string>[],
+  body: (servers: ChildServer[]) => Promise<Result>,
+): Promise<Result> {
   const servers: ChildServer[] = [];
   try {
     for (const env of envs) servers.push(await startChildServer({ ...SERVER_ENV, ...env }));
@@ -117,7 +123,9 @@ async function withServers(envs: Record<string, string>[], body: (servers: Child
 const redis = await startRedisServer();
 const results: Result[] = [];
 try {
-  console.log(`${SUBSCRIBER_COUNTS.join(' and ')} WebSocket subscribers, ${EVENTS} events at ${RATE}/s, ${cpus().length} cores shared by client, servers and Redis\n`);
+  console.log(
+    `${SUBSCRIBER_COUNTS.join(' and ')} WebSocket subscribers, ${EVENTS} events at ${RATE}/s, ${cpus().length} cores shared by client, servers and Redis\n`,
+  );
   const onRedis = (id: string) => ({ INSTANCE_ID: id, REDIS_URL: redis.url });
   for (const n of SUBSCRIBER_COUNTS) {
     results.push(await withServers([{ INSTANCE_ID: 'a' }], (s) => run('1 instance, in-memory store', s, n)));
@@ -131,12 +139,17 @@ try {
 console.log('| setup | subscribers | delivered | deliveries/s | p50 ms | p99 ms | max ms | CPU s per instance |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of results) {
-  console.log(`| ${r.setup} | ${r.subscribers} | ${r.deliveries}/${r.events * r.subscribers} | ${r.deliveriesPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.latencyMs.max} | ${r.cpuSecondsPerInstance.join(' + ')} |`);
+  console.log(
+    `| ${r.setup} | ${r.subscribers} | ${r.deliveries}/${r.events * r.subscribers} | ${r.deliveriesPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.latencyMs.max} | ${r.cpuSecondsPerInstance.join(' + ')} |`,
+  );
 }
 const out = new URL('./results/', import.meta.url);
 mkdirSync(out, { recursive: true });
 // The load average says how much else the machine was doing: on a shared 2-core box it moves the figures.
 const machine = { cores: cpus().length, loadAverage1m: Number(loadavg()[0]!.toFixed(2)) };
-writeFileSync(new URL('redis-fanout.json', out), `${JSON.stringify({ measuredAt: new Date().toISOString(), ...machine, rate: RATE, results }, null, 2)}\n`);
+writeFileSync(
+  new URL('redis-fanout.json', out),
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), ...machine, rate: RATE, results }, null, 2)}\n`,
+);
 console.log(`machine: ${machine.cores} cores, load average ${machine.loadAverage1m} over the last minute`);
 console.log('\nwritten to bench/results/redis-fanout.json');

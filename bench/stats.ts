@@ -49,7 +49,13 @@ export class Histogram {
   }
 
   summary(): LatencySummary {
-    return { count: this.count, p50: this.percentile(50), p99: this.percentile(99), max: this.count ? this.max : Number.NaN, mean: this.count ? this.sum / this.count : Number.NaN };
+    return {
+      count: this.count,
+      p50: this.percentile(50),
+      p99: this.percentile(99),
+      max: this.count ? this.max : Number.NaN,
+      mean: this.count ? this.sum / this.count : Number.NaN,
+    };
   }
 
   toJSON(): HistogramJson {
@@ -86,6 +92,13 @@ export function slope(points: readonly (readonly [number, number])[]): number {
 
 /** project / baseline, or NaN when either side is missing; the table prints NaN as "n/a". */
 export function ratio(project: number | undefined, baseline: number | undefined): number {
-  if (project === undefined || baseline === undefined || !Number.isFinite(project) || !Number.isFinite(baseline) || baseline === 0) return Number.NaN;
+  if (
+    project === undefined ||
+    baseline === undefined ||
+    !Number.isFinite(project) ||
+    !Number.isFinite(baseline) ||
+    baseline === 0
+  )
+    return Number.NaN;
   return project / baseline;
 }

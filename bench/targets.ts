@@ -56,8 +56,6 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-
-
 export async function startTarget(name: TargetName, extraEnv: Record<string, string> = {}): Promise<Target> {
   const spec = SPECS[name];
   const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', './bench/probe.ts', spec.script], {
@@ -116,7 +114,14 @@ export async function startTarget(name: TargetName, extraEnv: Record<string, str
     clearTimeout(killer);
   };
   running.add(stop);
-  return { name, base, pid: child.pid!, memory, openConnections, stop: () => stop().finally(() => running.delete(stop)) };
+  return {
+    name,
+    base,
+    pid: child.pid!,
+    memory,
+    openConnections,
+    stop: () => stop().finally(() => running.delete(stop)),
+  };
 }
 
 const running = new Set<() => Promise<void>>();

@@ -7,7 +7,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIAGRAM_DIR, DIAGRAM_THEMES, MERMAID_CONFIG, diagramFile, diagramKey, findDiagrams, normalizeDiagram, type DiagramTheme } from '../src/lib/diagrams.ts';
+import {
+  DIAGRAM_DIR,
+  DIAGRAM_THEMES,
+  MERMAID_CONFIG,
+  diagramFile,
+  diagramKey,
+  findDiagrams,
+  normalizeDiagram,
+  type DiagramTheme,
+} from '../src/lib/diagrams.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cacheDir = join(root, DIAGRAM_DIR);
@@ -41,9 +50,15 @@ export function collectDiagrams(projectRoot = root): FoundDiagram[] {
 }
 
 /** Diagram files (key × theme) that the cache lacks. */
-export function missingSvgs(diagrams: FoundDiagram[], dir = cacheDir): { diagram: FoundDiagram; theme: DiagramTheme }[] {
+export function missingSvgs(
+  diagrams: FoundDiagram[],
+  dir = cacheDir,
+): { diagram: FoundDiagram; theme: DiagramTheme }[] {
   return diagrams.flatMap((diagram) =>
-    DIAGRAM_THEMES.filter((theme) => !existsSync(join(dir, diagramFile(diagram.key, theme)))).map((theme) => ({ diagram, theme })),
+    DIAGRAM_THEMES.filter((theme) => !existsSync(join(dir, diagramFile(diagram.key, theme)))).map((theme) => ({
+      diagram,
+      theme,
+    })),
   );
 }
 
@@ -77,7 +92,11 @@ async function render(todo: { diagram: FoundDiagram; theme: DiagramTheme }[]): P
     for (const { diagram, theme } of todo) {
       const svg = await page.evaluate(
         async ({ code, config, id }) => {
-          const mermaid = (window as unknown as { mermaid: { initialize(c: object): void; render(id: string, code: string): Promise<{ svg: string }> } }).mermaid;
+          const mermaid = (
+            window as unknown as {
+              mermaid: { initialize(c: object): void; render(id: string, code: string): Promise<{ svg: string }> };
+            }
+          ).mermaid;
           mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', ...config });
           return (await mermaid.render(id, code)).svg;
         },
@@ -110,7 +129,9 @@ if (import.meta.main) {
     console.log(`${diagrams.length} diagrams, ${missing.length} SVGs missing`);
     process.exit(missing.length === 0 ? 0 : 1);
   }
-  const todo = process.argv.includes('--force') ? diagrams.flatMap((diagram) => DIAGRAM_THEMES.map((theme) => ({ diagram, theme }))) : missing;
+  const todo = process.argv.includes('--force')
+    ? diagrams.flatMap((diagram) => DIAGRAM_THEMES.map((theme) => ({ diagram, theme })))
+    : missing;
   if (todo.length > 0) await render(todo);
   prune(diagrams);
   console.log(`${diagrams.length} diagrams in the lessons; ${todo.length} SVGs rendered into ${DIAGRAM_DIR}/.`);

@@ -17,8 +17,14 @@ function commandPath(name: string): string | undefined {
 
 function run(command: string, args: string[]): void {
   console.log(`[redis] $ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (result.status !== 0) throw new Error(`[redis] "${command} ${args.join(' ')}" failed with ${result.error?.message ?? `exit code ${result.status}`}.`);
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (result.status !== 0)
+    throw new Error(
+      `[redis] "${command} ${args.join(' ')}" failed with ${result.error?.message ?? `exit code ${result.status}`}.`,
+    );
 }
 
 /** The path of redis-server; as root on Debian, installs Debian's redis-server package first if needed. */
@@ -27,7 +33,7 @@ export function ensureRedisServer(): string {
   if (found && existsSync(found)) return found;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && commandPath('apt-get')) {
-    console.log('[redis] redis-server is missing; installing Debian\'s redis-server package.');
+    console.log("[redis] redis-server is missing; installing Debian's redis-server package.");
     run('apt-get', ['update']);
     // Two test processes may get here at once: wait for the other's dpkg lock instead of failing.
     run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', 'redis-server']);
@@ -89,21 +95,35 @@ export interface RedisServer {
 }
 
 async function spawnRedis(binary: string, port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn(binary, [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--dir', dir,
-    // No snapshots and no append-only file while it runs: a test or demo Redis keeps nothing by itself.
-    '--save', '',
-    '--appendonly', 'no',
-    '--daemonize', 'no',
-    '--logfile', '',
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    binary,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      // No snapshots and no append-only file while it runs: a test or demo Redis keeps nothing by itself.
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'no',
+      '--logfile',
+      '',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`[redis] redis-server did not start within 10 s:\n${output}`)), 10_000);
+    const timer = setTimeout(
+      () => reject(new Error(`[redis] redis-server did not start within 10 s:\n${output}`)),
+      10_000,
+    );
     const onData = () => {
       if (output.includes('Ready to accept connections')) {
         clearTimeout(timer);

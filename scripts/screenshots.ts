@@ -26,8 +26,22 @@ const SHOTS: Shot[] = [
   { name: 'lesson-1440-light', path: LESSON, width: 1440, height: 900, scheme: 'light' },
   { name: 'lesson-1440-dark', path: LESSON, width: 1440, height: 900, scheme: 'dark' },
   { name: 'lesson-demo-1440-dark', path: LESSON, width: 1440, height: 900, scheme: 'dark', scrollTo: '[data-demo]' },
-  { name: 'lesson-diagram-1440-dark', path: LESSON, width: 1440, height: 900, scheme: 'dark', scrollTo: 'figure.diagram' },
-  { name: 'lesson-quiz-1440-light', path: LESSON, width: 1440, height: 900, scheme: 'light', scrollTo: 'section.quiz:last-of-type' },
+  {
+    name: 'lesson-diagram-1440-dark',
+    path: LESSON,
+    width: 1440,
+    height: 900,
+    scheme: 'dark',
+    scrollTo: 'figure.diagram',
+  },
+  {
+    name: 'lesson-quiz-1440-light',
+    path: LESSON,
+    width: 1440,
+    height: 900,
+    scheme: 'light',
+    scrollTo: 'section.quiz:last-of-type',
+  },
   { name: 'lesson-full-1440-light', path: LESSON, width: 1440, height: 900, scheme: 'light', fullPage: true },
   { name: 'home-360-light', path: '/', width: 360, height: 780, scheme: 'light' },
   { name: 'lesson-360-light', path: LESSON, width: 360, height: 780, scheme: 'light' },
@@ -41,7 +55,10 @@ const server = await startTestServer();
 const browser = await launchChromium();
 try {
   for (const shot of SHOTS) {
-    const context = await browser.newContext({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.scheme });
+    const context = await browser.newContext({
+      viewport: { width: shot.width, height: shot.height },
+      colorScheme: shot.scheme,
+    });
     const page = await context.newPage();
     await page.goto(new URL(shot.path, server.base).href, { waitUntil: 'load' });
     if (shot.scrollTo) {

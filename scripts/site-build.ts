@@ -8,7 +8,18 @@ import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 // bench/: the site's benchmark page renders the committed results (every run) with the bench's own report code.
-const INPUTS = ['astro.config.mjs', 'package-lock.json', 'tsconfig.json', 'src', 'content', 'public', 'api', 'bench/report', 'bench/stats.ts', 'bench/results'];
+const INPUTS = [
+  'astro.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+  'src',
+  'content',
+  'public',
+  'api',
+  'bench/report',
+  'bench/stats.ts',
+  'bench/results',
+];
 const SKIP = new Set(['node_modules', '.git', 'dist', '.astro']);
 
 function* files(path: string): Generator<string> {
@@ -39,7 +50,11 @@ const stampFile = (root: string) => join(root, 'dist', '.build-stamp');
 
 export function buildIsFresh(root = projectRoot): boolean {
   const stamp = stampFile(root);
-  return existsSync(join(root, 'dist', 'index.html')) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === inputHash(root);
+  return (
+    existsSync(join(root, 'dist', 'index.html')) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8').trim() === inputHash(root)
+  );
 }
 
 /** Runs `astro build` on this same Node (the project's pinned one) and stamps the output. */
@@ -48,7 +63,11 @@ export function buildSite(root = projectRoot): void {
   const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const started = Date.now();
   console.log('Building the site (astro build)…');
-  const r = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync(process.execPath, [astro, 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   if (r.status !== 0) throw new Error(`astro build failed (exit ${r.status ?? r.signal}); see the output above.`);
   writeFileSync(stampFile(root), `${hash}\n`);
   console.log(`Site built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

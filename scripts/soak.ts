@@ -45,8 +45,12 @@ const openConnections = (m: Map<string, number>) =>
 
 await sleep(2000);
 const before = await metrics();
-console.log(`soak: ${minutes} min, ${channels} channels × 4 techniques, ${ratePerChannel} events/s per channel, server ${base}`);
-console.log(`start: RSS ${mb(before.get('process_resident_memory_bytes'))}, heap used ${mb(before.get('nodejs_heap_size_used_bytes'))}, active handles ${before.get('nodejs_active_handles_total')}`);
+console.log(
+  `soak: ${minutes} min, ${channels} channels × 4 techniques, ${ratePerChannel} events/s per channel, server ${base}`,
+);
+console.log(
+  `start: RSS ${mb(before.get('process_resident_memory_bytes'))}, heap used ${mb(before.get('nodejs_heap_size_used_bytes'))}, active handles ${before.get('nodejs_active_handles_total')}`,
+);
 
 const random = seededRandom(Number(values.seed));
 const endAt = Date.now() + minutes * 60_000;
@@ -56,7 +60,11 @@ let publishing = true;
 async function publisher(index: number): Promise<void> {
   const channel = `soak-${index}`;
   while (Date.now() < endAt) {
-    const r = await request(base, `/api/channels/${channel}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { n: published[index]! + 1 } }) });
+    const r = await request(base, `/api/channels/${channel}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { n: published[index]! + 1 } }),
+    });
     if (r.status === 201) published[index] = r.json.seq;
     else console.error(`publish to ${channel}: ${r.status} ${r.text}`);
     await sleep((1000 / ratePerChannel) * (0.5 + random()));
@@ -83,7 +91,9 @@ for (let c = 0; c < channels; c++) {
 const progress = setInterval(async () => {
   const m = await metrics();
   const left = Math.max(0, Math.round((endAt - Date.now()) / 1000));
-  console.log(`  ${left}s left: published ${published.reduce((a, b) => a + b, 0)}, open connections ${openConnections(m)}, RSS ${mb(m.get('process_resident_memory_bytes'))}`);
+  console.log(
+    `  ${left}s left: published ${published.reduce((a, b) => a + b, 0)}, open connections ${openConnections(m)}, RSS ${mb(m.get('process_resident_memory_bytes'))}`,
+  );
 }, 30_000);
 
 await Promise.all(published.map((_, i) => publisher(i)));
@@ -109,13 +119,23 @@ const after = await metrics();
 const handlesBefore = before.get('nodejs_active_handles_total') ?? NaN;
 const handlesAfter = after.get('nodejs_active_handles_total') ?? NaN;
 
-console.log(`events published: ${published.reduce((a, b) => a + b, 0)}; clients: ${received.length}; disconnects: ${disconnects}`);
+console.log(
+  `events published: ${published.reduce((a, b) => a + b, 0)}; clients: ${received.length}; disconnects: ${disconnects}`,
+);
 console.log(`lost: ${lost}, duplicated: ${duplicated}, out of order: ${disorder} clients, resets or gaps: ${resets}`);
-console.log(`end: RSS ${mb(after.get('process_resident_memory_bytes'))}, heap used ${mb(after.get('nodejs_heap_size_used_bytes'))}, active handles ${handlesAfter} (baseline ${handlesBefore}), open connections ${openConnections(after)}`);
+console.log(
+  `end: RSS ${mb(after.get('process_resident_memory_bytes'))}, heap used ${mb(after.get('nodejs_heap_size_used_bytes'))}, active handles ${handlesAfter} (baseline ${handlesBefore}), open connections ${openConnections(after)}`,
+);
 server.kill('SIGTERM');
 await server.exited;
 
 // A couple of handles may come and go with the ticker's timer and the metrics scrape itself.
-const ok = lost === 0 && duplicated === 0 && disorder === 0 && resets === 0 && openConnections(after) === 0 && handlesAfter <= handlesBefore + 2;
+const ok =
+  lost === 0 &&
+  duplicated === 0 &&
+  disorder === 0 &&
+  resets === 0 &&
+  openConnections(after) === 0 &&
+  handlesAfter <= handlesBefore + 2;
 console.log(ok ? 'soak: OK' : 'soak: FAILED');
 process.exit(ok ? 0 : 1);

@@ -13,7 +13,11 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(opts: { targets: readonly number[]; port?: number; host?: string }): Promise<TcpProxy> {
+export async function startTcpProxy(opts: {
+  targets: readonly number[];
+  port?: number;
+  host?: string;
+}): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let down = false;
   let next = 0;
@@ -21,7 +25,10 @@ export async function startTcpProxy(opts: { targets: readonly number[]; port?: n
     if (down) return void client.destroy();
     const target = opts.targets[next++ % opts.targets.length]!;
     const upstream = net.connect(target, '127.0.0.1');
-    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
       sockets.add(from);
       from.pipe(to);
       // A target that is down (or restarting) just closes the client's connection, as a balancer would.

@@ -14,7 +14,13 @@ const registries: LabRegistry[] = [];
 afterEach(() => registries.splice(0).forEach((r) => r.close()));
 
 function newLab(): LabCapture {
-  const registry = new LabRegistry({ maxLabs: 5, idleMs: 60_000, captureBytes: 65_536, maxEntries: 500, maxConnections: 50 });
+  const registry = new LabRegistry({
+    maxLabs: 5,
+    idleMs: 60_000,
+    captureBytes: 65_536,
+    maxEntries: 500,
+    maxConnections: 50,
+  });
   registries.push(registry);
   return registry.open('0123456789abcdef0123456789abcdef');
 }
@@ -35,7 +41,13 @@ function parsedRequest(socket: Duplex, head: string): IncomingMessage {
 }
 
 /** One HTTP exchange through the tap: the request, then the server's bytes as written, then the end. */
-function exchange(lab: LabCapture, technique: Technique, socket: Duplex, requestHead: string, writes: (string | Buffer)[]): void {
+function exchange(
+  lab: LabCapture,
+  technique: Technique,
+  socket: Duplex,
+  requestHead: string,
+  writes: (string | Buffer)[],
+): void {
   const res = new EventEmitter() as ServerResponse;
   assert.ok(tapHttpExchange(lab, technique, parsedRequest(socket, requestHead), res));
   for (const bytes of writes) socket.write(bytes);
@@ -44,7 +56,8 @@ function exchange(lab: LabCapture, technique: Technique, socket: Duplex, request
 
 const bytes = (text: string) => Buffer.byteLength(text, 'latin1');
 
-const POLL_REQUEST = 'GET /api/channels/lab-x/poll?after=3&lab=x HTTP/1.1\r\nHost: 127.0.0.1:4321\r\nAccept: */*\r\n\r\n';
+const POLL_REQUEST =
+  'GET /api/channels/lab-x/poll?after=3&lab=x HTTP/1.1\r\nHost: 127.0.0.1:4321\r\nAccept: */*\r\n\r\n';
 const POLL_HEAD = 'HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 40\r\n\r\n';
 const POLL_BODY = '{"epoch":"e1","events":[],"cursor":3333}';
 
@@ -64,7 +77,7 @@ describe('byte counts per technique, exact', () => {
     assert.equal(bytes(POLL_HEAD), 86);
   });
 
-  it('a keep-alive connection shared by a poll and then a long-poll: each request\'s bytes go to its own technique', () => {
+  it("a keep-alive connection shared by a poll and then a long-poll: each request's bytes go to its own technique", () => {
     const lab = newLab();
     const socket = connection();
     exchange(lab, 'poll', socket, POLL_REQUEST, [POLL_HEAD, POLL_BODY]);
@@ -75,8 +88,17 @@ describe('byte counts per technique, exact', () => {
     exchange(lab, 'long-poll', socket, longPollRequest, [head, body]);
 
     const { byTechnique, connections } = lab.stats();
-    assert.deepEqual(connections.map((c) => c.requests), [2], 'one TCP connection carried both requests');
-    assert.deepEqual(byTechnique.poll, { requests: 1, connections: 1, up: { header: 90, framing: 0, payload: 0 }, down: { header: 86, framing: 0, payload: 40 } });
+    assert.deepEqual(
+      connections.map((c) => c.requests),
+      [2],
+      'one TCP connection carried both requests',
+    );
+    assert.deepEqual(byTechnique.poll, {
+      requests: 1,
+      connections: 1,
+      up: { header: 90, framing: 0, payload: 0 },
+      down: { header: 86, framing: 0, payload: 40 },
+    });
     assert.deepEqual(byTechnique['long-poll'], {
       requests: 1,
       connections: 1,
@@ -85,10 +107,11 @@ describe('byte counts per technique, exact', () => {
     });
   });
 
-  it('an SSE stream in chunked coding: each chunk\'s size line and CRLF are framing (RFC 9112 §7.1)', () => {
+  it("an SSE stream in chunked coding: each chunk's size line and CRLF are framing (RFC 9112 §7.1)", () => {
     const lab = newLab();
     const request = 'GET /api/channels/lab-x/sse?lab=x HTTP/1.1\r\nHost: h\r\nAccept: text/event-stream\r\n\r\n';
-    const head = 'HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n';
+    const head =
+      'HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n';
     const retry = 'retry: 2000\n\n';
     const event = 'id: e1:4\ndata: {"seq":4,"time":1,"data":"hi"}\n\n';
     assert.equal(event.length, 0x2f);
@@ -109,7 +132,8 @@ describe('byte counts per technique, exact', () => {
     const request =
       'GET /api/channels/lab-x/ws?lab=x HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n';
     assert.ok(tapUpgrade(lab, parsedRequest(socket, request), socket));
-    const head = 'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n';
+    const head =
+      'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n';
     // The server's 101 and an unmasked "Hello" (RFC 6455 §5.7) in one write, then a 126-byte text frame
     // whose length needs the 16-bit extension (4 header bytes).
     socket.write(Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from('810548656c6c6f', 'hex')]));
@@ -127,12 +151,23 @@ describe('byte counts per technique, exact', () => {
   });
 
   it('counts stay with the technique when the lab forgets old connections past its limit', () => {
-    const registry = new LabRegistry({ maxLabs: 1, idleMs: 60_000, captureBytes: 65_536, maxEntries: 500, maxConnections: 2 });
+    const registry = new LabRegistry({
+      maxLabs: 1,
+      idleMs: 60_000,
+      captureBytes: 65_536,
+      maxEntries: 500,
+      maxConnections: 2,
+    });
     registries.push(registry);
     const lab = registry.open('0123456789abcdef0123456789abcdef');
     for (let i = 0; i < 5; i++) exchange(lab, 'poll', connection(), POLL_REQUEST, [POLL_HEAD, POLL_BODY]);
     const { connections, byTechnique } = lab.stats();
     assert.equal(connections.length, 2, 'per-connection counters are bounded');
-    assert.deepEqual(byTechnique.poll, { requests: 5, connections: 5, up: { header: 5 * 90, framing: 0, payload: 0 }, down: { header: 5 * 86, framing: 0, payload: 5 * 40 } });
+    assert.deepEqual(byTechnique.poll, {
+      requests: 5,
+      connections: 5,
+      up: { header: 5 * 90, framing: 0, payload: 0 },
+      down: { header: 5 * 86, framing: 0, payload: 5 * 40 },
+    });
   });
 });

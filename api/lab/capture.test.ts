@@ -7,7 +7,14 @@ import { requestHead } from './tap.ts';
 
 const registries: LabRegistry[] = [];
 function registry(opts: Partial<LabRegistryOptions> = {}): LabRegistry {
-  const r = new LabRegistry({ maxLabs: 3, idleMs: 1000, captureBytes: 4096, maxEntries: 50, maxConnections: 5, ...opts });
+  const r = new LabRegistry({
+    maxLabs: 3,
+    idleMs: 1000,
+    captureBytes: 4096,
+    maxEntries: 50,
+    maxConnections: 5,
+    ...opts,
+  });
   registries.push(r);
   return r;
 }
@@ -25,7 +32,11 @@ describe('LabCapture: bounded per lab', () => {
     assert.equal(entries.length + dropped, 100);
     assert.ok(entries.length < 100 && entries.length > 5, `${entries.length} kept`);
     assert.equal(entries.at(-1)!.n, 100, 'the newest is kept');
-    assert.deepEqual(lab.wire(98).entries.map((e) => e.n), [99, 100], '?after= gives only what is new');
+    assert.deepEqual(
+      lab.wire(98).entries.map((e) => e.n),
+      [99, 100],
+      '?after= gives only what is new',
+    );
   });
 
   it('keeps at most maxEntries, however small', () => {
@@ -71,7 +82,10 @@ describe('LabRegistry: bounded in number of labs', () => {
     r.open(id(1));
     now = 500;
     r.open(id(2));
-    assert.deepEqual(r.active(300).map((l) => l.id), [id(2)]);
+    assert.deepEqual(
+      r.active(300).map((l) => l.id),
+      [id(2)],
+    );
     now = 1200;
     assert.equal(r.sweepIdle(), 1);
     assert.deepEqual([r.get(id(1)), r.get(id(2))?.id], [undefined, id(2)]);
@@ -86,7 +100,13 @@ describe('requestHead', () => {
     req.httpVersion = '1.1';
     req.rawHeaders = ['Host', 'h', 'Cookie', 'session=secret'];
     const head = requestHead(req);
-    assert.equal(head.text, 'GET /api/channels/x/poll?after=1 HTTP/1.1\r\nHost: h\r\nCookie: [14 bytes, not shown]\r\n\r\n');
-    assert.equal(head.bytes, Buffer.byteLength('GET /api/channels/x/poll?after=1 HTTP/1.1\r\nHost: h\r\nCookie: session=secret\r\n\r\n'));
+    assert.equal(
+      head.text,
+      'GET /api/channels/x/poll?after=1 HTTP/1.1\r\nHost: h\r\nCookie: [14 bytes, not shown]\r\n\r\n',
+    );
+    assert.equal(
+      head.bytes,
+      Buffer.byteLength('GET /api/channels/x/poll?after=1 HTTP/1.1\r\nHost: h\r\nCookie: session=secret\r\n\r\n'),
+    );
   });
 });

@@ -34,7 +34,14 @@ interface EntryBase {
 export type WireEntry = EntryBase &
   (
     | { kind: 'http-head'; dir: Direction; text: string; bytes: number }
-    | { kind: 'http-body'; dir: Direction; text: string; payloadBytes: number; framingBytes: number; truncated: boolean }
+    | {
+        kind: 'http-body';
+        dir: Direction;
+        text: string;
+        payloadBytes: number;
+        framingBytes: number;
+        truncated: boolean;
+      }
     | {
         kind: 'ws-frame';
         dir: Direction;
@@ -151,14 +158,28 @@ export class LabCapture {
     if (!stats) {
       id = this.nextConnection++;
       this.socketIds.set(socket, id);
-      stats = { id, technique, requests: 0, open: true, openedAt: this.now(), closedAt: null, up: zero(), down: zero() };
+      stats = {
+        id,
+        technique,
+        requests: 0,
+        open: true,
+        openedAt: this.now(),
+        closedAt: null,
+        up: zero(),
+        down: zero(),
+      };
       this.connections.set(id, stats);
       this.trimConnections();
       const closedStats = stats;
       socket.once('close', () => {
         closedStats.open = false;
         closedStats.closedAt = this.now();
-        this.record({ kind: 'note', conn: closedStats.id, technique: closedStats.technique, text: 'TCP connection closed' });
+        this.record({
+          kind: 'note',
+          conn: closedStats.id,
+          technique: closedStats.technique,
+          text: 'TCP connection closed',
+        });
       });
     }
     stats.technique = technique;
@@ -203,7 +224,10 @@ export class LabCapture {
     const full = { ...entry, n: this.nextEntry++, at: this.now() } as WireEntry;
     this.entries.push(full);
     this.storedBytes += sizeOf(full);
-    while (this.entries.length > 1 && (this.storedBytes > this.limits.captureBytes || this.entries.length > this.limits.maxEntries)) {
+    while (
+      this.entries.length > 1 &&
+      (this.storedBytes > this.limits.captureBytes || this.entries.length > this.limits.maxEntries)
+    ) {
       this.storedBytes -= sizeOf(this.entries.shift()!);
       this.droppedEntries++;
     }
@@ -233,7 +257,13 @@ export class LabCapture {
     for (const socket of sockets) {
       const id = this.socketIds.get(socket);
       const stats = id === undefined ? undefined : this.connections.get(id);
-      if (stats) this.record({ kind: 'note', conn: stats.id, technique: stats.technique, text: 'cut by the server (fault injection)' });
+      if (stats)
+        this.record({
+          kind: 'note',
+          conn: stats.id,
+          technique: stats.technique,
+          text: 'cut by the server (fault injection)',
+        });
       socket.destroy();
     }
     this.live.clear();
@@ -273,7 +303,13 @@ export class LabCapture {
     return { entries, next: this.nextEntry - 1, dropped: this.droppedEntries };
   }
 
-  stats(): { live: number; peakLive: number; connections: ConnectionStats[]; totals: Record<Direction, ByteCounts>; byTechnique: Partial<Record<Technique, TechniqueStats>> } {
+  stats(): {
+    live: number;
+    peakLive: number;
+    connections: ConnectionStats[];
+    totals: Record<Direction, ByteCounts>;
+    byTechnique: Partial<Record<Technique, TechniqueStats>>;
+  } {
     const connections = [...this.connections.values()];
     const totals = { up: zero(), down: zero() };
     for (const c of connections) {
@@ -283,7 +319,13 @@ export class LabCapture {
         totals[dir].payload += c[dir].payload;
       }
     }
-    return { live: this.live.size, peakLive: this.peakLive, connections, totals, byTechnique: Object.fromEntries(this.byTechnique) };
+    return {
+      live: this.live.size,
+      peakLive: this.peakLive,
+      connections,
+      totals,
+      byTechnique: Object.fromEntries(this.byTechnique),
+    };
   }
 
   private trimConnections(): void {

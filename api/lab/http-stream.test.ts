@@ -35,7 +35,8 @@ describe('HttpResponseStream: heads, payload and chunked framing, byte for byte'
   });
 
   it('a 101 head hands the rest of the bytes over as upgraded (WebSocket frames)', () => {
-    const head = 'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n';
+    const head =
+      'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n';
     const piece = new HttpResponseStream().push(Buffer.concat([Buffer.from(head), Buffer.from([0x81, 0x00])]));
     assert.equal(piece.heads[0]!.status, 101);
     assert.deepEqual([...piece.upgraded], [0x81, 0x00]);

@@ -96,7 +96,11 @@ export class HttpResponseStream {
         const size = Number.parseInt(data.subarray(0, end).toString('latin1').split(';')[0]!.trim(), 16);
         framingBytes += end + 2;
         data = data.subarray(end + 2);
-        this.state = Number.isNaN(size) ? { kind: 'until-close' } : size === 0 ? { kind: 'trailers' } : { kind: 'chunk-data', left: size };
+        this.state = Number.isNaN(size)
+          ? { kind: 'until-close' }
+          : size === 0
+            ? { kind: 'trailers' }
+            : { kind: 'chunk-data', left: size };
       } else {
         // trailers: lines until an empty one ends the message
         framingBytes += end + 2;
@@ -113,7 +117,8 @@ export class HttpResponseStream {
     if (status === 101) this.state = { kind: 'upgraded' };
     else if (bodiless(status)) this.state = { kind: 'head' };
     else if (/\bchunked\b/i.test(header(text, 'transfer-encoding') ?? '')) this.state = { kind: 'chunk-size' };
-    else if (length !== undefined && /^\d+$/.test(length)) this.state = Number(length) > 0 ? { kind: 'fixed', left: Number(length) } : { kind: 'head' };
+    else if (length !== undefined && /^\d+$/.test(length))
+      this.state = Number(length) > 0 ? { kind: 'fixed', left: Number(length) } : { kind: 'head' };
     else this.state = { kind: 'until-close' };
     return { text, bytes, status };
   }

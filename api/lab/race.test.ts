@@ -8,8 +8,16 @@ const good = { rate: 5, payloadBytes: 100, durationMs: 10_000 };
 describe('parseRaceSettings', () => {
   it('accepts every setting at its bounds', () => {
     assert.deepEqual(parseRaceSettings(good), good);
-    const low = { rate: RACE_BOUNDS.rate.min, payloadBytes: RACE_BOUNDS.payloadBytes.min, durationMs: RACE_BOUNDS.durationMs.min };
-    const high = { rate: RACE_BOUNDS.rate.max, payloadBytes: RACE_BOUNDS.payloadBytes.max, durationMs: RACE_BOUNDS.durationMs.max };
+    const low = {
+      rate: RACE_BOUNDS.rate.min,
+      payloadBytes: RACE_BOUNDS.payloadBytes.min,
+      durationMs: RACE_BOUNDS.durationMs.min,
+    };
+    const high = {
+      rate: RACE_BOUNDS.rate.max,
+      payloadBytes: RACE_BOUNDS.payloadBytes.max,
+      durationMs: RACE_BOUNDS.durationMs.max,
+    };
     assert.deepEqual(parseRaceSettings(low), low);
     assert.deepEqual(parseRaceSettings(high), high);
   });
@@ -26,12 +34,18 @@ describe('parseRaceSettings', () => {
     ['durationMs', null],
   ] as const) {
     it(`refuses ${name} = ${JSON.stringify(bad)} with 400 invalid_race naming the field and its range`, () => {
-      assert.throws(() => parseRaceSettings({ ...good, [name]: bad }), (err: any) => {
-        assert.equal(err.status, 400);
-        assert.equal(err.code, 'invalid_race');
-        assert.match(err.message, new RegExp(`"${name}" must be .* from ${RACE_BOUNDS[name].min} to ${RACE_BOUNDS[name].max}`));
-        return true;
-      });
+      assert.throws(
+        () => parseRaceSettings({ ...good, [name]: bad }),
+        (err: any) => {
+          assert.equal(err.status, 400);
+          assert.equal(err.code, 'invalid_race');
+          assert.match(
+            err.message,
+            new RegExp(`"${name}" must be .* from ${RACE_BOUNDS[name].min} to ${RACE_BOUNDS[name].max}`),
+          );
+          return true;
+        },
+      );
     });
   }
 
@@ -42,7 +56,8 @@ describe('parseRaceSettings', () => {
 
 describe('raceData', () => {
   it('serializes to exactly the asked size, numbered when there is room', () => {
-    for (const size of [2, 3, 4, 10, 100, 1000, 16_384]) assert.equal(Buffer.byteLength(JSON.stringify(raceData(17, size))), size, `${size} bytes`);
+    for (const size of [2, 3, 4, 10, 100, 1000, 16_384])
+      assert.equal(Buffer.byteLength(JSON.stringify(raceData(17, size))), size, `${size} bytes`);
     assert.equal(raceData(17, 10), '17:xxxxx');
     assert.equal(raceData(17, 2), '');
   });
@@ -79,7 +94,11 @@ describe('RaceRun', () => {
   it('publishes the planned events at the rate, then stops; the ticker stays quiet meanwhile', async () => {
     const store = fakeStore();
     const started = Date.now();
-    const race = new RaceRun({ settings: { rate: 50, payloadBytes: 10, durationMs: 200 }, append: store.append, leadMs: 20 });
+    const race = new RaceRun({
+      settings: { rate: 50, payloadBytes: 10, durationMs: 200 },
+      append: store.append,
+      leadMs: 20,
+    });
     assert.equal(race.planned, 10);
     assert.equal(race.quietsTicker, true, 'quiet from the moment it exists, before the first event');
     await race.finished();
@@ -117,7 +136,11 @@ describe('RaceRun', () => {
 
   it('stop() ends it at once and lets the ticker speak again', async () => {
     const store = fakeStore();
-    const race = new RaceRun({ settings: { rate: 10, payloadBytes: 10, durationMs: 10_000 }, append: store.append, leadMs: 0 });
+    const race = new RaceRun({
+      settings: { rate: 10, payloadBytes: 10, durationMs: 10_000 },
+      append: store.append,
+      leadMs: 0,
+    });
     await new Promise((r) => setTimeout(r, 150));
     race.stop();
     const published = race.status().published;

@@ -41,7 +41,9 @@ export function parseRaceSettings(body: unknown): RaceSettings {
     const { min, max, unit } = RACE_BOUNDS[name];
     const v = b[name];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
-      throw invalid(`"${name}" must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max} (${unit}); got ${JSON.stringify(v ?? null)}.`);
+      throw invalid(
+        `"${name}" must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max} (${unit}); got ${JSON.stringify(v ?? null)}.`,
+      );
     }
     return v;
   };
@@ -154,7 +156,10 @@ export class RaceRun implements LabPublisher {
     const due = this.startsAt + this.sent * this.periodMs;
     // A timer may fire a millisecond before Date.now() reaches `due` (timers run on the monotonic clock):
     // never publish before the announced time, wait the rest instead.
-    this.timer = setTimeout(() => void (this.now() < due ? this.schedule() : this.publishNext()), Math.max(0, due - this.now()));
+    this.timer = setTimeout(
+      () => void (this.now() < due ? this.schedule() : this.publishNext()),
+      Math.max(0, due - this.now()),
+    );
     this.timer.unref();
   }
 

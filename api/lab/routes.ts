@@ -47,7 +47,11 @@ const MAX_RUNNING_RACES = 20;
 const RACE_BODY_MAX_BYTES = 1024;
 
 const invalidLabId = (raw: string) =>
-  new ApiError(400, 'invalid_lab_id', `A lab id is 32 lowercase hex digits (128 random bits); got ${JSON.stringify(raw.slice(0, 80))}.`);
+  new ApiError(
+    400,
+    'invalid_lab_id',
+    `A lab id is 32 lowercase hex digits (128 random bits); got ${JSON.stringify(raw.slice(0, 80))}.`,
+  );
 
 function checkLabId(raw: string): string {
   if (!LAB_ID.test(raw)) throw invalidLabId(raw);
@@ -111,7 +115,12 @@ function rateLimited(deps: Deps): MiddlewareHandler<Env> {
   return async (c, next) => {
     const rate = await deps.publishLimiter.take(clientIp(c.env.incoming, deps.config.TRUST_PROXY));
     if (!rate.allowed) {
-      throw new ApiError(429, 'rate_limited', `Too many requests from your address; retry in ${rate.retryAfterSec} s.`, { 'Retry-After': String(rate.retryAfterSec) });
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `Too many requests from your address; retry in ${rate.retryAfterSec} s.`,
+        { 'Retry-After': String(rate.retryAfterSec) },
+      );
     }
     await next();
   };
@@ -126,7 +135,12 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
 
   app.get('/api/lab/:id/wire', (c) => {
     const after = parseAfter(c.req.query('after'));
-    if (after === 'invalid') throw new ApiError(400, 'invalid_cursor', `"after" must be a non-negative integer; got ${JSON.stringify(c.req.query('after'))}.`);
+    if (after === 'invalid')
+      throw new ApiError(
+        400,
+        'invalid_cursor',
+        `"after" must be a non-negative integer; got ${JSON.stringify(c.req.query('after'))}.`,
+      );
     // Reading does not create a lab: ids nobody has connected with cost nothing.
     const lab = deps.labs.get(c.req.param('id'));
     const wire = lab ? lab.wire(after ?? 0) : { entries: [], next: 0, dropped: 0 };
@@ -135,7 +149,14 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
 
   app.get('/api/lab/:id/connections', (c) => {
     const lab = deps.labs.get(c.req.param('id'));
-    const stats = lab ? lab.stats() : { live: 0, peakLive: 0, connections: [], totals: { up: { header: 0, framing: 0, payload: 0 }, down: { header: 0, framing: 0, payload: 0 } } };
+    const stats = lab
+      ? lab.stats()
+      : {
+          live: 0,
+          peakLive: 0,
+          connections: [],
+          totals: { up: { header: 0, framing: 0, payload: 0 }, down: { header: 0, framing: 0, payload: 0 } },
+        };
     return c.json({ channel: labChannel(c.req.param('id')), ...stats }, 200, { 'Cache-Control': 'no-store' });
   });
 
@@ -158,7 +179,11 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
   app.post('/api/lab/:id/gap', async (c) => {
     const publish = deps.config.RETENTION + GAP_MISSED;
     if (publish > GAP_MAX_PUBLISH) {
-      throw new ApiError(409, 'gap_unavailable', `This server retains ${deps.config.RETENTION} events per channel; provoking a gap would take ${publish} publishes, more than the ${GAP_MAX_PUBLISH} this demo allows.`);
+      throw new ApiError(
+        409,
+        'gap_unavailable',
+        `This server retains ${deps.config.RETENTION} events per channel; provoking a gap would take ${publish} publishes, more than the ${GAP_MAX_PUBLISH} this demo allows.`,
+      );
     }
     const lab = deps.labs.open(c.req.param('id'));
     const { dropped } = lab.cut();
@@ -171,7 +196,11 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
   const smallBody = bodyLimit({
     maxSize: RACE_BODY_MAX_BYTES,
     onError: () => {
-      throw new ApiError(413, 'payload_too_large', `A race is asked for with a small JSON object (at most ${RACE_BODY_MAX_BYTES} bytes).`);
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        `A race is asked for with a small JSON object (at most ${RACE_BODY_MAX_BYTES} bytes).`,
+      );
     },
   });
   app.post('/api/lab/:id/race', smallBody, async (c) => {
@@ -181,7 +210,12 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
     lab.publisher = null;
     const running = deps.labs.all().filter((l) => l.publisher instanceof RaceRun && l.publisher.running).length;
     if (running >= MAX_RUNNING_RACES) {
-      throw new ApiError(503, 'race_busy', `${running} races are running on this server, its most at once; retry in a few seconds.`, { 'Retry-After': '5' });
+      throw new ApiError(
+        503,
+        'race_busy',
+        `${running} races are running on this server, its most at once; retry in a few seconds.`,
+        { 'Retry-After': '5' },
+      );
     }
     const channel = labChannel(lab.id);
     // The race owns the channel before its start is read, so no tick can slip in between: from this
@@ -195,12 +229,24 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
       race.stop();
       throw err;
     }
-    return c.json({ channel, epoch: bounds.epoch, after: bounds.head, startsAt: race.startsAt, endsAt: race.endsAt, planned: race.planned, settings }, 201);
+    return c.json(
+      {
+        channel,
+        epoch: bounds.epoch,
+        after: bounds.head,
+        startsAt: race.startsAt,
+        endsAt: race.endsAt,
+        planned: race.planned,
+        settings,
+      },
+      201,
+    );
   });
 
   app.get('/api/lab/:id/race/status', (c) => {
     const race = deps.labs.get(c.req.param('id'))?.publisher;
-    if (!(race instanceof RaceRun)) throw new ApiError(404, 'not_found', 'No race was started for this lab (POST /api/lab/<id>/race starts one).');
+    if (!(race instanceof RaceRun))
+      throw new ApiError(404, 'not_found', 'No race was started for this lab (POST /api/lab/<id>/race starts one).');
     return c.json(race.status(), 200, { 'Cache-Control': 'no-store' });
   });
 

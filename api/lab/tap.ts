@@ -26,15 +26,19 @@ export function requestHead(req: IncomingMessage): { text: string; bytes: number
     const name = req.rawHeaders[i]!;
     const value = req.rawHeaders[i + 1]!;
     real += `${name}: ${value}\r\n`;
-    shown += SECRET_HEADERS.has(name.toLowerCase()) ? `${name}: [${Buffer.byteLength(value, 'latin1')} bytes, not shown]\r\n` : `${name}: ${value}\r\n`;
+    shown += SECRET_HEADERS.has(name.toLowerCase())
+      ? `${name}: [${Buffer.byteLength(value, 'latin1')} bytes, not shown]\r\n`
+      : `${name}: ${value}\r\n`;
   }
   return { text: `${shown}\r\n`, bytes: Buffer.byteLength(`${real}\r\n`, 'latin1') };
 }
 
-const clip = (text: string) => (text.length > SHOWN_CHARS ? { text: text.slice(0, SHOWN_CHARS), truncated: true } : { text, truncated: false });
+const clip = (text: string) =>
+  text.length > SHOWN_CHARS ? { text: text.slice(0, SHOWN_CHARS), truncated: true } : { text, truncated: false };
 
 function toBuffer(chunk: unknown, encoding: unknown): Buffer | undefined {
-  if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' && Buffer.isEncoding(encoding) ? encoding : 'utf8');
+  if (typeof chunk === 'string')
+    return Buffer.from(chunk, typeof encoding === 'string' && Buffer.isEncoding(encoding) ? encoding : 'utf8');
   if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   return undefined;
 }
@@ -78,7 +82,14 @@ function recordHttp(lab: LabCapture, stats: ConnectionStats, piece: HttpPiece, c
   lab.count(stats, 'down', { payload: piece.payload.length, framing: piece.framingBytes });
   const framing = carried + piece.framingBytes;
   if (piece.payload.length === 0) return framing;
-  lab.record({ ...base, kind: 'http-body', dir: 'down', ...clip(piece.payload.toString('utf8')), payloadBytes: piece.payload.length, framingBytes: framing });
+  lab.record({
+    ...base,
+    kind: 'http-body',
+    dir: 'down',
+    ...clip(piece.payload.toString('utf8')),
+    payloadBytes: piece.payload.length,
+    framingBytes: framing,
+  });
   return 0;
 }
 
@@ -88,7 +99,9 @@ function recordFrame(lab: LabCapture, stats: ConnectionStats, dir: Direction, fr
   const payload =
     frame.opcode === 0x8 && frame.payload.length >= 2
       ? `${frame.payload.readUInt16BE(0)} ${frame.payload.subarray(2).toString('utf8')}`.trim()
-      : textual ? frame.payload.toString('utf8') : frame.payload.toString('hex');
+      : textual
+        ? frame.payload.toString('utf8')
+        : frame.payload.toString('hex');
   lab.record({
     conn: stats.id,
     technique: stats.technique,
@@ -118,8 +131,10 @@ function recordRequest(lab: LabCapture, req: IncomingMessage, technique: Techniq
 }
 
 const DROP_NOTES = {
-  armed: 'cut by the server before answering (fault injection: nothing was in flight when you cut, so this next request was dropped)',
-  resend: 'cut by the server before answering (fault injection: the browser resent the request just cut by itself, on a new connection)',
+  armed:
+    'cut by the server before answering (fault injection: nothing was in flight when you cut, so this next request was dropped)',
+  resend:
+    'cut by the server before answering (fault injection: the browser resent the request just cut by itself, on a new connection)',
 };
 
 /** Drops the connection being opened when a cut is waiting for it; true if it did. */
@@ -135,7 +150,12 @@ function cutOnArrival(lab: LabCapture, stats: ConnectionStats, socket: Duplex): 
  * Taps one HTTP exchange (poll, long-poll, SSE) until its response is finished. Returns false when an
  * armed cut dropped the connection instead: the caller must not answer.
  */
-export function tapHttpExchange(lab: LabCapture, technique: Technique, req: IncomingMessage, res: ServerResponse): boolean {
+export function tapHttpExchange(
+  lab: LabCapture,
+  technique: Technique,
+  req: IncomingMessage,
+  res: ServerResponse,
+): boolean {
   const stats = recordRequest(lab, req, technique);
   if (cutOnArrival(lab, stats, req.socket)) return false;
   const release = lab.hold(req.socket);

@@ -32,7 +32,14 @@ export interface WsFrame {
  */
 export class WsFrameDecoder {
   private header = Buffer.alloc(0);
-  private current: { fin: boolean; rsv: [boolean, boolean, boolean]; opcode: number; key: Buffer | null; length: number; headerBytes: number } | null = null;
+  private current: {
+    fin: boolean;
+    rsv: [boolean, boolean, boolean];
+    opcode: number;
+    key: Buffer | null;
+    length: number;
+    headerBytes: number;
+  } | null = null;
   private received = 0;
   private kept: Buffer[] = [];
   private keptBytes = 0;

@@ -56,7 +56,13 @@ describe('MemoryStore: one append-only log per channel', () => {
     const before = await s.bounds('idle');
     const unsubscribe = s.subscribe('watched', () => {});
     now = 5000;
-    const pinned = new MemoryStore({ retention: 5, idleMs: 1000, maxChannels: 100, pinned: ['ticker'], now: () => now });
+    const pinned = new MemoryStore({
+      retention: 5,
+      idleMs: 1000,
+      maxChannels: 100,
+      pinned: ['ticker'],
+      now: () => now,
+    });
     stores.push(pinned);
     assert.equal(s.sweepIdle(), 2, 'idle and ticker are evicted from the unpinned store, watched is kept');
     const after = await s.bounds('idle');
@@ -150,12 +156,20 @@ describe('readFromCursor and follow', () => {
     for (let i = 1; i <= 600; i++) await s.append('f', i); // more than one replay page
     const got: number[] = [];
     const starts: string[] = [];
-    const stop = await follow(s, 'f', { after: 10 }, { start: (st) => starts.push(st.kind), event: (e) => got.push(e.seq) });
+    const stop = await follow(
+      s,
+      'f',
+      { after: 10 },
+      { start: (st) => starts.push(st.kind), event: (e) => got.push(e.seq) },
+    );
     for (let i = 601; i <= 610; i++) await s.append('f', i);
     stop();
     await s.append('f', 611);
     assert.deepEqual(starts, ['replay']);
-    assert.deepEqual(got, Array.from({ length: 600 }, (_, i) => i + 11));
+    assert.deepEqual(
+      got,
+      Array.from({ length: 600 }, (_, i) => i + 11),
+    );
     assert.equal(s.subscriberCount(), 0);
   });
 
@@ -164,10 +178,15 @@ describe('readFromCursor and follow', () => {
     for (let i = 1; i <= 3; i++) await s.append('fr', i);
     const first = (await s.bounds('fr')).epoch;
     const got: string[] = [];
-    const stop = await follow(s, 'fr', { after: 1 }, {
-      start: (st, bounds) => got.push(`${st.kind}@${bounds.epoch === first ? 'old' : 'new'}`),
-      event: (e, epoch) => got.push(`${e.seq}@${epoch === first ? 'old' : 'new'}`),
-    });
+    const stop = await follow(
+      s,
+      'fr',
+      { after: 1 },
+      {
+        start: (st, bounds) => got.push(`${st.kind}@${bounds.epoch === first ? 'old' : 'new'}`),
+        event: (e, epoch) => got.push(`${e.seq}@${epoch === first ? 'old' : 'new'}`),
+      },
+    );
     await s.reset('fr');
     await s.append('fr', 'a');
     await s.append('fr', 'b');
@@ -183,7 +202,15 @@ describe('readFromCursor and follow', () => {
     const before = await s.bounds('rs');
     const told: string[] = [];
     const got: string[] = [];
-    const stop = await follow(s, 'rs', { after: 0 }, { start: (st, b) => told.push(`${st.kind}:${b.epoch === before.epoch ? 'old' : 'new'}`), event: (e) => got.push(String(e.data)) });
+    const stop = await follow(
+      s,
+      'rs',
+      { after: 0 },
+      {
+        start: (st, b) => told.push(`${st.kind}:${b.epoch === before.epoch ? 'old' : 'new'}`),
+        event: (e) => got.push(String(e.data)),
+      },
+    );
     await s.reset('rs');
     const after = await s.bounds('rs');
     assert.notEqual(after.epoch, before.epoch);
@@ -210,7 +237,12 @@ describe('readFromCursor and follow', () => {
     stores.push(s);
     const told: string[] = [];
     const got: number[] = [];
-    const stop = await follow(s, 'jump', { after: 0 }, { start: (st) => told.push(st.kind === 'gap' ? `gap:${st.missed}` : st.kind), event: (e) => got.push(e.seq) });
+    const stop = await follow(
+      s,
+      'jump',
+      { after: 0 },
+      { start: (st) => told.push(st.kind === 'gap' ? `gap:${st.missed}` : st.kind), event: (e) => got.push(e.seq) },
+    );
     for (let i = 1; i <= 8; i++) await s.append('jump', i);
     await new Promise((r) => setImmediate(r));
     stop();

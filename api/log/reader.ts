@@ -28,7 +28,12 @@ function accountForEviction(start: StartPoint, first: LogEvent | undefined): Sta
   return { kind: 'gap', from: first.seq, missed };
 }
 
-export async function readFromCursor(store: ChannelStore, channel: string, cursor: ClientCursor, limit: number): Promise<ReadFromCursor> {
+export async function readFromCursor(
+  store: ChannelStore,
+  channel: string,
+  cursor: ClientCursor,
+  limit: number,
+): Promise<ReadFromCursor> {
   const bounds = await store.bounds(channel);
   const planned = startFor(cursor, bounds);
   const { events } = await store.read(channel, planned.from, limit);
@@ -62,7 +67,12 @@ const RESYNC_RETRY_MS = 1000;
  * follower back to the log with its own cursor, so the client is told `reset` or `gap` exactly as a
  * reconnecting client would be, instead of being handed a silent hole. Returns the stop function.
  */
-export async function follow(store: ChannelStore, channel: string, cursor: ClientCursor, sink: FollowSink): Promise<() => void> {
+export async function follow(
+  store: ChannelStore,
+  channel: string,
+  cursor: ClientCursor,
+  sink: FollowSink,
+): Promise<() => void> {
   let stopped = false;
   /** While the log is being read, live events wait here. */
   let syncing = true;
@@ -106,7 +116,10 @@ export async function follow(store: ChannelStore, channel: string, cursor: Clien
       if (stopped) return;
       // The store failed mid-stream (a shared store went away): keep the connection and try again, so
       // the client picks up where it was once the store is back instead of waiting on a dead stream.
-      console.error(`follow: catching up on ${channel} failed, retrying in ${RESYNC_RETRY_MS} ms:`, (err as Error).message);
+      console.error(
+        `follow: catching up on ${channel} failed, retrying in ${RESYNC_RETRY_MS} ms:`,
+        (err as Error).message,
+      );
       retry = setTimeout(resync, RESYNC_RETRY_MS);
     });
   };

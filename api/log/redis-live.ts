@@ -89,7 +89,8 @@ class LiveChannel {
     const json = message.slice(space + 1);
     const wire = JSON.parse(json) as WireEvent;
     if (epoch === this.epoch && wire.seq <= this.lastSeq) return;
-    if (epoch === this.epoch && wire.seq === this.lastSeq + 1) return this.emit({ seq: wire.seq, time: wire.time, data: wire.data, json });
+    if (epoch === this.epoch && wire.seq === this.lastSeq + 1)
+      return this.emit({ seq: wire.seq, time: wire.time, data: wire.data, json });
     this.catchUpWanted = true;
   }
 

@@ -57,7 +57,9 @@ end
  * ARGV: epoch candidate, retention, time (ms), data (JSON), ttl (ms), live channel.
  * Returns { epoch, seq }.
  */
-export const APPEND = lua(2, `
+export const APPEND = lua(
+  2,
+  `
 local epoch = epoch_of(ARGV[1])
 local seq = redis.call('HINCRBY', KEYS[1], 'head', 1)
 -- An explicit ID 0-<seq>: XRANGE can then start at any seq, and "MAXLEN =" keeps exactly the newest
@@ -68,14 +70,17 @@ keep_for(ARGV[5])
 -- integers into doubles and change what the publisher sent.
 redis.call('PUBLISH', ARGV[6], epoch .. ' {"seq":' .. seq .. ',"time":' .. ARGV[3] .. ',"data":' .. ARGV[4] .. '}')
 return { epoch, seq }
-`);
+`,
+);
 // #endregion redis-append
 
 /**
  * ARGV: epoch candidate, from (seq), limit (0 for bounds only), ttl (ms).
  * Returns { epoch, head, oldest, entries } with entries as XRANGE gives them.
  */
-export const READ = lua(2, `
+export const READ = lua(
+  2,
+  `
 local epoch = epoch_of(ARGV[1])
 local head = tonumber(redis.call('HGET', KEYS[1], 'head'))
 local oldest = head + 1
@@ -88,27 +93,36 @@ if tonumber(ARGV[3]) > 0 then
 end
 keep_for(ARGV[4])
 return { epoch, head, oldest, entries }
-`);
+`,
+);
 
 /** ARGV: new epoch, ttl (ms). Drops the history and starts a new one under the new epoch. */
-export const RESET = lua(2, `
+export const RESET = lua(
+  2,
+  `
 redis.call('DEL', KEYS[2])
 redis.call('HSET', KEYS[1], 'epoch', ARGV[1], 'head', 0)
 keep_for(ARGV[2])
 return ARGV[1]
-`);
+`,
+);
 
 /** ARGV: ttl (ms). Keeps a channel with listeners on some instance from expiring as idle. */
-export const TOUCH = lua(2, `
+export const TOUCH = lua(
+  2,
+  `
 keep_for(ARGV[1])
 return 1
-`);
+`,
+);
 
 /**
  * KEYS[1]: the lease; ARGV: holder, ttl (ms). 1 when the caller holds the lease (taken or renewed),
  * 0 when another instance does. Used so that one instance, not all of them, drives the ticker.
  */
-export const LEASE = lua(1, `
+export const LEASE = lua(
+  1,
+  `
 local holder = redis.call('GET', KEYS[1])
 if holder == ARGV[1] then
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
@@ -119,4 +133,5 @@ if not holder then
   return 1
 end
 return 0
-`);
+`,
+);

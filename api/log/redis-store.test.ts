@@ -50,7 +50,11 @@ describe('RedisStore: the channel log in Redis', () => {
     assert.deepEqual([a.event.seq, b.event.seq, other.event.seq], [1, 2, 1]);
     assert.equal(a.event.json, JSON.stringify({ seq: 1, time: 1000, data }));
     const read = await s.read('a', 1, 10);
-    assert.deepEqual(read.events.map((e) => e.json), [a.event.json, b.event.json], 'read back byte for byte');
+    assert.deepEqual(
+      read.events.map((e) => e.json),
+      [a.event.json, b.event.json],
+      'read back byte for byte',
+    );
     assert.deepEqual(read.events[0]!.data, data);
     assert.equal(a.epoch, b.epoch);
     assert.notEqual(a.epoch, other.epoch, 'each channel has its own epoch');
@@ -72,7 +76,10 @@ describe('RedisStore: the channel log in Redis', () => {
     fresh();
     const [a, b] = [await store({ retention: 1000 }), await store({ retention: 1000 })];
     const acks = await Promise.all(Array.from({ length: 300 }, (_, i) => (i % 2 ? a : b).append('shared', i)));
-    assert.deepEqual(acks.map((r) => r.event.seq).sort((x, y) => x - y), Array.from({ length: 300 }, (_, i) => i + 1));
+    assert.deepEqual(
+      acks.map((r) => r.event.seq).sort((x, y) => x - y),
+      Array.from({ length: 300 }, (_, i) => i + 1),
+    );
     assert.equal(new Set(acks.map((r) => r.epoch)).size, 1);
     assert.deepEqual(await a.bounds('shared'), await b.bounds('shared'));
   });
@@ -86,7 +93,10 @@ describe('RedisStore: the channel log in Redis', () => {
     for (let i = 1; i <= 50; i++) await a.append('fan', i);
     await waitFor(() => got.length >= 50, '50 events');
     await sleep(100);
-    assert.deepEqual(got, Array.from({ length: 50 }, (_, i) => i + 1));
+    assert.deepEqual(
+      got,
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
     assert.equal(b.subscriberCount(), 1);
     unsubscribe();
     unsubscribe();
@@ -105,7 +115,10 @@ describe('RedisStore: the channel log in Redis', () => {
     await publishing;
     await waitFor(() => got.length >= 120, '120 events');
     stop();
-    assert.deepEqual(got, Array.from({ length: 120 }, (_, i) => i + 1));
+    assert.deepEqual(
+      got,
+      Array.from({ length: 120 }, (_, i) => i + 1),
+    );
   });
 
   it('reset gives the channel a new epoch; a live follower is told reset and gets the new history', async () => {
@@ -115,7 +128,12 @@ describe('RedisStore: the channel log in Redis', () => {
     const before = await a.bounds('r');
     const kinds: string[] = [];
     const got: string[] = [];
-    const stop = await follow(b, 'r', { after: 1, epoch: before.epoch }, { start: (st) => kinds.push(st.kind), event: (e, epoch) => got.push(`${epoch}:${e.seq}`) });
+    const stop = await follow(
+      b,
+      'r',
+      { after: 1, epoch: before.epoch },
+      { start: (st) => kinds.push(st.kind), event: (e, epoch) => got.push(`${epoch}:${e.seq}`) },
+    );
     await a.reset('r');
     const afterReset = await b.bounds('r');
     assert.notEqual(afterReset.epoch, before.epoch);
@@ -135,7 +153,12 @@ describe('RedisStore: the channel log in Redis', () => {
     const old = await s.bounds('lost');
     const kinds: string[] = [];
     const got: number[] = [];
-    const stop = await follow(s, 'lost', { after: 2, epoch: old.epoch }, { start: (st) => kinds.push(st.kind), event: (e) => got.push(e.seq) });
+    const stop = await follow(
+      s,
+      'lost',
+      { after: 2, epoch: old.epoch },
+      { start: (st) => kinds.push(st.kind), event: (e) => got.push(e.seq) },
+    );
     assert.equal(await redis.command('FLUSHALL'), '+OK');
     const ack = await s.append('lost', 'after the flush');
     assert.notEqual(ack.epoch, old.epoch);
@@ -163,7 +186,10 @@ describe('RedisStore: the channel log in Redis', () => {
       await waitFor(() => got.length >= 30, '30 events after the reconnect', 10_000);
       await sleep(100);
       stop();
-      assert.deepEqual(got, Array.from({ length: 30 }, (_, i) => i + 1));
+      assert.deepEqual(
+        got,
+        Array.from({ length: 30 }, (_, i) => i + 1),
+      );
     } finally {
       await proxy.close();
     }
@@ -194,7 +220,9 @@ describe('RedisStore: the channel log in Redis', () => {
 });
 
 describe('RedisStore when Redis goes away', () => {
-  it('fails fast with StoreUnavailableError, reports it, and resumes followers with nothing lost once Redis is back', { timeout: 30_000 }, async () => {
+  it('fails fast with StoreUnavailableError, reports it, and resumes followers with nothing lost once Redis is back', {
+    timeout: 30_000,
+  }, async () => {
     fresh();
     const [a, b] = [await store({ retention: 1000 }), await store({ retention: 1000 })];
     const got: number[] = [];
@@ -205,7 +233,10 @@ describe('RedisStore when Redis goes away', () => {
     await redis.stop({ keepData: true });
     await waitFor(() => !a.status().available, 'the store to notice');
     // Refused, not queued in memory to be applied whenever Redis is back (it never shows up below).
-    await assert.rejects(a.append('outage', 'lost?'), (err: Error) => err instanceof StoreUnavailableError && /Redis/.test(err.message));
+    await assert.rejects(
+      a.append('outage', 'lost?'),
+      (err: Error) => err instanceof StoreUnavailableError && /Redis/.test(err.message),
+    );
     assert.equal(a.status().kind, 'redis');
     assert.match(a.status().problem ?? '', /unreachable/);
 
@@ -215,6 +246,10 @@ describe('RedisStore when Redis goes away', () => {
     await waitFor(() => got.length >= 10, 'the events after the outage', 10_000);
     await sleep(100);
     stop();
-    assert.deepEqual(got, Array.from({ length: 10 }, (_, i) => i + 1), 'the refused publish never appeared; nothing lost or repeated');
+    assert.deepEqual(
+      got,
+      Array.from({ length: 10 }, (_, i) => i + 1),
+      'the refused publish never appeared; nothing lost or repeated',
+    );
   });
 });

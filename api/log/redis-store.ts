@@ -123,7 +123,10 @@ export class RedisStore implements ChannelStore {
    * server then starts degraded and the clients keep trying in the background.
    */
   async connect(waitMs: number): Promise<boolean> {
-    const ready = Promise.all([this.commands.connect(), this.subscriber.connect()]).then(() => true, () => false);
+    const ready = Promise.all([this.commands.connect(), this.subscriber.connect()]).then(
+      () => true,
+      () => false,
+    );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs)));
     const ok = await Promise.race([ready, timeout]);
@@ -175,7 +178,8 @@ export class RedisStore implements ChannelStore {
       try {
         return await this.commands.sendCommand(['EVALSHA', script.sha1, ...tail]);
       } catch (err) {
-        if (err instanceof ErrorReply && err.message.startsWith('NOSCRIPT')) return await this.commands.sendCommand(['EVAL', script.source, ...tail]);
+        if (err instanceof ErrorReply && err.message.startsWith('NOSCRIPT'))
+          return await this.commands.sendCommand(['EVAL', script.source, ...tail]);
         throw err;
       }
     } catch (err) {
@@ -191,13 +195,21 @@ export class RedisStore implements ChannelStore {
     const k = channelKeys(this.prefix, channel);
     const time = Math.round(this.now());
     const dataJson = JSON.stringify(data) ?? 'null';
-    const [epoch, seq] = (await this.run(APPEND, [k.meta, k.log], [newEpoch(), this.opts.retention, time, dataJson, this.ttlOf(channel), k.live])) as [string, number];
+    const [epoch, seq] = (await this.run(
+      APPEND,
+      [k.meta, k.log],
+      [newEpoch(), this.opts.retention, time, dataJson, this.ttlOf(channel), k.live],
+    )) as [string, number];
     return { event: { seq, time, data, json: eventJson(seq, time, dataJson) }, epoch };
   }
 
   async read(channel: string, from: number, limit: number): Promise<ReadResult> {
     const k = channelKeys(this.prefix, channel);
-    const reply = (await this.run(READ, [k.meta, k.log], [newEpoch(), Math.max(0, from), Math.max(0, limit), this.ttlOf(channel)])) as [string, number, number, StreamEntry[]];
+    const reply = (await this.run(
+      READ,
+      [k.meta, k.log],
+      [newEpoch(), Math.max(0, from), Math.max(0, limit), this.ttlOf(channel)],
+    )) as [string, number, number, StreamEntry[]];
     const [epoch, head, oldest, entries] = reply;
     return { bounds: { epoch, oldest, head }, events: entries.map(toEvent) };
   }

@@ -21,10 +21,21 @@ const REDIS_CONNECT_WAIT_MS = 5000;
 
 export function selectStore(config: Config, pinned: readonly string[]): SelectedStore {
   if (!config.REDIS_URL) {
-    const store = new MemoryStore({ retention: config.RETENTION, idleMs: config.CHANNEL_IDLE_MS, maxChannels: config.MAX_CHANNELS, maxBytes: config.STORE_MAX_BYTES, pinned });
+    const store = new MemoryStore({
+      retention: config.RETENTION,
+      idleMs: config.CHANNEL_IDLE_MS,
+      maxChannels: config.MAX_CHANNELS,
+      maxBytes: config.STORE_MAX_BYTES,
+      pinned,
+    });
     return { store, ready: Promise.resolve(true), holdsLease: async () => true };
   }
-  const store = new RedisStore({ url: config.REDIS_URL, retention: config.RETENTION, idleMs: config.CHANNEL_IDLE_MS, pinned });
+  const store = new RedisStore({
+    url: config.REDIS_URL,
+    retention: config.RETENTION,
+    idleMs: config.CHANNEL_IDLE_MS,
+    pinned,
+  });
   return {
     store,
     ready: store.connect(REDIS_CONNECT_WAIT_MS),

@@ -31,7 +31,14 @@ export function longPollHandler(deps: Deps) {
     const channel = c.req.param('channel')!;
     const cursor = cursorFromQuery((n) => c.req.query(n));
     // Clamped, not refused: a client asking for 60 s behind a proxy that cuts at 30 s gets 30 s.
-    const timeoutMs = intFromQuery(c.req.query('timeout'), 'timeout', deps.config.LONG_POLL_TIMEOUT_MS, 0, MAX_TIMEOUT_MS, 'invalid_timeout');
+    const timeoutMs = intFromQuery(
+      c.req.query('timeout'),
+      'timeout',
+      deps.config.LONG_POLL_TIMEOUT_MS,
+      0,
+      MAX_TIMEOUT_MS,
+      'invalid_timeout',
+    );
     deps.metrics.requests.inc({ technique: 'long-poll' });
     const res = c.env.outgoing;
 
@@ -45,10 +52,19 @@ export function longPollHandler(deps: Deps) {
       onWake?.(why);
     };
     const unsubscribe = deps.store.subscribe(channel, () => wake('event'));
-    const lease = deps.connections.tryHold({ technique: 'long-poll', ip: clientIp(c.env.incoming, deps.config.TRUST_PROXY), endForShutdown: () => wake('shutdown') });
+    const lease = deps.connections.tryHold({
+      technique: 'long-poll',
+      ip: clientIp(c.env.incoming, deps.config.TRUST_PROXY),
+      endForShutdown: () => wake('shutdown'),
+    });
     if (!lease) {
       unsubscribe();
-      throw new ApiError(429, 'too_many_connections', 'Too many held connections from your address; close some and retry.', { 'Retry-After': '5' });
+      throw new ApiError(
+        429,
+        'too_many_connections',
+        'Too many held connections from your address; close some and retry.',
+        { 'Retry-After': '5' },
+      );
     }
     const timer = setTimeout(() => wake('timeout'), timeoutMs);
     // A client that goes away must free its waiter now, not when the timeout would have fired.
@@ -86,14 +102,23 @@ export function longPollHandler(deps: Deps) {
       if (why === 'gone') return;
       try {
         // Read again from where the first read resolved, so a head cursor does not move to the new head.
-        const next = await readFromCursor(deps.store, channel, { after: first.cursor, epoch: first.bounds.epoch }, 1000);
+        const next = await readFromCursor(
+          deps.store,
+          channel,
+          { after: first.cursor, epoch: first.bounds.epoch },
+          1000,
+        );
         deps.metrics.delivered.inc({ technique: 'long-poll' }, next.events.length);
         const body = pollAnswer(next);
         deps.metrics.bytesWritten.inc({ technique: 'long-poll' }, Buffer.byteLength(body));
         writeJson(res, 200, body, why === 'shutdown' ? CLOSE : {});
       } catch (err) {
         console.error(`long-poll: reading ${channel} failed:`, err);
-        writeJson(res, 500, JSON.stringify(errorBody('internal_error', 'Something went wrong on the server; it has been logged.')));
+        writeJson(
+          res,
+          500,
+          JSON.stringify(errorBody('internal_error', 'Something went wrong on the server; it has been logged.')),
+        );
       }
     };
     if (woken) void answerWhenWoken(woken);

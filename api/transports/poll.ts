@@ -14,7 +14,8 @@ const MAX_LIMIT = 1000;
  * is stitched from those strings rather than stringified again per request.
  */
 export function pollAnswer(r: ReadFromCursor): string {
-  const extra = r.start.kind === 'reset' ? ',"reset":true' : r.start.kind === 'gap' ? `,"missed":${r.start.missed}` : '';
+  const extra =
+    r.start.kind === 'reset' ? ',"reset":true' : r.start.kind === 'gap' ? `,"missed":${r.start.missed}` : '';
   return `{"epoch":${JSON.stringify(r.bounds.epoch)},"events":[${r.events.map((e) => e.json).join(',')}],"cursor":${r.cursor}${extra}}`;
 }
 

@@ -21,7 +21,8 @@ import { cursorFromQuery } from './params.ts';
  */
 export function sseFrame(fields: { id?: string; event?: string; data: string }): string {
   for (const v of [fields.id, fields.event]) {
-    if (v !== undefined && /[\r\n]/.test(v)) throw new Error(`SSE id/event must not contain CR or LF: ${JSON.stringify(v)}`);
+    if (v !== undefined && /[\r\n]/.test(v))
+      throw new Error(`SSE id/event must not contain CR or LF: ${JSON.stringify(v)}`);
   }
   let frame = '';
   if (fields.event) frame += `event: ${fields.event}\n`;
@@ -87,7 +88,11 @@ const encodedFrames = new WeakMap<LogEvent, Buffer>();
  */
 function eventFrame(event: LogEvent, epoch: string): Buffer {
   let frame = encodedFrames.get(event);
-  if (!frame) encodedFrames.set(event, (frame = Buffer.from(sseFrame({ id: formatEventId(epoch, event.seq), data: event.json }))));
+  if (!frame)
+    encodedFrames.set(
+      event,
+      (frame = Buffer.from(sseFrame({ id: formatEventId(epoch, event.seq), data: event.json }))),
+    );
   return frame;
 }
 
@@ -107,12 +112,23 @@ export function sseHandler(deps: Deps, heartbeat: SseHeartbeat) {
     const channel = c.req.param('channel')!;
     const cursor = cursorOf(c);
     const res = c.env.outgoing;
-    const lease = deps.connections.tryHold({ technique: 'sse', ip: clientIp(c.env.incoming, deps.config.TRUST_PROXY), endForShutdown: () => {
-      // End the stream and the connection under it: a keep-alive socket left idle would hold up the exit.
-      res.end();
-      res.socket?.end();
-    }, unsentBytes: () => res.writableLength });
-    if (!lease) throw new ApiError(429, 'too_many_connections', 'Too many held connections from your address; close some and retry.', { 'Retry-After': '5' });
+    const lease = deps.connections.tryHold({
+      technique: 'sse',
+      ip: clientIp(c.env.incoming, deps.config.TRUST_PROXY),
+      endForShutdown: () => {
+        // End the stream and the connection under it: a keep-alive socket left idle would hold up the exit.
+        res.end();
+        res.socket?.end();
+      },
+      unsentBytes: () => res.writableLength,
+    });
+    if (!lease)
+      throw new ApiError(
+        429,
+        'too_many_connections',
+        'Too many held connections from your address; close some and retry.',
+        { 'Retry-After': '5' },
+      );
     deps.metrics.requests.inc({ technique: 'sse' });
 
     res.writeHead(200, {
@@ -152,8 +168,10 @@ export function sseHandler(deps: Deps, heartbeat: SseHeartbeat) {
         // A gap or reset carries an id too, so the browser's Last-Event-ID moves past it.
         start(start, bounds) {
           const id = formatEventId(bounds.epoch, start.from - 1);
-          if (start.kind === 'gap') write(sseFrame({ event: 'gap', id, data: JSON.stringify({ missed: start.missed }) }));
-          if (start.kind === 'reset') write(sseFrame({ event: 'reset', id, data: JSON.stringify({ epoch: bounds.epoch }) }));
+          if (start.kind === 'gap')
+            write(sseFrame({ event: 'gap', id, data: JSON.stringify({ missed: start.missed }) }));
+          if (start.kind === 'reset')
+            write(sseFrame({ event: 'reset', id, data: JSON.stringify({ epoch: bounds.epoch }) }));
         },
         event(event, epoch) {
           write(eventFrame(event, epoch));

@@ -19,7 +19,11 @@ const WS_PATH = /^\/api\/channels\/([^/]+)\/ws$/;
 
 // #region ws-origin
 /** Extra Origins plus the same origin. Browsers send Origin on every WebSocket handshake; other clients may not. */
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: readonly string[],
+): boolean {
   if (origin === undefined) return true; // not a browser: CSWSH needs a victim's browser, so nothing to protect
   if (allowed.includes(origin)) return true;
   let url: URL;
@@ -116,7 +120,12 @@ export class WebSocketTransport {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = WS_PATH.exec(url.pathname);
     if (!match) return false;
-    const refuse = (status: number, code: RejectionReason, message: string, headers: Record<string, string> = {}): true => {
+    const refuse = (
+      status: number,
+      code: RejectionReason,
+      message: string,
+      headers: Record<string, string> = {},
+    ): true => {
       this.deps.metrics.rejections.inc({ reason: code });
       socket.end(rawHttpError(status, code, message, headers));
       return true;
@@ -124,18 +133,34 @@ export class WebSocketTransport {
     const channel = safeDecode(match[1]!);
     const ip = clientIp(req, this.deps.config.TRUST_PROXY);
 
-    if (this.deps.lifecycle.shuttingDown) return refuse(503, 'shutting_down', 'The server is shutting down; reconnect in a moment.', { 'Retry-After': '2' });
-    if (req.method !== 'GET') return refuse(405, 'method_not_allowed', 'A WebSocket handshake is a GET request.', { Allow: 'GET' });
-    if (!CHANNEL_NAME.test(channel)) return refuse(400, 'invalid_channel', `Channel names match ^[a-z0-9][a-z0-9-]{0,63}$; got ${JSON.stringify(channel)}.`);
+    if (this.deps.lifecycle.shuttingDown)
+      return refuse(503, 'shutting_down', 'The server is shutting down; reconnect in a moment.', {
+        'Retry-After': '2',
+      });
+    if (req.method !== 'GET')
+      return refuse(405, 'method_not_allowed', 'A WebSocket handshake is a GET request.', { Allow: 'GET' });
+    if (!CHANNEL_NAME.test(channel))
+      return refuse(
+        400,
+        'invalid_channel',
+        `Channel names match ^[a-z0-9][a-z0-9-]{0,63}$; got ${JSON.stringify(channel)}.`,
+      );
     // WebSockets are not covered by CORS: without this check any site could open a socket with the
     // learner's cookies (cross-site WebSocket hijacking).
     if (!originAllowed(req.headers.origin, req.headers.host, this.deps.config.ALLOWED_ORIGINS)) {
-      return refuse(403, 'origin_not_allowed', `WebSocket connections from origin ${JSON.stringify(req.headers.origin)} are not allowed.`);
+      return refuse(
+        403,
+        'origin_not_allowed',
+        `WebSocket connections from origin ${JSON.stringify(req.headers.origin)} are not allowed.`,
+      );
     }
     const after = parseAfter(url.searchParams.get('after'));
-    if (after === 'invalid') return refuse(400, 'invalid_cursor', '"after" must be a non-negative integer in plain decimal digits.');
+    if (after === 'invalid')
+      return refuse(400, 'invalid_cursor', '"after" must be a non-negative integer in plain decimal digits.');
     if (!this.deps.connections.hasRoom(ip)) {
-      return refuse(429, 'too_many_connections', 'Too many held connections from your address; close some and retry.', { 'Retry-After': '5' });
+      return refuse(429, 'too_many_connections', 'Too many held connections from your address; close some and retry.', {
+        'Retry-After': '5',
+      });
     }
     const epoch = url.searchParams.get('epoch') || undefined;
     // ws validates the rest (Sec-WebSocket-Key format, version 13) and answers 400 itself.
@@ -145,7 +170,12 @@ export class WebSocketTransport {
   // #endregion ws-upgrade
 
   private accept(ws: WebSocket, channel: string, ip: string, cursor: Cursor): void {
-    const lease = this.deps.connections.tryHold({ technique: 'websocket', ip, endForShutdown: () => ws.close(1001, 'server shutting down'), unsentBytes: () => ws.bufferedAmount });
+    const lease = this.deps.connections.tryHold({
+      technique: 'websocket',
+      ip,
+      endForShutdown: () => ws.close(1001, 'server shutting down'),
+      unsentBytes: () => ws.bufferedAmount,
+    });
     if (!lease) {
       this.deps.metrics.rejections.inc({ reason: 'too_many_connections' });
       ws.close(1013, 'too many connections from your address');
@@ -221,7 +251,8 @@ export class WebSocketTransport {
 
   // #region ws-messages
   private async onMessage(client: Client, raw: RawData, isBinary: boolean): Promise<void> {
-    if (isBinary) return this.sendError(client, 'unknown_message', 'Binary frames are not part of this protocol; send JSON text.');
+    if (isBinary)
+      return this.sendError(client, 'unknown_message', 'Binary frames are not part of this protocol; send JSON text.');
     let msg: unknown;
     try {
       msg = JSON.parse(raw.toString());
@@ -232,15 +263,18 @@ export class WebSocketTransport {
 
     if (m.type === 'resume') {
       const after = typeof m.after === 'number' && Number.isSafeInteger(m.after) && m.after >= 0 ? m.after : undefined;
-      if (after === undefined) return this.sendError(client, 'invalid_cursor', '"after" must be a non-negative integer.');
-      if (m.epoch !== undefined && typeof m.epoch !== 'string') return this.sendError(client, 'invalid_cursor', '"epoch" must be a string when given.');
+      if (after === undefined)
+        return this.sendError(client, 'invalid_cursor', '"after" must be a non-negative integer.');
+      if (m.epoch !== undefined && typeof m.epoch !== 'string')
+        return this.sendError(client, 'invalid_cursor', '"epoch" must be a string when given.');
       return this.resume(client, { after, epoch: m.epoch });
     }
 
     if (m.type === 'publish') {
       const ref = m.ref;
       const echo = ref === undefined ? {} : { ref };
-      if (!('data' in m)) return this.sendError(client, 'invalid_body', 'A publish needs a "data" field (any JSON value).', echo);
+      if (!('data' in m))
+        return this.sendError(client, 'invalid_body', 'A publish needs a "data" field (any JSON value).', echo);
       if (ref !== undefined && !((typeof ref === 'string' && ref.length <= 128) || typeof ref === 'number')) {
         return this.sendError(client, 'invalid_body', '"ref" must be a string of at most 128 characters or a number.');
       }
@@ -254,7 +288,11 @@ export class WebSocketTransport {
       }
       return;
     }
-    this.sendError(client, 'unknown_message', `Unknown message type ${JSON.stringify(m.type)}; expected "publish" or "resume".`);
+    this.sendError(
+      client,
+      'unknown_message',
+      `Unknown message type ${JSON.stringify(m.type)}; expected "publish" or "resume".`,
+    );
   }
   // #endregion ws-messages
 

@@ -42,16 +42,20 @@ const server = createServer(async (req, res) => {
     return;
   }
   const pending = channels.since(r.channel, after);
-  const ready = pending.length > 0 ? answer(pending.map((e) => e.json).join(","), pending[pending.length - 1]!.seq) : undefined;
+  const ready =
+    pending.length > 0 ? answer(pending.map((e) => e.json).join(','), pending[pending.length - 1]!.seq) : undefined;
   if (r.action === 'poll') return answerJson(res, 200, ready ?? answer('', channels.head(r.channel)));
   if (r.action === 'long-poll') {
     if (ready) return answerJson(res, 200, ready);
     const set = members(waiters, r.channel);
     set.add(res);
-    const timer = setTimeout(() => {
-      set.delete(res);
-      answerJson(res, 200, answer('', channels.head(r.channel)));
-    }, Number(r.query.get('timeout') ?? 25_000));
+    const timer = setTimeout(
+      () => {
+        set.delete(res);
+        answerJson(res, 200, answer('', channels.head(r.channel)));
+      },
+      Number(r.query.get('timeout') ?? 25_000),
+    );
     res.on('close', () => {
       clearTimeout(timer);
       set.delete(res);

@@ -21,7 +21,10 @@ export class GeneratorPool {
 
   static async start(count: number, addressesPerGenerator: number): Promise<GeneratorPool> {
     const workers = Array.from({ length: count }, (_, i) =>
-      fork(WORKER, [], { env: { ...process.env, GENERATOR_ADDRESSES: sourceAddresses(i, addressesPerGenerator).join(',') }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+      fork(WORKER, [], {
+        env: { ...process.env, GENERATOR_ADDRESSES: sourceAddresses(i, addressesPerGenerator).join(',') },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      }),
     );
     await Promise.all(workers.map((w) => once(w, 'spawn')));
     return new GeneratorPool(workers);
@@ -51,7 +54,11 @@ export class GeneratorPool {
   }
 
   /** The same command on every generator (or the first `count`), or one built per generator index. */
-  all<T>(command: Command | ((index: number) => Command | null), timeoutMs = 120_000, count = this.workers.length): Promise<T[]> {
+  all<T>(
+    command: Command | ((index: number) => Command | null),
+    timeoutMs = 120_000,
+    count = this.workers.length,
+  ): Promise<T[]> {
     const jobs = this.workers.slice(0, count).map((w, i) => {
       const c = typeof command === 'function' ? command(i) : command;
       return c ? this.ask<T>(w, c, timeoutMs) : null;

@@ -9,15 +9,47 @@ export type Command =
   | { op: 'record-start' }
   | { op: 'record-stop' }
   | { op: 'received' }
-  | { op: 'churn'; technique: 'websocket' | 'sse'; base: string; channel: string; durationMs: number; concurrency: number }
+  | {
+      op: 'churn';
+      technique: 'websocket' | 'sse';
+      base: string;
+      channel: string;
+      durationMs: number;
+      concurrency: number;
+    }
   | { op: 'poll-load'; base: string; channel: string; clients: number; durationMs: number }
   | { op: 'wire'; technique: Technique; base: string; channel: string; payloadBytes: number; events: number };
 
-export interface OpenReply { opened: number; failed: number; firstError?: string }
-export interface StatusReply { open: number; drops: number; dropReasons: string[] }
-export interface RecordReply { received: number; lastReceiptAt: number; latency: HistogramJson }
-export interface ChurnReply { completed: number; failed: number; firstError?: string; elapsedMs: number; connectLatency: HistogramJson }
-export interface PollLoadReply { requests: number; errors: number; connectionsOpened: number; elapsedMs: number; latency: HistogramJson; firstError?: string }
+export interface OpenReply {
+  opened: number;
+  failed: number;
+  firstError?: string;
+}
+export interface StatusReply {
+  open: number;
+  drops: number;
+  dropReasons: string[];
+}
+export interface RecordReply {
+  received: number;
+  lastReceiptAt: number;
+  latency: HistogramJson;
+}
+export interface ChurnReply {
+  completed: number;
+  failed: number;
+  firstError?: string;
+  elapsedMs: number;
+  connectLatency: HistogramJson;
+}
+export interface PollLoadReply {
+  requests: number;
+  errors: number;
+  connectionsOpened: number;
+  elapsedMs: number;
+  latency: HistogramJson;
+  firstError?: string;
+}
 
 /** How one delivered event's bytes add up, predicted from what was received; `measured` is the kernel's count. */
 export interface WireReply {
@@ -27,8 +59,16 @@ export interface WireReply {
   sample: string;
 }
 
-export interface Request { id: number; command: Command }
-export interface Reply { id: number; ok: boolean; result?: unknown; error?: string }
+export interface Request {
+  id: number;
+  command: Command;
+}
+export interface Reply {
+  id: number;
+  ok: boolean;
+  result?: unknown;
+  error?: string;
+}
 
 /** A wall-clock time with sub-millisecond precision that every process on the host reads alike. */
 export const clock = () => performance.timeOrigin + performance.now();

@@ -38,7 +38,11 @@ export class RawHttpConnection {
   /** Sends one request and reads its whole response (Content-Length bodies, which the JSON answers have). */
   async exchange(method: string, path: string, headers: Record<string, string> = {}, body = ''): Promise<RawExchange> {
     await this.ready;
-    const lines = [`${method} ${path} HTTP/1.1`, `Host: ${this.host}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+    const lines = [
+      `${method} ${path} HTTP/1.1`,
+      `Host: ${this.host}`,
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    ];
     if (body) lines.push(`Content-Length: ${Buffer.byteLength(body)}`);
     const request = `${lines.join('\r\n')}\r\n\r\n${body}`;
     this.socket.write(request);

@@ -37,7 +37,10 @@ export function endpointOf(base: string, localAddress?: string): Endpoint {
 const socketBytes = (socket: Socket | undefined | null) => (socket ? socket.bytesRead + socket.bytesWritten : 0);
 
 export function openWebSocket(to: Endpoint, channel: string, hooks: SubscriberHooks): Promise<StreamSubscriber> {
-  const ws = new WebSocket(`ws://${to.host}:${to.port}/api/channels/${channel}/ws`, { localAddress: to.localAddress, perMessageDeflate: false });
+  const ws = new WebSocket(`ws://${to.host}:${to.port}/api/channels/${channel}/ws`, {
+    localAddress: to.localAddress,
+    perMessageDeflate: false,
+  });
   let socket: Socket | undefined;
   let closing = false;
   ws.once('upgrade', (res) => (socket = res.socket as Socket));
@@ -60,7 +63,12 @@ export function openWebSocket(to: Endpoint, channel: string, hooks: SubscriberHo
 export function openSse(to: Endpoint, channel: string, hooks: SubscriberHooks): Promise<StreamSubscriber> {
   let closing = false;
   let pending = '';
-  const req = http.get({ ...to, path: `/api/channels/${channel}/sse`, agent: false, headers: { accept: 'text/event-stream' } });
+  const req = http.get({
+    ...to,
+    path: `/api/channels/${channel}/sse`,
+    agent: false,
+    headers: { accept: 'text/event-stream' },
+  });
   return new Promise((resolve, reject) => {
     req.once('response', (res) => {
       if (res.statusCode !== 200) {
@@ -82,7 +90,9 @@ export function openSse(to: Endpoint, channel: string, hooks: SubscriberHooks): 
       });
       res.once('close', () => closing || hooks.onDrop('sse stream ended'));
     });
-    req.on('error', (err) => (closing ? undefined : req.socket?.readyState === 'open' ? hooks.onDrop(err.message) : reject(err)));
+    req.on('error', (err) =>
+      closing ? undefined : req.socket?.readyState === 'open' ? hooks.onDrop(err.message) : reject(err),
+    );
   });
 }
 
@@ -90,7 +100,12 @@ export function openSse(to: Endpoint, channel: string, hooks: SubscriberHooks): 
  * A long-poll client: asks again as soon as an answer arrives, with the answer's cursor, over a keep-alive
  * connection (as browsers do). Resolves once its first request has been sent.
  */
-export function openLongPoll(to: Endpoint, channel: string, hooks: SubscriberHooks, agent: http.Agent): Promise<Subscriber> {
+export function openLongPoll(
+  to: Endpoint,
+  channel: string,
+  hooks: SubscriberHooks,
+  agent: http.Agent,
+): Promise<Subscriber> {
   let closing = false;
   let current: http.ClientRequest | undefined;
   let cursor: string | undefined;
@@ -125,7 +140,13 @@ export function openLongPoll(to: Endpoint, channel: string, hooks: SubscriberHoo
   });
 }
 
-export function openSubscriber(technique: Technique, to: Endpoint, channel: string, hooks: SubscriberHooks, agent: http.Agent): Promise<Subscriber> {
+export function openSubscriber(
+  technique: Technique,
+  to: Endpoint,
+  channel: string,
+  hooks: SubscriberHooks,
+  agent: http.Agent,
+): Promise<Subscriber> {
   if (technique === 'websocket') return openWebSocket(to, channel, hooks);
   if (technique === 'sse') return openSse(to, channel, hooks);
   if (technique === 'long-poll') return openLongPoll(to, channel, hooks, agent);

@@ -18,13 +18,25 @@ export function chunkFramingBytes(chunkLength: number): number {
 /** The payload as JSON of exactly `bytes` bytes: a string of `bytes - 2` characters and its quotes. */
 export const payloadOf = (bytes: number) => 'x'.repeat(Math.max(0, bytes - 2));
 
-const sum = (list: readonly WireReply['parts'][], key: keyof WireReply['parts']) => list.reduce((s, p) => s + p[key], 0);
+const sum = (list: readonly WireReply['parts'][], key: keyof WireReply['parts']) =>
+  list.reduce((s, p) => s + p[key], 0);
 
 function average(parts: WireReply['parts'][], measured: number, sample: string): WireReply {
   const n = parts.length;
   const each = (key: keyof WireReply['parts']) => sum(parts, key) / n;
-  const avg = { request: each('request'), responseHead: each('responseHead'), framing: each('framing'), envelope: each('envelope'), payload: each('payload') };
-  return { measured: measured / n, expected: avg.request + avg.responseHead + avg.framing + avg.envelope + avg.payload, parts: avg, sample };
+  const avg = {
+    request: each('request'),
+    responseHead: each('responseHead'),
+    framing: each('framing'),
+    envelope: each('envelope'),
+    payload: each('payload'),
+  };
+  return {
+    measured: measured / n,
+    expected: avg.request + avg.responseHead + avg.framing + avg.envelope + avg.payload,
+    parts: avg,
+    sample,
+  };
 }
 
 async function waitUntil(pred: () => boolean, what: string): Promise<void> {
@@ -35,10 +47,22 @@ async function waitUntil(pred: () => boolean, what: string): Promise<void> {
   }
 }
 
-export async function measureWire(technique: Technique, base: string, channel: string, payloadBytes: number, events: number): Promise<WireReply> {
+export async function measureWire(
+  technique: Technique,
+  base: string,
+  channel: string,
+  payloadBytes: number,
+  events: number,
+): Promise<WireReply> {
   const to = endpointOf(base);
   const publisher = new RawHttpConnection(to);
-  const publish = () => publisher.exchange('POST', `/api/channels/${channel}/events`, { 'Content-Type': 'application/json' }, JSON.stringify({ data: payloadOf(payloadBytes) }));
+  const publish = () =>
+    publisher.exchange(
+      'POST',
+      `/api/channels/${channel}/events`,
+      { 'Content-Type': 'application/json' },
+      JSON.stringify({ data: payloadOf(payloadBytes) }),
+    );
   const parts: WireReply['parts'][] = [];
   let sample = '';
   try {
@@ -47,13 +71,15 @@ export async function measureWire(technique: Technique, base: string, channel: s
       // A heartbeat comment (SSE) or the greeting (WebSocket) may fall inside the window: it is not part
       // of any event, so its bytes, with their own framing, are taken out.
       let heartbeatBytes = 0;
-      const otherFrameBytes = (length: number) => length + (technique === 'websocket' ? webSocketHeaderBytes(length) : chunkFramingBytes(length));
+      const otherFrameBytes = (length: number) =>
+        length + (technique === 'websocket' ? webSocketHeaderBytes(length) : chunkFramingBytes(length));
       const hooks = {
         onMessage: (t: string) => texts.push(t),
         onDrop: (why: string) => texts.push(`drop: ${why}`),
         onOtherFrame: (t: string) => (heartbeatBytes += otherFrameBytes(Buffer.byteLength(t))),
       };
-      const sub: StreamSubscriber = technique === 'websocket' ? await openWebSocket(to, channel, hooks) : await openSse(to, channel, hooks);
+      const sub: StreamSubscriber =
+        technique === 'websocket' ? await openWebSocket(to, channel, hooks) : await openSse(to, channel, hooks);
       try {
         const before = sub.wireBytes();
         heartbeatBytes = 0;
@@ -65,11 +91,23 @@ export async function measureWire(technique: Technique, base: string, channel: s
         for (const text of texts) {
           const length = Buffer.byteLength(text);
           if (technique === 'websocket') {
-            parts.push({ request: 0, responseHead: 0, framing: webSocketHeaderBytes(length), envelope: length - payloadBytes, payload: payloadBytes });
+            parts.push({
+              request: 0,
+              responseHead: 0,
+              framing: webSocketHeaderBytes(length),
+              envelope: length - payloadBytes,
+              payload: payloadBytes,
+            });
           } else {
             const json = text.slice(text.indexOf('data: ') + 6, -2);
             const jsonLength = Buffer.byteLength(json);
-            parts.push({ request: 0, responseHead: 0, framing: chunkFramingBytes(length) + length - jsonLength, envelope: jsonLength - payloadBytes, payload: payloadBytes });
+            parts.push({
+              request: 0,
+              responseHead: 0,
+              framing: chunkFramingBytes(length) + length - jsonLength,
+              envelope: jsonLength - payloadBytes,
+              payload: payloadBytes,
+            });
           }
         }
         sample = texts[0] ?? '';
@@ -81,7 +119,9 @@ export async function measureWire(technique: Technique, base: string, channel: s
 
     const reader = new RawHttpConnection(to);
     try {
-      let cursor = Number(/"cursor":(\d+)/.exec((await reader.exchange('GET', `/api/channels/${channel}/poll`)).body)?.[1] ?? 0);
+      let cursor = Number(
+        /"cursor":(\d+)/.exec((await reader.exchange('GET', `/api/channels/${channel}/poll`)).body)?.[1] ?? 0,
+      );
       const before = reader.wireBytes();
       for (let i = 0; i < events; i++) {
         let exchange;
@@ -97,7 +137,13 @@ export async function measureWire(technique: Technique, base: string, channel: s
         }
         cursor = Number(/"cursor":(\d+)/.exec(exchange.body)?.[1] ?? cursor);
         const bodyLength = Buffer.byteLength(exchange.body);
-        parts.push({ request: exchange.requestBytes, responseHead: Buffer.byteLength(exchange.head), framing: 0, envelope: bodyLength - payloadBytes, payload: payloadBytes });
+        parts.push({
+          request: exchange.requestBytes,
+          responseHead: Buffer.byteLength(exchange.head),
+          framing: 0,
+          envelope: bodyLength - payloadBytes,
+          payload: payloadBytes,
+        });
         sample ||= exchange.head + exchange.body;
       }
       return average(parts, reader.wireBytes() - before, sample);

@@ -6,7 +6,14 @@ import http from 'node:http';
 import { Histogram } from '../stats.ts';
 import type { Command, Reply, Request } from './protocol.ts';
 import { clock } from './protocol.ts';
-import { endpointOf, openSse, openSubscriber, openWebSocket, type Subscriber, type SubscriberHooks } from './subscribers.ts';
+import {
+  endpointOf,
+  openSse,
+  openSubscriber,
+  openWebSocket,
+  type Subscriber,
+  type SubscriberHooks,
+} from './subscribers.ts';
 import { measureWire } from './wire.ts';
 
 const addresses = (process.env.GENERATOR_ADDRESSES ?? '127.0.0.1').split(',');
@@ -59,7 +66,15 @@ async function run(command: Command): Promise<unknown> {
       let firstError: string | undefined;
       await inParallel(command.count, OPEN_CONCURRENCY, async () => {
         try {
-          subscribers.push(await openSubscriber(command.technique, endpointOf(command.base, sourceAddress()), command.channel, hooks, agent));
+          subscribers.push(
+            await openSubscriber(
+              command.technique,
+              endpointOf(command.base, sourceAddress()),
+              command.channel,
+              hooks,
+              agent,
+            ),
+          );
           opened++;
         } catch (err) {
           failed++;
@@ -85,7 +100,11 @@ async function run(command: Command): Promise<unknown> {
     case 'record-stop': {
       const done = recording;
       recording = undefined;
-      return { received: done?.received ?? 0, lastReceiptAt: done?.lastReceiptAt ?? 0, latency: (done?.histogram ?? new Histogram()).toJSON() };
+      return {
+        received: done?.received ?? 0,
+        lastReceiptAt: done?.lastReceiptAt ?? 0,
+        latency: (done?.histogram ?? new Histogram()).toJSON(),
+      };
     }
     case 'churn':
       return churn(command);
@@ -109,7 +128,10 @@ async function churn(command: Extract<Command, { op: 'churn' }>) {
       const t0 = performance.now();
       try {
         const to = endpointOf(command.base, sourceAddress());
-        const sub = command.technique === 'websocket' ? await openWebSocket(to, command.channel, ignore) : await openSse(to, command.channel, ignore);
+        const sub =
+          command.technique === 'websocket'
+            ? await openWebSocket(to, command.channel, ignore)
+            : await openSse(to, command.channel, ignore);
         histogram.record(performance.now() - t0);
         sub.close();
         completed++;
@@ -134,12 +156,17 @@ async function pollLoad(command: Extract<Command, { op: 'poll-load' }>) {
   const started = performance.now();
   const once = (to: ReturnType<typeof endpointOf>, after: string) =>
     new Promise<string>((resolve, reject) => {
-      const req = http.get({ ...to, path: `/api/channels/${command.channel}/poll?after=${after}`, agent: pollAgent }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.once('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`poll answered ${res.statusCode}`))));
-      });
+      const req = http.get(
+        { ...to, path: `/api/channels/${command.channel}/poll?after=${after}`, agent: pollAgent },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.once('end', () =>
+            res.statusCode === 200 ? resolve(body) : reject(new Error(`poll answered ${res.statusCode}`)),
+          );
+        },
+      );
       req.once('socket', () => {
         if (!req.reusedSocket) connectionsOpened++;
       });
@@ -163,7 +190,14 @@ async function pollLoad(command: Extract<Command, { op: 'poll-load' }>) {
   };
   await Promise.all(Array.from({ length: command.clients }, lane));
   pollAgent.destroy();
-  return { requests, errors, connectionsOpened, elapsedMs: performance.now() - started, latency: histogram.toJSON(), firstError };
+  return {
+    requests,
+    errors,
+    connectionsOpened,
+    elapsedMs: performance.now() - started,
+    latency: histogram.toJSON(),
+    firstError,
+  };
 }
 
 process.on('message', (request: Request) => {

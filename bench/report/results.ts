@@ -56,7 +56,12 @@ export interface FanoutResult {
   readonly target: TargetName;
   readonly subscribers: number;
   /** One publish at a time, each waiting until all subscribers have it. */
-  readonly paced: { readonly events: number; readonly expected: number; readonly received: number; readonly latency: LatencySummary };
+  readonly paced: {
+    readonly events: number;
+    readonly expected: number;
+    readonly received: number;
+    readonly latency: LatencySummary;
+  };
   readonly ramp: readonly RampStep[];
   /** The highest delivered rate whose p99 stayed within the limit (0 if none did). */
   readonly maxDeliveredPerSec: number;
@@ -80,7 +85,13 @@ export interface WireResult {
   readonly payloadBytes: number;
   readonly measured: number;
   readonly expected: number;
-  readonly parts: { readonly request: number; readonly responseHead: number; readonly framing: number; readonly envelope: number; readonly payload: number };
+  readonly parts: {
+    readonly request: number;
+    readonly responseHead: number;
+    readonly framing: number;
+    readonly envelope: number;
+    readonly payload: number;
+  };
   readonly sample: string;
 }
 

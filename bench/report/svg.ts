@@ -6,7 +6,8 @@ const PAD = { left: 70, right: 20, top: 44, bottom: 90 };
 const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#9a6700', '#8250df', '#bf3989', '#0a7ea4', '#57606a'];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const num = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en') : Number(v.toPrecision(3)).toString());
+const num = (v: number) =>
+  Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en') : Number(v.toPrecision(3)).toString();
 
 /** Round axis maximum: 1, 2 or 5 times a power of ten at or above `v`. */
 export function niceMax(v: number): number {
@@ -45,7 +46,16 @@ interface LegendEntry {
   readonly dashed?: boolean;
 }
 
-function frame(id: string, title: string, desc: string, yLabel: string, xLabel: string, axis: YAxis, inner: string, legend: readonly LegendEntry[]): string {
+function frame(
+  id: string,
+  title: string,
+  desc: string,
+  yLabel: string,
+  xLabel: string,
+  axis: YAxis,
+  inner: string,
+  legend: readonly LegendEntry[],
+): string {
   const plotH = H - PAD.top - PAD.bottom;
   const ticks = axis.ticks
     .map((v) => {
@@ -87,7 +97,16 @@ export interface LineSeries {
 
 const colorOf = (i: number) => COLORS[i % COLORS.length]!;
 
-export function lineChart(o: { id: string; title: string; desc: string; xLabel: string; yLabel: string; series: readonly LineSeries[]; limit?: { y: number; label: string }; logY?: boolean }): string {
+export function lineChart(o: {
+  id: string;
+  title: string;
+  desc: string;
+  xLabel: string;
+  yLabel: string;
+  series: readonly LineSeries[];
+  limit?: { y: number; label: string };
+  logY?: boolean;
+}): string {
   const all = o.series.flatMap((s) => s.points);
   const xMax = niceMax(Math.max(0, ...all.map(([x]) => x)));
   const axis = yAxis([...all.map(([, y]) => y), ...(o.limit ? [o.limit.y] : [])], o.logY);
@@ -95,16 +114,22 @@ export function lineChart(o: { id: string; title: string; desc: string; xLabel: 
   const plotH = H - PAD.top - PAD.bottom;
   const px = (x: number) => PAD.left + (x / xMax) * plotW;
   const py = (y: number) => PAD.top + plotH * (1 - axis.at(y));
-  const xTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => `<text x="${px(xMax * f)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${num(xMax * f)}</text>`).join('');
+  const xTicks = [0, 0.25, 0.5, 0.75, 1]
+    .map((f) => `<text x="${px(xMax * f)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${num(xMax * f)}</text>`)
+    .join('');
   const lines = o.series
     .map((s, i) => {
       const color = colorOf(s.color ?? i);
       const d = s.points.map(([x, y], k) => `${k ? 'L' : 'M'}${px(x).toFixed(1)} ${py(y).toFixed(1)}`).join(' ');
-      const dots = s.points.map(([x, y]) => `<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3" fill="${color}"/>`).join('');
+      const dots = s.points
+        .map(([x, y]) => `<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3" fill="${color}"/>`)
+        .join('');
       return `<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>${dots}`;
     })
     .join('\n');
-  const limit = o.limit ? `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${py(o.limit.y)}" y2="${py(o.limit.y)}" stroke="#cf222e" stroke-dasharray="2 3"/><text x="${W - PAD.right}" y="${py(o.limit.y) - 4}" text-anchor="end" fill="#cf222e">${esc(o.limit.label)}</text>` : '';
+  const limit = o.limit
+    ? `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${py(o.limit.y)}" y2="${py(o.limit.y)}" stroke="#cf222e" stroke-dasharray="2 3"/><text x="${W - PAD.right}" y="${py(o.limit.y) - 4}" text-anchor="end" fill="#cf222e">${esc(o.limit.label)}</text>`
+    : '';
   const legend = o.series.map((s, i) => ({ name: s.name, color: colorOf(s.color ?? i), dashed: s.dashed }));
   return frame(o.id, o.title, o.desc, o.yLabel, o.xLabel, axis, `${xTicks}\n${lines}\n${limit}`, legend);
 }
@@ -114,8 +139,20 @@ export interface BarGroup {
   readonly values: readonly number[];
 }
 
-export function barChart(o: { id: string; title: string; desc: string; yLabel: string; xLabel: string; barNames: readonly string[]; groups: readonly BarGroup[]; logY?: boolean }): string {
-  const axis = yAxis(o.groups.flatMap((g) => g.values), o.logY);
+export function barChart(o: {
+  id: string;
+  title: string;
+  desc: string;
+  yLabel: string;
+  xLabel: string;
+  barNames: readonly string[];
+  groups: readonly BarGroup[];
+  logY?: boolean;
+}): string {
+  const axis = yAxis(
+    o.groups.flatMap((g) => g.values),
+    o.logY,
+  );
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const groupW = plotW / Math.max(1, o.groups.length);
@@ -131,9 +168,21 @@ export function barChart(o: { id: string; title: string; desc: string; yLabel: s
         })
         .join('');
       // A label may hold one line break: technique above, size below, so narrow groups stay legible.
-      const lines = g.label.split('\n').map((line, k) => `<tspan x="${(x0 + groupW * 0.4).toFixed(1)}" dy="${k ? 12 : 0}">${esc(line)}</tspan>`).join('');
+      const lines = g.label
+        .split('\n')
+        .map((line, k) => `<tspan x="${(x0 + groupW * 0.4).toFixed(1)}" dy="${k ? 12 : 0}">${esc(line)}</tspan>`)
+        .join('');
       return `${rects}<text y="${H - PAD.bottom + 16}" text-anchor="middle">${lines}</text>`;
     })
     .join('\n');
-  return frame(o.id, o.title, o.desc, o.yLabel, o.xLabel, axis, bars, o.barNames.map((name, i) => ({ name, color: colorOf(i) })));
+  return frame(
+    o.id,
+    o.title,
+    o.desc,
+    o.yLabel,
+    o.xLabel,
+    axis,
+    bars,
+    o.barNames.map((name, i) => ({ name, color: colorOf(i) })),
+  );
 }

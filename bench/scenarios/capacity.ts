@@ -3,9 +3,21 @@
 import type { CapacityResult, CapacityStep } from '../report/results.ts';
 import { slope } from '../stats.ts';
 import { baselineFor, type Technique } from '../targets.ts';
-import { closeSubscribers, openSubscribers, settle, sleep, subscriberStatus, withTarget, type BenchContext } from './context.ts';
+import {
+  closeSubscribers,
+  openSubscribers,
+  settle,
+  sleep,
+  subscriberStatus,
+  withTarget,
+  type BenchContext,
+} from './context.ts';
 
-async function capacityOf(ctx: BenchContext, technique: Technique, targetName: 'project' | 'bare-ws' | 'bare-http'): Promise<CapacityResult> {
+async function capacityOf(
+  ctx: BenchContext,
+  technique: Technique,
+  targetName: 'project' | 'bare-ws' | 'bare-http',
+): Promise<CapacityResult> {
   const { steps, settleMs, holdMs } = ctx.plan.capacity;
   return withTarget(targetName, async (target) => {
     const channel = `idle-${technique}`;
@@ -22,12 +34,17 @@ async function capacityOf(ctx: BenchContext, technique: Technique, targetName: '
         await sleep(settleMs);
         const memory = await target.memory();
         measured.push({ connections: held, rss: memory.rss, heapUsed: memory.heapUsed, serverCount });
-        ctx.log(`  ${targetName} ${technique}: ${held} held, RSS ${(memory.rss / 2 ** 20).toFixed(1)} MiB${opened.firstError ? ` (first failure: ${opened.firstError})` : ''}`);
+        ctx.log(
+          `  ${targetName} ${technique}: ${held} held, RSS ${(memory.rss / 2 ** 20).toFixed(1)} MiB${opened.firstError ? ` (first failure: ${opened.firstError})` : ''}`,
+        );
         if (opened.failed > 0) break;
       }
       await sleep(holdMs);
       const status = await subscriberStatus(ctx);
-      const points = (key: 'rss' | 'heapUsed') => [[0, idle[key]] as const, ...measured.map((s) => [s.connections, s[key]] as const)];
+      const points = (key: 'rss' | 'heapUsed') => [
+        [0, idle[key]] as const,
+        ...measured.map((s) => [s.connections, s[key]] as const),
+      ];
       return {
         technique,
         target: targetName,
@@ -50,7 +67,8 @@ async function capacityOf(ctx: BenchContext, technique: Technique, targetName: '
 export async function runCapacity(ctx: BenchContext): Promise<CapacityResult[]> {
   const results: CapacityResult[] = [];
   for (const technique of ctx.plan.capacity.techniques) {
-    for (const target of ['project', baselineFor(technique)] as const) results.push(await capacityOf(ctx, technique, target));
+    for (const target of ['project', baselineFor(technique)] as const)
+      results.push(await capacityOf(ctx, technique, target));
   }
   return results;
 }

@@ -12,7 +12,18 @@ export async function runChurn(ctx: BenchContext): Promise<ChurnResult[]> {
   for (const technique of techniques) {
     for (const targetName of ['project', baselineFor(technique)] as TargetName[]) {
       await withTarget(targetName, async (target) => {
-        const replies = await ctx.pool.all<ChurnReply>({ op: 'churn', technique, base: target.base, channel: 'churn', durationMs, concurrency: concurrencyPerGenerator }, 120_000, generators);
+        const replies = await ctx.pool.all<ChurnReply>(
+          {
+            op: 'churn',
+            technique,
+            base: target.base,
+            channel: 'churn',
+            durationMs,
+            concurrency: concurrencyPerGenerator,
+          },
+          120_000,
+          generators,
+        );
         const histogram = new Histogram();
         for (const r of replies) histogram.merge(r.connectLatency);
         const completed = replies.reduce((s, r) => s + r.completed, 0);
@@ -26,7 +37,9 @@ export async function runChurn(ctx: BenchContext): Promise<ChurnResult[]> {
           connectLatency: histogram.summary(),
           firstError: replies.find((r) => r.firstError)?.firstError,
         };
-        ctx.log(`  ${targetName} ${technique} churn: ${Math.round(result.perSec)} new connections/s, ${result.failed} failed`);
+        ctx.log(
+          `  ${targetName} ${technique} churn: ${Math.round(result.perSec)} new connections/s, ${result.failed} failed`,
+        );
         results.push(result);
       });
     }

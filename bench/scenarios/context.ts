@@ -24,11 +24,22 @@ export async function withTarget<T>(name: TargetName, fn: (target: Target) => Pr
 }
 
 /** Opens `count` more subscribers, spread evenly over the first `generators` generators. */
-export async function openSubscribers(ctx: BenchContext, technique: Technique, base: string, channel: string, count: number, generators = ctx.pool.size): Promise<OpenReply> {
-  const replies = await ctx.pool.all<OpenReply>((i) => {
-    const n = share(count, generators, i);
-    return n > 0 ? { op: 'open', technique, base, channel, count: n } : null;
-  }, 180_000, generators);
+export async function openSubscribers(
+  ctx: BenchContext,
+  technique: Technique,
+  base: string,
+  channel: string,
+  count: number,
+  generators = ctx.pool.size,
+): Promise<OpenReply> {
+  const replies = await ctx.pool.all<OpenReply>(
+    (i) => {
+      const n = share(count, generators, i);
+      return n > 0 ? { op: 'open', technique, base, channel, count: n } : null;
+    },
+    180_000,
+    generators,
+  );
   return {
     opened: replies.reduce((s, r) => s + r.opened, 0),
     failed: replies.reduce((s, r) => s + r.failed, 0),
@@ -50,7 +61,12 @@ export async function closeSubscribers(ctx: BenchContext): Promise<void> {
 }
 
 /** Waits (bounded) until the project's gauge shows `count` held connections; baselines have no gauge. */
-export async function settle(target: Target, technique: Technique, count: number, maxMs: number): Promise<number | null> {
+export async function settle(
+  target: Target,
+  technique: Technique,
+  count: number,
+  maxMs: number,
+): Promise<number | null> {
   const deadline = Date.now() + maxMs;
   for (;;) {
     const seen = await target.openConnections(technique);

@@ -26,18 +26,32 @@ async function waitForDeliveries(ctx: BenchContext, expected: number, maxMs: num
   while ((await received(ctx)) < expected && Date.now() < deadline) await sleep(10);
 }
 
-async function stopRecording(ctx: BenchContext): Promise<{ received: number; lastReceiptAt: number; histogram: Histogram }> {
+async function stopRecording(
+  ctx: BenchContext,
+): Promise<{ received: number; lastReceiptAt: number; histogram: Histogram }> {
   const replies = await ctx.pool.all<RecordReply>({ op: 'record-stop' });
   const histogram = new Histogram();
   for (const r of replies) histogram.merge(r.latency);
-  return { received: replies.reduce((s, r) => s + r.received, 0), lastReceiptAt: Math.max(...replies.map((r) => r.lastReceiptAt)), histogram };
+  return {
+    received: replies.reduce((s, r) => s + r.received, 0),
+    lastReceiptAt: Math.max(...replies.map((r) => r.lastReceiptAt)),
+    histogram,
+  };
 }
 
-async function fanoutTo(ctx: BenchContext, target: Target, technique: Technique, subscribers: number): Promise<FanoutResult> {
+async function fanoutTo(
+  ctx: BenchContext,
+  target: Target,
+  technique: Technique,
+  subscribers: number,
+): Promise<FanoutResult> {
   const { pacedEvents, rampDeliveriesPerSec, rampStepMs, p99LimitMs } = ctx.plan.fanout;
   const channel = `fan-${technique}-${subscribers}`;
   const opened = await openSubscribers(ctx, technique, target.base, channel, subscribers, ctx.plan.fanout.generators);
-  if (opened.failed > 0) throw new Error(`${target.name} ${technique}: ${opened.failed} of ${subscribers} subscribers failed to connect: ${opened.firstError}`);
+  if (opened.failed > 0)
+    throw new Error(
+      `${target.name} ${technique}: ${opened.failed} of ${subscribers} subscribers failed to connect: ${opened.firstError}`,
+    );
   await settle(target, technique, subscribers, 5000);
   const publisher = new Publisher(target.base, channel);
   try {
@@ -65,8 +79,16 @@ async function fanoutTo(ctx: BenchContext, target: Target, technique: Technique,
       const step = await stopRecording(ctx);
       deliveredInRamp += step.received;
       const seconds = Math.max(rampStepMs, step.lastReceiptAt - startedAt) / 1000;
-      const result = { eventsPerSec, published, deliveredPerSec: step.received / seconds, latency: step.histogram.summary(), complete: step.received >= published * subscribers };
-      ctx.log(`  ${target.name} ${technique} ×${subscribers}: ${eventsPerSec.toFixed(1)} events/s → ${Math.round(result.deliveredPerSec)} delivered/s, p99 ${result.latency.p99.toFixed(1)} ms${result.complete ? '' : ' (incomplete)'}`);
+      const result = {
+        eventsPerSec,
+        published,
+        deliveredPerSec: step.received / seconds,
+        latency: step.histogram.summary(),
+        complete: step.received >= published * subscribers,
+      };
+      ctx.log(
+        `  ${target.name} ${technique} ×${subscribers}: ${eventsPerSec.toFixed(1)} events/s → ${Math.round(result.deliveredPerSec)} delivered/s, p99 ${result.latency.p99.toFixed(1)} ms${result.complete ? '' : ' (incomplete)'}`,
+      );
       return result;
     };
     const within = (s: RampStep) => s.complete && s.latency.p99 <= p99LimitMs;
@@ -86,7 +108,9 @@ async function fanoutTo(ctx: BenchContext, target: Target, technique: Technique,
     const cpuAfter = (await target.memory()).cpuMs;
     const sustained = ramp.filter(within);
     const latency = paced.histogram.summary();
-    ctx.log(`  ${target.name} ${technique} ×${subscribers}: one publish → p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms`);
+    ctx.log(
+      `  ${target.name} ${technique} ×${subscribers}: one publish → p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms`,
+    );
     return {
       technique,
       target: target.name,

@@ -10,10 +10,14 @@ import { withTarget, type BenchContext } from './context.ts';
 
 async function load(ctx: BenchContext, base: string, durationMs: number): Promise<PollLoadReply[]> {
   const { clients, generators } = ctx.plan.polling;
-  return ctx.pool.all<PollLoadReply>((i) => {
-    const n = share(clients, generators, i);
-    return n > 0 ? { op: 'poll-load', base, channel: 'polled', clients: n, durationMs } : null;
-  }, 120_000, generators);
+  return ctx.pool.all<PollLoadReply>(
+    (i) => {
+      const n = share(clients, generators, i);
+      return n > 0 ? { op: 'poll-load', base, channel: 'polled', clients: n, durationMs } : null;
+    },
+    120_000,
+    generators,
+  );
 }
 
 async function pollingOf(ctx: BenchContext, targetName: TargetName): Promise<PollingResult> {
@@ -36,7 +40,9 @@ async function pollingOf(ctx: BenchContext, targetName: TargetName): Promise<Pol
       latency: histogram.summary(),
       firstError: replies.find((r) => r.firstError)?.firstError,
     };
-    ctx.log(`  ${targetName} poll: ${Math.round(result.perSec)} requests/s, p99 ${result.latency.p99.toFixed(2)} ms, ${result.connectionsOpened} connections for ${requests} requests, ${result.errors} errors`);
+    ctx.log(
+      `  ${targetName} poll: ${Math.round(result.perSec)} requests/s, p99 ${result.latency.p99.toFixed(2)} ms, ${result.connectionsOpened} connections for ${requests} requests, ${result.errors} errors`,
+    );
     return result;
   });
 }

@@ -12,9 +12,18 @@ export async function runWire(ctx: BenchContext): Promise<WireResult[]> {
     await withTarget(targetName, async (target) => {
       for (const technique of mine) {
         for (const payloadBytes of payloads) {
-          const reply = await ctx.pool.one<WireReply>({ op: 'wire', technique, base: target.base, channel: `wire-${technique}-${payloadBytes}`, payloadBytes, events });
+          const reply = await ctx.pool.one<WireReply>({
+            op: 'wire',
+            technique,
+            base: target.base,
+            channel: `wire-${technique}-${payloadBytes}`,
+            payloadBytes,
+            events,
+          });
           results.push({ technique, target: targetName, payloadBytes, ...reply });
-          ctx.log(`  ${targetName} ${technique} ${payloadBytes} B: ${reply.measured.toFixed(1)} bytes/event on the wire (framing arithmetic: ${reply.expected.toFixed(1)})`);
+          ctx.log(
+            `  ${targetName} ${technique} ${payloadBytes} B: ${reply.measured.toFixed(1)} bytes/event on the wire (framing arithmetic: ${reply.expected.toFixed(1)})`,
+          );
         }
       }
     });

@@ -19,7 +19,12 @@ interface PollAnswer {
 function isPollAnswer(value: unknown): value is PollAnswer {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.epoch === 'string' && Array.isArray(v.events) && v.events.every(isChannelEvent) && Number.isSafeInteger(v.cursor);
+  return (
+    typeof v.epoch === 'string' &&
+    Array.isArray(v.events) &&
+    v.events.every(isChannelEvent) &&
+    Number.isSafeInteger(v.cursor)
+  );
 }
 
 /** The API's error body says in a sentence what went wrong; show that rather than a bare status. */
@@ -134,7 +139,10 @@ export function httpFeed(endpoint: 'poll' | 'long-poll', options: FeedOptions): 
       } catch (err) {
         // close() aborted it on purpose; anything else is the network: the request or its answer was lost.
         if (!running) return -1;
-        fail(id, `The request failed before an answer arrived (${(err as Error).message}). Asking again with the same cursor.`);
+        fail(
+          id,
+          `The request failed before an answer arrived (${(err as Error).message}). Asking again with the same cursor.`,
+        );
         return -1;
       }
       if (status !== 200) {

@@ -3,13 +3,7 @@
  * Spec: https://html.spec.whatwg.org/multipage/server-sent-events.html
  * Server side: api/transports/sse.ts. Wire format: shared/api-contract.md.
  */
-import {
-  isChannelEvent,
-  type FeedClient,
-  type FeedOptions,
-  type GapNotice,
-  type ResetNotice,
-} from './types.ts';
+import { isChannelEvent, type FeedClient, type FeedOptions, type GapNotice, type ResetNotice } from './types.ts';
 import { channelUrl, utf8Bytes } from './url.ts';
 
 // JSON.parse that returns undefined instead of throwing: a frame we cannot
@@ -24,16 +18,14 @@ function parseJson(text: string): unknown {
 }
 
 export const GAVE_UP_BEFORE_OPEN =
-  'The server refused the stream (not a 200 text/event-stream response), ' +
-  'so the browser will not retry.';
+  'The server refused the stream (not a 200 text/event-stream response), ' + 'so the browser will not retry.';
 export const GAVE_UP_AFTER_OPEN =
   'The stream failed for good: on reconnecting, the server answered with ' +
   'an error status or something other than text/event-stream.';
 
 // #region sse-client
 export function openSse(options: FeedOptions): FeedClient {
-  const { channel, after, epoch, lab, onEvent, onGap, onReset, onState, onReconnect, onWire } =
-    options;
+  const { channel, after, epoch, lab, onEvent, onGap, onReset, onState, onReconnect, onWire } = options;
 
   // `after` only matters for a *fresh* EventSource (say, reopened after the
   // tab was hidden). While this one lives, the browser resumes by itself: it
@@ -71,15 +63,11 @@ export function openSse(options: FeedOptions): FeedClient {
 
   // Named events reach addEventListener only; `onmessage` never sees them.
   source.addEventListener('gap', (message) => {
-    const gap = parseJson((message as MessageEvent<string>).data) as
-      | Partial<GapNotice>
-      | undefined;
+    const gap = parseJson((message as MessageEvent<string>).data) as Partial<GapNotice> | undefined;
     onGap?.({ missed: typeof gap?.missed === 'number' ? gap.missed : 0 });
   });
   source.addEventListener('reset', (message) => {
-    const reset = parseJson((message as MessageEvent<string>).data) as
-      | Partial<ResetNotice>
-      | undefined;
+    const reset = parseJson((message as MessageEvent<string>).data) as Partial<ResetNotice> | undefined;
     lastSeq = undefined;
     if (typeof reset?.epoch === 'string') lastEpoch = reset.epoch;
     onReset?.(typeof reset?.epoch === 'string' ? { epoch: reset.epoch } : {});

@@ -4,7 +4,11 @@
  */
 export type Endpoint = 'poll' | 'long-poll' | 'sse' | 'ws';
 
-export function channelUrl(channel: string, endpoint: Endpoint, query: Record<string, string | number | undefined> = {}): string {
+export function channelUrl(
+  channel: string,
+  endpoint: Endpoint,
+  query: Record<string, string | number | undefined> = {},
+): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(name, String(value));

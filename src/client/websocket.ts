@@ -82,7 +82,9 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
   function connect() {
     // Resume from our cursor (with its epoch) instead of the head: nothing published while we were
     // away is lost, nothing we already have is sent twice.
-    socket = new WebSocket(channelUrl(channel, 'ws', { after: cursor, epoch: cursor === undefined ? undefined : epoch, lab }));
+    socket = new WebSocket(
+      channelUrl(channel, 'ws', { after: cursor, epoch: cursor === undefined ? undefined : epoch, lab }),
+    );
     let opened = false;
     socket.onopen = () => {
       opened = true;
@@ -96,8 +98,12 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
     // #region ws-reconnect
     // 'close' follows 'error' every time, with a code: 1006 means the connection just went away.
     socket.onclose = (e) => {
-      onWire?.({ kind: 'closed', reason: e.code === 1006 ? 'connection lost (1006, no close frame)' : `closed ${e.code} ${e.reason}`.trim() });
-      for (const ref of [...pending.keys()]) settle(ref, { error: 'The connection closed before the server acknowledged the message.' });
+      onWire?.({
+        kind: 'closed',
+        reason: e.code === 1006 ? 'connection lost (1006, no close frame)' : `closed ${e.code} ${e.reason}`.trim(),
+      });
+      for (const ref of [...pending.keys()])
+        settle(ref, { error: 'The connection closed before the server acknowledged the message.' });
       if (closedByUs) return;
       if (!opened && ++failedOpens >= MAX_FAILED_OPENS) {
         onState?.('error', GAVE_UP);
@@ -124,11 +130,15 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
       else socket.close(1000, 'closed by the page');
     },
     publish(data) {
-      if (socket.readyState !== WebSocket.OPEN) return Promise.reject(new Error('The WebSocket is not open right now.'));
+      if (socket.readyState !== WebSocket.OPEN)
+        return Promise.reject(new Error('The WebSocket is not open right now.'));
       const ref = `p${++nextRef}`;
       const message = JSON.stringify({ type: 'publish', data, ref });
       return new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => settle(ref, { error: 'No acknowledgement from the server within 10 s.' }), ACK_TIMEOUT_MS);
+        const timer = setTimeout(
+          () => settle(ref, { error: 'No acknowledgement from the server within 10 s.' }),
+          ACK_TIMEOUT_MS,
+        );
         pending.set(ref, { resolve, reject, timer });
         socket.send(message);
         onWire?.({ kind: 'sent', bytes: utf8Bytes(message) });

@@ -21,13 +21,22 @@ export interface Endpoint {
   example: { lang: 'sh' | 'js'; code: string };
 }
 
-const channel: Param = { name: 'channel', where: 'path', meaning: 'Channel name: `^[a-z0-9][a-z0-9-]{0,63}$`, else `400 invalid_channel`.' };
+const channel: Param = {
+  name: 'channel',
+  where: 'path',
+  meaning: 'Channel name: `^[a-z0-9][a-z0-9-]{0,63}$`, else `400 invalid_channel`.',
+};
 const after: Param = {
   name: 'after',
   where: 'query',
-  meaning: 'Cursor: the last `seq` you have, in plain decimal digits (else `400 invalid_cursor`). Omit it to start at the head.',
+  meaning:
+    'Cursor: the last `seq` you have, in plain decimal digits (else `400 invalid_cursor`). Omit it to start at the head.',
 };
-const epoch: Param = { name: 'epoch', where: 'query', meaning: 'The epoch your cursor belongs to; another epoch answers with a reset.' };
+const epoch: Param = {
+  name: 'epoch',
+  where: 'query',
+  meaning: 'The epoch your cursor belongs to; another epoch answers with a reset.',
+};
 
 export const ENDPOINTS: Endpoint[] = [
   {
@@ -36,7 +45,11 @@ export const ENDPOINTS: Endpoint[] = [
     summary: 'Publish one event to a channel.',
     params: [
       channel,
-      { name: 'data', where: 'body', meaning: 'Any JSON value, at most 4096 bytes serialized. Send `Content-Type: application/json` (else `415`).' },
+      {
+        name: 'data',
+        where: 'body',
+        meaning: 'Any JSON value, at most 4096 bytes serialized. Send `Content-Type: application/json` (else `415`).',
+      },
     ],
     returns: '`201 {"seq","time","epoch"}`. The `ticker` channel is read-only (`403 read_only_channel`).',
     example: {
@@ -48,15 +61,26 @@ export const ENDPOINTS: Endpoint[] = [
     method: 'GET',
     path: '/api/channels/:channel/poll',
     summary: 'Short polling: answers at once with what is after your cursor.',
-    params: [channel, after, epoch, { name: 'limit', where: 'query', meaning: 'Most events in one answer: default 100, at most 1000.' }],
-    returns: '`200 {"epoch","events":[…],"cursor"}`, plus `"reset": true` or `"missed": k` when the cursor rule says so. Send `cursor` back as the next `after`.',
+    params: [
+      channel,
+      after,
+      epoch,
+      { name: 'limit', where: 'query', meaning: 'Most events in one answer: default 100, at most 1000.' },
+    ],
+    returns:
+      '`200 {"epoch","events":[…],"cursor"}`, plus `"reset": true` or `"missed": k` when the cursor rule says so. Send `cursor` back as the next `after`.',
     example: { lang: 'sh', code: `curl '{origin}/api/channels/demo/poll?after=0'` },
   },
   {
     method: 'GET',
     path: '/api/channels/:channel/long-poll',
     summary: 'Long polling: like poll, but holds the request until an event arrives or the timeout runs out.',
-    params: [channel, after, epoch, { name: 'timeout', where: 'query', meaning: 'How long to hold, in ms: default 25000, clamped to 0–30000.' }],
+    params: [
+      channel,
+      after,
+      epoch,
+      { name: 'timeout', where: 'query', meaning: 'How long to hold, in ms: default 25000, clamped to 0–30000.' },
+    ],
     returns: 'Same body as poll; `events: []` when the timeout ran out first.',
     example: { lang: 'sh', code: `curl '{origin}/api/channels/demo/long-poll?after=1&timeout=10000'` },
   },
@@ -67,16 +91,31 @@ export const ENDPOINTS: Endpoint[] = [
     params: [
       channel,
       after,
-      { name: 'Last-Event-ID', where: 'header', meaning: 'Sent by EventSource when it reconnects; wins over `after`. A malformed one is a reset, never an error status.' },
+      {
+        name: 'Last-Event-ID',
+        where: 'header',
+        meaning:
+          'Sent by EventSource when it reconnects; wins over `after`. A malformed one is a reset, never an error status.',
+      },
     ],
-    returns: '`200 text/event-stream`: a `retry:` line, then `id: <epoch>:<seq>` + `data: <event JSON>` per event, `event: gap` / `event: reset`, and a `:` heartbeat at least every 15 s.',
+    returns:
+      '`200 text/event-stream`: a `retry:` line, then `id: <epoch>:<seq>` + `data: <event JSON>` per event, `event: gap` / `event: reset`, and a `:` heartbeat at least every 15 s.',
     example: { lang: 'sh', code: `curl -N {origin}/api/channels/ticker/sse` },
   },
   {
     method: 'GET',
     path: '/api/channels/:channel/ws',
     summary: 'WebSocket (RFC 6455): events, publishing with acks, and resume on one connection.',
-    params: [channel, after, epoch, { name: 'Origin', where: 'header', meaning: 'Must be this site (or listed in `ALLOWED_ORIGINS`); others get `403` before the upgrade.' }],
+    params: [
+      channel,
+      after,
+      epoch,
+      {
+        name: 'Origin',
+        where: 'header',
+        meaning: 'Must be this site (or listed in `ALLOWED_ORIGINS`); others get `403` before the upgrade.',
+      },
+    ],
     returns:
       'Server → client: first `{"type":"hello","epoch","head"}` (the epoch the events that follow belong to; again after each resume), then `{"type":"event","seq","time","data"}`, `gap`, `reset`, `ack` (with your `ref`), `error`. Client → server: `{"type":"publish","data","ref"}`, `{"type":"resume","after","epoch"}`. A message over 16 KiB closes with 1009. A plain `GET` without Upgrade is `426`.',
     example: {
@@ -100,22 +139,29 @@ export const ENDPOINTS: Endpoint[] = [
   {
     method: 'GET',
     path: '/api/time',
-    summary: 'The server\'s clock, for timing deliveries from a page.',
+    summary: "The server's clock, for timing deliveries from a page.",
     params: [],
-    returns: '`200 {"now": <server epoch ms>}`. Ask several times and keep the answer with the shortest round trip: the server\'s clock minus yours is about `now − (sent + received) / 2`, within half that round trip (the comparison lesson\'s race does this).',
+    returns:
+      '`200 {"now": <server epoch ms>}`. Ask several times and keep the answer with the shortest round trip: the server\'s clock minus yours is about `now − (sent + received) / 2`, within half that round trip (the comparison lesson\'s race does this).',
     example: { lang: 'sh', code: `curl {origin}/api/time` },
   },
   {
     method: 'GET',
     path: '/metrics',
-    summary: 'Prometheus metrics: open connections and requests per technique, events published and delivered, bytes written, rejections by reason.',
+    summary:
+      'Prometheus metrics: open connections and requests per technique, events published and delivered, bytes written, rejections by reason.',
     params: [],
     returns: '`200 text/plain` in the Prometheus exposition format.',
     example: { lang: 'sh', code: `curl -s {origin}/metrics | grep realtime` },
   },
 ];
 
-const labId: Param = { name: 'id', where: 'path', meaning: 'Your lab id: 32 lowercase hex digits that your page made at random (else `400 invalid_lab_id`). Add `?lab=<id>` to your own poll, long-poll, SSE or WebSocket URLs to have them captured.' };
+const labId: Param = {
+  name: 'id',
+  where: 'path',
+  meaning:
+    'Your lab id: 32 lowercase hex digits that your page made at random (else `400 invalid_lab_id`). Add `?lab=<id>` to your own poll, long-poll, SSE or WebSocket URLs to have them captured.',
+};
 
 /** The widgets' lab: an extension of the contract, scoped to connections tagged with your own lab id. */
 export const LAB_ENDPOINTS: Endpoint[] = [
@@ -123,8 +169,16 @@ export const LAB_ENDPOINTS: Endpoint[] = [
     method: 'GET',
     path: '/api/lab/:id/wire',
     summary: 'The bytes of your tagged connections, as the server saw them.',
-    params: [labId, { name: 'after', where: 'query', meaning: 'Only entries after this number (from `next` of the previous answer).' }],
-    returns: '`200 {"entries":[…],"next","dropped"}`: request and response heads, body text (SSE as it arrives), WebSocket frames decoded both ways (FIN, opcode, mask bit and key, length, payload).',
+    params: [
+      labId,
+      {
+        name: 'after',
+        where: 'query',
+        meaning: 'Only entries after this number (from `next` of the previous answer).',
+      },
+    ],
+    returns:
+      '`200 {"entries":[…],"next","dropped"}`: request and response heads, body text (SSE as it arrives), WebSocket frames decoded both ways (FIN, opcode, mask bit and key, length, payload).',
     example: { lang: 'sh', code: `curl '{origin}/api/lab/0123456789abcdef0123456789abcdef/wire?after=0'` },
   },
   {
@@ -132,7 +186,8 @@ export const LAB_ENDPOINTS: Endpoint[] = [
     path: '/api/lab/:id/connections',
     summary: 'Bytes per tagged connection, split into headers, framing and payload.',
     params: [labId],
-    returns: '`200` with, per connection, requests carried and bytes up and down as `header`, `framing` and `payload`; totals; `live` and `peakLive`.',
+    returns:
+      '`200` with, per connection, requests carried and bytes up and down as `header`, `framing` and `payload`; totals; `live` and `peakLive`.',
     example: { lang: 'sh', code: `curl {origin}/api/lab/0123456789abcdef0123456789abcdef/connections` },
   },
   {
@@ -140,21 +195,24 @@ export const LAB_ENDPOINTS: Endpoint[] = [
     path: '/api/lab/:id/cut',
     summary: 'Drops your tagged connections, as a network failure would.',
     params: [labId],
-    returns: '`200 {"dropped":n}`, or `{"armed":true}` when nothing is open: the next tagged connection within 10 s is dropped. Counts against the publish rate (`429`).',
+    returns:
+      '`200 {"dropped":n}`, or `{"armed":true}` when nothing is open: the next tagged connection within 10 s is dropped. Counts against the publish rate (`429`).',
     example: { lang: 'sh', code: `curl -X POST {origin}/api/lab/0123456789abcdef0123456789abcdef/cut` },
   },
   {
     method: 'POST',
     path: '/api/lab/:id/restart',
-    summary: 'A server restart for you alone: cuts your connections and resets your private channel `lab-<id>` (new epoch).',
+    summary:
+      'A server restart for you alone: cuts your connections and resets your private channel `lab-<id>` (new epoch).',
     params: [labId],
-    returns: '`200` with the channel\'s new bounds. Only `lab-<id>` is reset, never a shared channel.',
+    returns: "`200` with the channel's new bounds. Only `lab-<id>` is reset, never a shared channel.",
     example: { lang: 'sh', code: `curl -X POST {origin}/api/lab/0123456789abcdef0123456789abcdef/restart` },
   },
   {
     method: 'POST',
     path: '/api/lab/:id/gap',
-    summary: 'Cuts your connections and publishes past the retention on `lab-<id>`, so your client comes back to a gap.',
+    summary:
+      'Cuts your connections and publishes past the retention on `lab-<id>`, so your client comes back to a gap.',
     params: [labId],
     returns: '`200`; `409 gap_unavailable` when it cannot be provoked (see the message).',
     example: { lang: 'sh', code: `curl -X POST {origin}/api/lab/0123456789abcdef0123456789abcdef/gap` },
@@ -162,22 +220,32 @@ export const LAB_ENDPOINTS: Endpoint[] = [
   {
     method: 'POST',
     path: '/api/lab/:id/race',
-    summary: 'Starts a race: the server publishes on `lab-<id>` at your rate and size (in place of the tick), for your clients of every technique to read.',
+    summary:
+      'Starts a race: the server publishes on `lab-<id>` at your rate and size (in place of the tick), for your clients of every technique to read.',
     params: [
       labId,
       { name: 'rate', where: 'body', meaning: 'Events per second, 0.1 to 50.' },
-      { name: 'payloadBytes', where: 'body', meaning: 'Size of each event\'s `data` serialized as JSON, 2 to 16384 bytes.' },
+      {
+        name: 'payloadBytes',
+        where: 'body',
+        meaning: "Size of each event's `data` serialized as JSON, 2 to 16384 bytes.",
+      },
       { name: 'durationMs', where: 'body', meaning: 'How long to publish, 1000 to 60000 ms.' },
     ],
-    returns: '`201 {"channel","epoch","after","startsAt","endsAt","planned","settings"}`: open your clients at `after`/`epoch`; the first event is due at `startsAt` (server clock), 1.5 s after the answer. A new race replaces the lab\'s previous one. `400 invalid_race` for a setting out of range, `415` without `Content-Type: application/json`, `503 race_busy` when the server runs its most races at once; counts against the publish rate (`429`).',
-    example: { lang: 'sh', code: `curl -X POST -H 'content-type: application/json' -d '{"rate":5,"payloadBytes":100,"durationMs":10000}' {origin}/api/lab/0123456789abcdef0123456789abcdef/race` },
+    returns:
+      '`201 {"channel","epoch","after","startsAt","endsAt","planned","settings"}`: open your clients at `after`/`epoch`; the first event is due at `startsAt` (server clock), 1.5 s after the answer. A new race replaces the lab\'s previous one. `400 invalid_race` for a setting out of range, `415` without `Content-Type: application/json`, `503 race_busy` when the server runs its most races at once; counts against the publish rate (`429`).',
+    example: {
+      lang: 'sh',
+      code: `curl -X POST -H 'content-type: application/json' -d '{"rate":5,"payloadBytes":100,"durationMs":10000}' {origin}/api/lab/0123456789abcdef0123456789abcdef/race`,
+    },
   },
   {
     method: 'GET',
     path: '/api/lab/:id/race/status',
     summary: 'What the race has published so far.',
     params: [labId],
-    returns: '`200 {"running","settings","startsAt","endsAt","planned","published","failed","segments":[{"epoch","first","last"}]}`: the seqs it published, per epoch (a restart starts a new segment). `404` before any race.',
+    returns:
+      '`200 {"running","settings","startsAt","endsAt","planned","published","failed","segments":[{"epoch","first","last"}]}`: the seqs it published, per epoch (a restart starts a new segment). `404` before any race.',
     example: { lang: 'sh', code: `curl {origin}/api/lab/0123456789abcdef0123456789abcdef/race/status` },
   },
   {
@@ -185,7 +253,7 @@ export const LAB_ENDPOINTS: Endpoint[] = [
     path: '/api/lab/:id/race/stop',
     summary: 'Stops the race early.',
     params: [labId],
-    returns: '`200` with the race\'s status. `404` before any race.',
+    returns: "`200` with the race's status. `404` before any race.",
     example: { lang: 'sh', code: `curl -X POST {origin}/api/lab/0123456789abcdef0123456789abcdef/race/stop` },
   },
 ];
@@ -206,18 +274,36 @@ export const ERROR_CODES: Record<string, { status: string; meaning: string }> = 
   payload_too_large: { status: '413', meaning: 'The body or the event data is too large.' },
   unsupported_media_type: { status: '415', meaning: 'A publish (or a race) without `Content-Type: application/json`.' },
   rate_limited: { status: '429', meaning: 'Too many publishes from your address; wait `Retry-After` seconds.' },
-  too_many_connections: { status: '429', meaning: 'Too many held connections (SSE, WebSocket, long polls) from your address.' },
-  too_many_channels: { status: 'reserved', meaning: 'Counted in /metrics for when the server refuses a new channel; today it evicts idle ones instead.' },
+  too_many_connections: {
+    status: '429',
+    meaning: 'Too many held connections (SSE, WebSocket, long polls) from your address.',
+  },
+  too_many_channels: {
+    status: 'reserved',
+    meaning: 'Counted in /metrics for when the server refuses a new channel; today it evicts idle ones instead.',
+  },
   shutting_down: { status: '503', meaning: 'The server is stopping; retry in a moment.' },
   message_too_large: { status: 'WS 1009', meaning: 'A WebSocket message over 16 KiB; the socket is closed.' },
-  unknown_message: { status: 'WS error', meaning: 'A WebSocket frame that is not JSON or not a known message; the socket stays open.' },
-  slow_consumer: { status: 'dropped', meaning: 'The client read too slowly and its unsent data passed the limit; reconnect and resume.' },
+  unknown_message: {
+    status: 'WS error',
+    meaning: 'A WebSocket frame that is not JSON or not a known message; the socket stays open.',
+  },
+  slow_consumer: {
+    status: 'dropped',
+    meaning: 'The client read too slowly and its unsent data passed the limit; reconnect and resume.',
+  },
   heartbeat_timeout: { status: 'WS closed', meaning: 'The client missed a ping; the server closed the socket.' },
-  store_unavailable: { status: '503', meaning: 'The shared store (Redis) is unreachable; retry after `Retry-After` seconds. Nothing was published.' },
+  store_unavailable: {
+    status: '503',
+    meaning: 'The shared store (Redis) is unreachable; retry after `Retry-After` seconds. Nothing was published.',
+  },
   invalid_lab_id: { status: '400', meaning: 'A lab id that is not 32 lowercase hex digits.' },
   gap_unavailable: { status: '409', meaning: 'The lab could not provoke a gap (see the message).' },
   invalid_race: { status: '400', meaning: 'A race setting out of range (the message names it and its range).' },
-  race_busy: { status: '503', meaning: 'The server runs as many races as it allows at once; retry after `Retry-After` seconds.' },
+  race_busy: {
+    status: '503',
+    meaning: 'The server runs as many races as it allows at once; retry after `Retry-After` seconds.',
+  },
 };
 
 /**
@@ -229,12 +315,17 @@ export function checkReference(routes: Record<string, string>, reasons: readonly
   const problems: string[] = [];
   for (const [path, method] of Object.entries(routes)) {
     if (!documented.has(path)) problems.push(`route ${method} ${path} is not documented`);
-    else if (documented.get(path) !== method) problems.push(`route ${path} answers ${method} but is documented as ${documented.get(path)}`);
+    else if (documented.get(path) !== method)
+      problems.push(`route ${path} answers ${method} but is documented as ${documented.get(path)}`);
   }
-  for (const path of documented.keys()) if (!(path in routes)) problems.push(`documented ${path} is not a route of the server`);
+  for (const path of documented.keys())
+    if (!(path in routes)) problems.push(`documented ${path} is not a route of the server`);
   for (const code of reasons) if (!(code in ERROR_CODES)) problems.push(`error code ${code} is not documented`);
-  for (const code of Object.keys(ERROR_CODES)) if (!reasons.includes(code)) problems.push(`documented error code ${code} is not one the server uses`);
+  for (const code of Object.keys(ERROR_CODES))
+    if (!reasons.includes(code)) problems.push(`documented error code ${code} is not one the server uses`);
   if (problems.length > 0) {
-    throw new Error(`The API reference (src/lib/api-reference.ts) disagrees with api/app.ts:\n  - ${problems.join('\n  - ')}`);
+    throw new Error(
+      `The API reference (src/lib/api-reference.ts) disagrees with api/app.ts:\n  - ${problems.join('\n  - ')}`,
+    );
   }
 }

@@ -11,7 +11,8 @@ const good = {
   source: 'https://www.rfc-editor.org/rfc/rfc6455',
 };
 
-const refuses = (patch: Record<string, unknown>) => assert.equal(glossaryEntrySchema.safeParse({ ...good, ...patch }).success, false, JSON.stringify(patch));
+const refuses = (patch: Record<string, unknown>) =>
+  assert.equal(glossaryEntrySchema.safeParse({ ...good, ...patch }).success, false, JSON.stringify(patch));
 
 test('a complete entry is accepted; see defaults to none', () => {
   assert.deepEqual(glossaryEntrySchema.parse(good), good);
@@ -25,5 +26,6 @@ test('see lists entry ids', () => refuses({ see: ['Not An Id'] }));
 test('source is a URL', () => refuses({ source: 'RFC 6455' }));
 test('unknown keys are refused', () => refuses({ defintion: 'typo' }));
 test('every field is described', () => {
-  for (const [name, field] of Object.entries(glossaryEntrySchema.shape)) assert.ok(field.description, `field "${name}" has no .describe()`);
+  for (const [name, field] of Object.entries(glossaryEntrySchema.shape))
+    assert.ok(field.description, `field "${name}" has no .describe()`);
 });

@@ -14,7 +14,9 @@ export async function getGlossary(): Promise<GlossaryTerm[]> {
   for (const t of terms) {
     const unknown = t.data.see.filter((id) => !ids.has(id));
     if (unknown.length > 0) {
-      throw new Error(`Glossary entry "${t.id}" refers to ${unknown.map((id) => `"${id}"`).join(', ')}, which is not in content/glossary.yaml.`);
+      throw new Error(
+        `Glossary entry "${t.id}" refers to ${unknown.map((id) => `"${id}"`).join(', ')}, which is not in content/glossary.yaml.`,
+      );
     }
   }
   return terms.sort((a, b) => a.data.term.localeCompare(b.data.term, 'en', { sensitivity: 'base' }));

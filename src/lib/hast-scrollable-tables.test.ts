@@ -10,7 +10,7 @@ test('a Markdown table can take focus', () => {
   assert.match(compile('| a | b |\n| - | - |\n| 1 | 2 |\n'), /tabIndex: "0"/);
 });
 
-test('a JSX <table> in the MDX can take focus too, and an author\'s own tabIndex is kept', () => {
+test("a JSX <table> in the MDX can take focus too, and an author's own tabIndex is kept", () => {
   const jsx = compile('<table>\n  <tbody>{rows.map((r) => <tr><td>{r}</td></tr>)}</tbody>\n</table>\n');
   assert.match(jsx, /["']?tabindex["']?: ["']0["']/);
   const own = compile('<table tabIndex={-1}>\n  <tbody><tr><td>1</td></tr></tbody>\n</table>\n');

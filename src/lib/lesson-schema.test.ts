@@ -15,7 +15,9 @@ function rejects(patch: Record<string, unknown>, field: string) {
   const result = lessonSchema.safeParse({ ...good, ...patch });
   assert.equal(result.success, false, `expected ${JSON.stringify(patch)} to be refused`);
   assert.ok(
-    result.error!.issues.some((issue) => issue.path[0] === field || (issue.code === 'unrecognized_keys' && issue.keys.includes(field))),
+    result.error!.issues.some(
+      (issue) => issue.path[0] === field || (issue.code === 'unrecognized_keys' && issue.keys.includes(field)),
+    ),
     `expected an issue about "${field}", got ${JSON.stringify(result.error!.issues)}`,
   );
 }

@@ -27,9 +27,7 @@ export const lessonSchema = z
       // One sentence: it is shown as a single "By the end…" line above the lesson.
       .refine((s) => !/[.!?]\s+\S/.test(s), { message: 'goal must be a single sentence' })
       .describe('What the learner can do after the lesson, in one sentence.'),
-    techniques: z
-      .array(z.enum(TECHNIQUES))
-      .describe('Which techniques the lesson covers; empty for overview lessons.'),
+    techniques: z.array(z.enum(TECHNIQUES)).describe('Which techniques the lesson covers; empty for overview lessons.'),
     draft: z
       .boolean()
       .default(false)

@@ -15,7 +15,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
-import { DIAGRAM_THEMES, DIAGRAM_URL, diagramFile, diagramKey, normalizeDiagram, parseCaption, svgSize } from './diagrams.ts';
+import {
+  DIAGRAM_THEMES,
+  DIAGRAM_URL,
+  diagramFile,
+  diagramKey,
+  normalizeDiagram,
+  parseCaption,
+  svgSize,
+} from './diagrams.ts';
 
 // The few mdast shapes this plugin touches, typed here so it does not depend on transitive @types.
 interface Node {
@@ -37,7 +45,11 @@ interface JsxAttribute {
 }
 
 function element(name: string, attributes: Record<string, string>, children: Node[] = []): Node {
-  const attrs: JsxAttribute[] = Object.entries(attributes).map(([n, value]) => ({ type: 'mdxJsxAttribute', name: n, value }));
+  const attrs: JsxAttribute[] = Object.entries(attributes).map(([n, value]) => ({
+    type: 'mdxJsxAttribute',
+    name: n,
+    value,
+  }));
   return { type: 'mdxJsxFlowElement', name, attributes: attrs, children };
 }
 

@@ -23,7 +23,8 @@ export function pagefindIndex(): AstroIntegration {
           // A site with no indexable page would give a search that silently finds nothing.
           if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index.');
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-          if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          if (written.errors.length > 0)
+            throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
           logger.info(`search index: ${added.page_count} pages`);
         } finally {
           await pagefind.close();

@@ -1,7 +1,18 @@
 // The learner's progress store, with an in-memory Storage. Run: node --test "src/**/*.test.ts"
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PROGRESS_KEY, emptyProgress, lessonStatus, markRead, markVisited, parseProgress, quizKey, readProgress, resetProgress, updateProgress } from './progress.ts';
+import {
+  PROGRESS_KEY,
+  emptyProgress,
+  lessonStatus,
+  markRead,
+  markVisited,
+  parseProgress,
+  quizKey,
+  readProgress,
+  resetProgress,
+  updateProgress,
+} from './progress.ts';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -48,7 +59,12 @@ test('unreadable stored data counts as no progress instead of breaking the page'
     assert.deepEqual(parseProgress(raw), emptyProgress(), raw);
   }
   // Good entries are kept, malformed ones dropped.
-  const mixed = parseProgress(JSON.stringify({ read: { sse: 5, bad: 'x' }, quizzes: { 'sse/a': { passed: 'no' }, 'sse/b': { passed: false, answers: { q: ['0', 3] }, checked: ['q'] } } }));
+  const mixed = parseProgress(
+    JSON.stringify({
+      read: { sse: 5, bad: 'x' },
+      quizzes: { 'sse/a': { passed: 'no' }, 'sse/b': { passed: false, answers: { q: ['0', 3] }, checked: ['q'] } },
+    }),
+  );
   assert.deepEqual(mixed.read, { sse: 5 });
   assert.deepEqual(mixed.quizzes, { 'sse/b': { passed: false, answers: { q: ['0'] }, checked: ['q'] } });
 });

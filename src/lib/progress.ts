@@ -60,7 +60,11 @@ export function parseProgress(raw: string | null): Progress {
       for (const [question, chosen] of Object.entries(q.answers)) {
         if (Array.isArray(chosen)) answers[question] = chosen.filter((c): c is string => typeof c === 'string');
       }
-      progress.quizzes[key] = { passed: q.passed, answers, checked: q.checked.filter((c): c is string => typeof c === 'string') };
+      progress.quizzes[key] = {
+        passed: q.passed,
+        answers,
+        checked: q.checked.filter((c): c is string => typeof c === 'string'),
+      };
     }
   }
   if (isRecord(data.last) && typeof data.last.lesson === 'string' && typeof data.last.at === 'number') {
@@ -91,7 +95,10 @@ function notify(): void {
 }
 
 /** Read, change, write back. A full or refused storage loses the change, never the page. */
-export function updateProgress(change: (p: Progress) => void, storage: StorageLike | undefined = browserStorage()): Progress {
+export function updateProgress(
+  change: (p: Progress) => void,
+  storage: StorageLike | undefined = browserStorage(),
+): Progress {
   const progress = readProgress(storage);
   change(progress);
   try {

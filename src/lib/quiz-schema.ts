@@ -29,18 +29,30 @@ export const optionSchema = z
 const common = {
   id,
   prompt: text('prompt').describe('The question. `backticks` mark code.'),
-  options: z.array(optionSchema).min(2, 'a question needs at least two options').max(8).describe('The choices, in display order.'),
+  options: z
+    .array(optionSchema)
+    .min(2, 'a question needs at least two options')
+    .max(8)
+    .describe('The choices, in display order.'),
 };
 
 export const questionSchema = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('single'), ...common }).strict().describe('Exactly one option is right (radio buttons).'),
-    z.object({ kind: z.literal('multiple'), ...common }).strict().describe('One or more options are right (checkboxes).'),
+    z
+      .object({ kind: z.literal('single'), ...common })
+      .strict()
+      .describe('Exactly one option is right (radio buttons).'),
+    z
+      .object({ kind: z.literal('multiple'), ...common })
+      .strict()
+      .describe('One or more options are right (checkboxes).'),
     z
       .object({
         kind: z.literal('predict'),
         ...common,
-        widget: id.describe('The id of the element around the live demo to try, e.g. "sse-demo" for <div id="sse-demo">.'),
+        widget: id.describe(
+          'The id of the element around the live demo to try, e.g. "sse-demo" for <div id="sse-demo">.',
+        ),
         observe: text('observe').describe('What to do in the demo to see the answer for yourself.'),
       })
       .strict()
@@ -49,10 +61,18 @@ export const questionSchema = z
   .superRefine((q, ctx) => {
     const right = q.options.filter((o) => o.correct).length;
     if (q.kind !== 'multiple' && right !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${q.kind} question needs exactly one correct option; it has ${right}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: `a ${q.kind} question needs exactly one correct option; it has ${right}`,
+      });
     }
     if (q.kind === 'multiple' && right === 0) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'a multiple question needs at least one correct option' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: 'a multiple question needs at least one correct option',
+      });
     }
   });
 
@@ -62,7 +82,8 @@ export const quizSchema = z
   .superRefine((questions, ctx) => {
     const seen = new Set<string>();
     questions.forEach((q, i) => {
-      if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `question id "${q.id}" is used twice` });
+      if (seen.has(q.id))
+        ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `question id "${q.id}" is used twice` });
       seen.add(q.id);
     });
   });
@@ -93,5 +114,9 @@ export function codeSpans(source: string): { code: boolean; text: string }[] {
   return source
     .split(/(`[^`]+`)/)
     .filter((part) => part !== '')
-    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 2 ? { code: true, text: part.slice(1, -1) } : { code: false, text: part }));
+    .map((part) =>
+      part.startsWith('`') && part.endsWith('`') && part.length > 2
+        ? { code: true, text: part.slice(1, -1) }
+        : { code: false, text: part },
+    );
 }

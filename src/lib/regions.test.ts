@@ -38,17 +38,23 @@ test('handles CRLF files', () => {
 });
 
 test('a missing region throws, naming the file, the region and the regions that exist', () => {
-  assert.throws(() => extractRegion(file, 'sse-stream', 'api/transports/sse.ts'), (err: Error) => {
-    assert.match(err.message, /"sse-stream" not found in api\/transports\/sse\.ts/);
-    assert.match(err.message, /"outer", "inner", "empty"/);
-    return true;
-  });
+  assert.throws(
+    () => extractRegion(file, 'sse-stream', 'api/transports/sse.ts'),
+    (err: Error) => {
+      assert.match(err.message, /"sse-stream" not found in api\/transports\/sse\.ts/);
+      assert.match(err.message, /"outer", "inner", "empty"/);
+      return true;
+    },
+  );
 });
 
 test('an empty, unterminated or duplicated region throws', () => {
   assert.throws(() => extractRegion(file, 'empty', 'f.ts'), /is empty/);
   assert.throws(() => extractRegion('// #region a\nx\n', 'a', 'f.ts'), /no "#endregion a"/);
-  assert.throws(() => extractRegion('// #region a\nx\n// #endregion a\n// #region a\ny\n// #endregion a', 'a', 'f.ts'), /opened 2 times/);
+  assert.throws(
+    () => extractRegion('// #region a\nx\n// #endregion a\n// #region a\ny\n// #endregion a', 'a', 'f.ts'),
+    /opened 2 times/,
+  );
 });
 
 test('a region name is matched whole, not as a prefix', () => {

@@ -57,11 +57,15 @@ export function extractRegion(source: string, region: string, file: string): Reg
     );
   }
   if (starts.length > 1) {
-    throw new Error(`SourcePanel: region "${region}" is opened ${starts.length} times in ${file}; region names must be unique.`);
+    throw new Error(
+      `SourcePanel: region "${region}" is opened ${starts.length} times in ${file}; region names must be unique.`,
+    );
   }
   const start = starts[0]!;
   if (end === -1) {
-    throw new Error(`SourcePanel: region "${region}" in ${file} has no "#endregion ${region}" line after line ${start + 1}.`);
+    throw new Error(
+      `SourcePanel: region "${region}" in ${file} has no "#endregion ${region}" line after line ${start + 1}.`,
+    );
   }
 
   // Keep line numbers so the caption can point at the real lines; drop nested markers,

@@ -10,7 +10,9 @@ const FILES = import.meta.glob<string>(['/api/transports/*.ts', '/api/log/*.ts',
 });
 
 /** Repository-relative path (api/transports/sse.ts) → file text. */
-export const SOURCE_FILES: ReadonlyMap<string, string> = new Map(Object.entries(FILES).map(([key, text]) => [key.replace(/^\//, ''), text]));
+export const SOURCE_FILES: ReadonlyMap<string, string> = new Map(
+  Object.entries(FILES).map(([key, text]) => [key.replace(/^\//, ''), text]),
+);
 
 export function sourceHref(file: string, line?: number): string {
   if (!SOURCE_FILES.has(file)) {

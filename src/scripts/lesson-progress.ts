@@ -40,7 +40,8 @@ function trackSection(): void {
     if (next === current) return;
     current = next;
     for (const a of links) {
-      if (current !== undefined && decodeURIComponent(a.hash.slice(1)) === current) a.setAttribute('aria-current', 'location');
+      if (current !== undefined && decodeURIComponent(a.hash.slice(1)) === current)
+        a.setAttribute('aria-current', 'location');
       else a.removeAttribute('aria-current');
     }
   };

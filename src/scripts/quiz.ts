@@ -29,7 +29,14 @@ function showResult(form: HTMLFormElement, outcome: Outcome): void {
     const mine = picked.includes(String(i));
     li.dataset.result = correct ? 'right' : mine ? 'wrong' : 'other';
     const verdict = li.querySelector<HTMLElement>('.quiz-verdict');
-    if (verdict) verdict.textContent = correct ? (mine ? 'Right, and you chose it.' : 'Right.') : mine ? 'Not quite, and you chose it.' : 'Not right.';
+    if (verdict)
+      verdict.textContent = correct
+        ? mine
+          ? 'Right, and you chose it.'
+          : 'Right.'
+        : mine
+          ? 'Not quite, and you chose it.'
+          : 'Not right.';
     const explain = li.querySelector<HTMLElement>('.quiz-explain')!;
     explain.hidden = false;
     // Linked only now: a description is read out even while hidden, and would give the answer away.
@@ -76,7 +83,9 @@ function mountQuiz(section: HTMLElement): void {
     updateProgress((p) => {
       p.quizzes[key] = { answers, checked: [...checked], passed };
     });
-    const right = forms.filter((f) => checked.has(f.dataset.question!) && (f.dataset.kind === 'predict' || outcomeOf(f) === 'right')).length;
+    const right = forms.filter(
+      (f) => checked.has(f.dataset.question!) && (f.dataset.kind === 'predict' || outcomeOf(f) === 'right'),
+    ).length;
     score.textContent = passed
       ? `Quiz passed: ${right} of ${forms.length}. It counts towards your progress.`
       : `${right} of ${forms.length} done. Answer every question correctly to pass.`;
@@ -101,7 +110,8 @@ function mountQuiz(section: HTMLElement): void {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (chosen(form).length === 0) {
-        feedback.textContent = form.dataset.kind === 'multiple' ? 'Choose at least one answer first.' : 'Choose an answer first.';
+        feedback.textContent =
+          form.dataset.kind === 'multiple' ? 'Choose at least one answer first.' : 'Choose an answer first.';
         return;
       }
       if (form.dataset.kind === 'predict') {

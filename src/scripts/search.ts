@@ -12,7 +12,11 @@ interface PagefindResultData {
 interface Pagefind {
   init(): Promise<void>;
   options(o: Record<string, unknown>): Promise<void>;
-  debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  debouncedSearch(
+    query: string,
+    options?: object,
+    ms?: number,
+  ): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
 
 const MAX_RESULTS = 8;
@@ -44,7 +48,10 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   a.href = sub?.url ?? data.url;
   const title = document.createElement('span');
   title.className = 'result-title';
-  title.textContent = sub && sub.title !== data.meta.title ? `${data.meta.title ?? data.url} › ${sub.title}` : (data.meta.title ?? data.url);
+  title.textContent =
+    sub && sub.title !== data.meta.title
+      ? `${data.meta.title ?? data.url} › ${sub.title}`
+      : (data.meta.title ?? data.url);
   const excerpt = document.createElement('span');
   excerpt.className = 'result-excerpt';
   // Pagefind's excerpt is the page's own text, HTML-escaped by Pagefind, with <mark> around matches.
@@ -91,7 +98,10 @@ export function mountSearch(): void {
     if (input.value.trim() !== query) return;
     list.replaceChildren(...data.map(resultItem));
     const n = found.results.length;
-    status.textContent = n === 0 ? `No results for “${query}”.` : `${n} ${n === 1 ? 'page matches' : 'pages match'} “${query}”${n > MAX_RESULTS ? `; the first ${MAX_RESULTS} are shown` : ''}.`;
+    status.textContent =
+      n === 0
+        ? `No results for “${query}”.`
+        : `${n} ${n === 1 ? 'page matches' : 'pages match'} “${query}”${n > MAX_RESULTS ? `; the first ${MAX_RESULTS} are shown` : ''}.`;
   };
 
   openButton.addEventListener('click', open);

@@ -18,7 +18,12 @@ describe('/benchmarks/ renders bench/results/latest.json', () => {
     const rows = summaryRows(results);
     assert.ok(rows.length > 20, `only ${rows.length} rows`);
     for (const r of rows) {
-      const cells = [r.figure, formatValue(r.project, r.unit), formatValue(r.baseline, r.unit), formatRatio(r.ratio)].map((c) => `>${html(c)}<`);
+      const cells = [
+        r.figure,
+        formatValue(r.project, r.unit),
+        formatValue(r.baseline, r.unit),
+        formatRatio(r.ratio),
+      ].map((c) => `>${html(c)}<`);
       for (const cell of cells) assert.ok(page.includes(cell), `missing ${cell} (${r.technique}, ${r.figure})`);
     }
   });
@@ -32,6 +37,7 @@ describe('/benchmarks/ renders bench/results/latest.json', () => {
   it('inlines one chart per figure', () => {
     const charts = renderCharts(results);
     assert.ok(charts.length >= 6);
-    for (const c of charts) assert.ok(page.includes(`<title id="${c.name}-title">${html(c.title)}</title>`), `chart ${c.name}`);
+    for (const c of charts)
+      assert.ok(page.includes(`<title id="${c.name}-title">${html(c.title)}</title>`), `chart ${c.name}`);
   });
 });

@@ -19,7 +19,10 @@ let stdout = '';
 
 describe('npm run bench, at smoke size', () => {
   before(async () => {
-    const child = spawn(process.execPath, ['bench/cli.ts', '--smoke', '--out', out], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bench/cli.ts', '--smoke', '--out', out], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.on('data', (b) => (stdout += b));
     child.stderr.on('data', (b) => (stdout += b));
     const killer = setTimeout(() => child.kill('SIGKILL'), 170_000);
@@ -35,19 +38,29 @@ describe('npm run bench, at smoke size', () => {
     assert.ok(results.machine.cpus >= 1);
     assert.match(results.machine.node, /^v24\./);
     assert.equal(results.machine.generators, plan.generators);
-    assert.ok(results.machine.loadAverage && results.machine.loadAverage.start >= 0 && results.machine.loadAverage.end >= 0);
+    assert.ok(
+      results.machine.loadAverage && results.machine.loadAverage.start >= 0 && results.machine.loadAverage.end >= 0,
+    );
   });
 
   it('holds every requested idle connection, for the project and its baseline, with no drop', () => {
     assert.equal(results.capacity.length, plan.capacity.techniques.length * 2);
     const last = plan.capacity.steps.at(-1)!;
     for (const c of results.capacity) {
-      assert.deepEqual(c.steps.map((s) => s.connections), [...plan.capacity.steps], `${c.target} ${c.technique}`);
+      assert.deepEqual(
+        c.steps.map((s) => s.connections),
+        [...plan.capacity.steps],
+        `${c.target} ${c.technique}`,
+      );
       assert.equal(c.held, last, `${c.target} ${c.technique} held`);
       assert.equal(c.drops, 0, `${c.target} ${c.technique} drops: ${c.dropReasons.join('; ')}`);
       assert.equal(c.failedOpens, 0);
       // The project's own gauge agrees with the generators' count.
-      if (c.target === 'project') assert.deepEqual(c.steps.map((s) => s.serverCount), [...plan.capacity.steps]);
+      if (c.target === 'project')
+        assert.deepEqual(
+          c.steps.map((s) => s.serverCount),
+          [...plan.capacity.steps],
+        );
       assert.ok(c.steps.every((s) => s.rss > 0 && s.heapUsed > 0));
     }
   });
@@ -63,7 +76,10 @@ describe('npm run bench, at smoke size', () => {
   });
 
   it('short-polls without errors, reusing one keep-alive connection per client', () => {
-    assert.deepEqual(results.polling.map((p) => p.target), ['project', 'bare-http']);
+    assert.deepEqual(
+      results.polling.map((p) => p.target),
+      ['project', 'bare-http'],
+    );
     for (const p of results.polling) {
       assert.equal(p.errors, 0, p.firstError);
       assert.equal(p.connectionsOpened, plan.polling.clients);
@@ -74,10 +90,16 @@ describe('npm run bench, at smoke size', () => {
   it('counts bytes on the wire that add up exactly to the framing arithmetic', () => {
     assert.equal(results.wire.length, plan.wire.payloads.length * (plan.wire.techniques.length * 2));
     for (const w of results.wire) {
-      assert.equal(w.measured, w.expected, `${w.target} ${w.technique} ${w.payloadBytes} B: measured ${w.measured}, expected ${w.expected}`);
+      assert.equal(
+        w.measured,
+        w.expected,
+        `${w.target} ${w.technique} ${w.payloadBytes} B: measured ${w.measured}, expected ${w.expected}`,
+      );
       assert.equal(w.parts.payload, w.payloadBytes);
     }
-    const ws = results.wire.find((w) => w.target === 'project' && w.technique === 'websocket' && w.payloadBytes === 1024)!;
+    const ws = results.wire.find(
+      (w) => w.target === 'project' && w.technique === 'websocket' && w.payloadBytes === 1024,
+    )!;
     // RFC 6455 §5.2: past 125 bytes of payload the length takes 2 more bytes.
     assert.equal(ws.parts.framing, 4);
   });
@@ -94,7 +116,14 @@ describe('npm run bench, at smoke size', () => {
     assert.match(stdout, /ratio = project \/ bare baseline/);
     assert.match(stdout, /RSS per idle connection/);
     const charts = readdirSync(join(out, 'charts-smoke')).sort();
-    assert.deepEqual(charts, ['capacity-memory.svg', 'churn.svg', 'fanout-latency.svg', `fanout-ramp-${plan.fanout.subscribers[0]}.svg`, 'polling-latency.svg', 'wire-bytes.svg']);
+    assert.deepEqual(charts, [
+      'capacity-memory.svg',
+      'churn.svg',
+      'fanout-latency.svg',
+      `fanout-ramp-${plan.fanout.subscribers[0]}.svg`,
+      'polling-latency.svg',
+      'wire-bytes.svg',
+    ]);
     for (const name of charts) {
       const svg = readFileSync(join(out, 'charts-smoke', name), 'utf8');
       assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*role="img"/);

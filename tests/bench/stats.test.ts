@@ -12,7 +12,10 @@ describe('bench statistics', () => {
     const merged = Histogram.from(a.toJSON()).merge(b.toJSON());
     assert.equal(merged.count, 10_000);
     assert.equal(merged.max, 1000);
-    for (const [p, exact] of [[50, 500], [99, 990]] as const) {
+    for (const [p, exact] of [
+      [50, 500],
+      [99, 990],
+    ] as const) {
       const got = merged.percentile(p);
       assert.ok(Math.abs(got - exact) / exact <= 0.01, `p${p}: ${got} vs ${exact}`);
     }
@@ -20,7 +23,14 @@ describe('bench statistics', () => {
   });
 
   it('fits memory per connection as a slope over all steps', () => {
-    assert.equal(slope([[0, 100], [1000, 5100], [2000, 10_100]]), 5);
+    assert.equal(
+      slope([
+        [0, 100],
+        [1000, 5100],
+        [2000, 10_100],
+      ]),
+      5,
+    );
     assert.ok(Number.isNaN(slope([[5, 1]])));
     assert.equal(ratio(3, 2), 1.5);
     assert.ok(Number.isNaN(ratio(3, 0)));

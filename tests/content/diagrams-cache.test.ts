@@ -22,7 +22,11 @@ test('every diagram in content/ has a cached light and dark SVG with a size', ()
       const svg = readFileSync(join(projectRoot, DIAGRAM_DIR, diagramFile(d.key, theme)), 'utf8');
       const { width, height } = svgSize(svg);
       assert.ok(width > 0 && height > 0, `${d.where} ${theme}: a sized SVG`);
-      assert.match(svg, new RegExp(`<svg width="${width}" height="${height}"`), `${d.where} ${theme}: intrinsic size set for <img>`);
+      assert.match(
+        svg,
+        new RegExp(`<svg width="${width}" height="${height}"`),
+        `${d.where} ${theme}: intrinsic size set for <img>`,
+      );
     }
   }
 });
@@ -30,5 +34,8 @@ test('every diagram in content/ has a cached light and dark SVG with a size', ()
 test('a diagram edited in a lesson is reported missing until it is rendered again', () => {
   const [first] = collectDiagrams();
   const edited = { ...first!, key: '0000000000000000' };
-  assert.deepEqual(missingSvgs([edited], join(projectRoot, DIAGRAM_DIR)).map((m) => m.theme), ['light', 'dark']);
+  assert.deepEqual(
+    missingSvgs([edited], join(projectRoot, DIAGRAM_DIR)).map((m) => m.theme),
+    ['light', 'dark'],
+  );
 });

@@ -26,7 +26,10 @@ for (const path of checkedPages()) {
         // Bodies of every script the page has fetched so far (openPage has already waited for "load").
         const collect = async () => {
           const urls = await page.evaluate(() =>
-            performance.getEntriesByType('resource').filter((e) => /\.m?js(\?|$)/.test(e.name)).map((e) => e.name),
+            performance
+              .getEntriesByType('resource')
+              .filter((e) => /\.m?js(\?|$)/.test(e.name))
+              .map((e) => e.name),
           );
           for (const url of urls) {
             if (scripts.has(url)) continue;
@@ -38,13 +41,20 @@ for (const path of checkedPages()) {
         // Islands in the first screen hydrate right after load; give them a moment to fetch their chunks.
         await page.waitForTimeout(1500);
         await collect();
-        const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'));
+        const inline = await page.evaluate(() =>
+          [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'),
+        );
         const inlineBytes = gzipSync(Buffer.from(inline), { level: 9 }).length;
         const total = [...scripts.values()].reduce((a, b) => a + b, 0) + inlineBytes;
         const detail = [...scripts].map(([url, bytes]) => `${new URL(url).pathname} ${bytes} B`).join(', ');
-        console.log(`[budget] ${path}: ${(total / KB).toFixed(1)} KB gzipped JS (${scripts.size} files + ${inlineBytes} B inline)`);
+        console.log(
+          `[budget] ${path}: ${(total / KB).toFixed(1)} KB gzipped JS (${scripts.size} files + ${inlineBytes} B inline)`,
+        );
         assert.ok(total <= budgetFor(path), `${(total / KB).toFixed(1)} KB > ${budgetFor(path) / KB} KB: ${detail}`);
-        assert.ok(![...scripts.keys()].some((url) => /mermaid|pagefind/.test(url)), `mermaid or search loaded up front: ${detail}`);
+        assert.ok(
+          ![...scripts.keys()].some((url) => /mermaid|pagefind/.test(url)),
+          `mermaid or search loaded up front: ${detail}`,
+        );
         assert.deepEqual(problems, []);
       } finally {
         await close();
@@ -66,7 +76,11 @@ for (const path of checkedPages()) {
               for (const entry of list.getEntries() as Shift[]) {
                 if (entry.hadRecentInput) continue;
                 w.__cls += entry.value;
-                const nodes = (entry.sources ?? []).map((s) => (s.node instanceof Element ? `${s.node.tagName.toLowerCase()}.${s.node.className}` : String(s.node?.nodeName)));
+                const nodes = (entry.sources ?? []).map((s) =>
+                  s.node instanceof Element
+                    ? `${s.node.tagName.toLowerCase()}.${s.node.className}`
+                    : String(s.node?.nodeName),
+                );
                 w.__shifts.push(`${entry.value.toFixed(4)} ${nodes.join(' ')}`);
               }
             }).observe({ type: 'layout-shift', buffered: true });

@@ -54,13 +54,20 @@ for (const file of files) {
             const y = box.top + box.height / 2;
             const fill = parse(getComputedStyle(t).fill) ?? parse(getComputedStyle(t).color)!;
             // What is painted under the text's centre: the topmost filled shape, else the page.
-            const under = document.elementsFromPoint(x, y).find((el) => el.matches(shapes) && parse(getComputedStyle(el).fill) && getComputedStyle(el).fillOpacity !== '0');
+            const under = document
+              .elementsFromPoint(x, y)
+              .find(
+                (el) =>
+                  el.matches(shapes) && parse(getComputedStyle(el).fill) && getComputedStyle(el).fillOpacity !== '0',
+              );
             const back = under ? parse(getComputedStyle(under).fill)! : bg;
             return { text: (t.textContent ?? '').trim(), contrast: ratio(fill, back), fill, back };
           });
       }, FIGURE_BG[theme]);
       assert.ok(texts.length > 0, 'the diagram has text');
-      const poor = texts.filter((t) => t.contrast < MIN_CONTRAST).map((t) => `"${t.text}" ${t.contrast.toFixed(2)}:1 (rgb ${t.fill} on ${t.back})`);
+      const poor = texts
+        .filter((t) => t.contrast < MIN_CONTRAST)
+        .map((t) => `"${t.text}" ${t.contrast.toFixed(2)}:1 (rgb ${t.fill} on ${t.back})`);
       assert.deepEqual(poor, [], 'texts below AA contrast');
     } finally {
       await context.close();

@@ -55,7 +55,11 @@ async function answerEveryQuiz(page: Page, wrongFirst: boolean): Promise<number>
     if (kind === 'predict') {
       await form.locator('[data-action="predict"]').focus();
       await page.keyboard.press('Enter');
-      assert.equal(await form.locator('[data-widget-link]').isVisible(), true, 'after predicting, the learner is sent to the demo');
+      assert.equal(
+        await form.locator('[data-widget-link]').isVisible(),
+        true,
+        'after predicting, the learner is sent to the demo',
+      );
       const target = (await form.locator('[data-widget-link]').getAttribute('href'))!;
       assert.equal(await page.locator(target).count(), 1, `the demo ${target} exists on the page`);
       await form.locator('[data-action="reveal"]').focus();
@@ -79,13 +83,16 @@ test('quizzes answered, lessons read, progress shown everywhere, kept over a rel
       await page.goto(url(path));
       const questions = await answerEveryQuiz(page, path === LESSONS[0]);
       if (questions > 0) {
-        for (const score of await page.locator('[data-quiz-score]').allTextContents()) assert.match(score, /Quiz passed/);
+        for (const score of await page.locator('[data-quiz-score]').allTextContents())
+          assert.match(score, /Quiz passed/);
       }
       const here = await page.locator('section.quiz').count();
       quizzes += here;
       if (here > 0) withQuizzes.push(path);
       await page.locator('[data-lesson-end]').scrollIntoViewIfNeeded();
-      await page.waitForFunction(() => /marked as read/.test(document.querySelector('[data-lesson-end]')?.textContent ?? ''));
+      await page.waitForFunction(() =>
+        /marked as read/.test(document.querySelector('[data-lesson-end]')?.textContent ?? ''),
+      );
     }
     assert.ok(quizzes >= 1, 'the course has at least one quiz');
 
@@ -95,9 +102,19 @@ test('quizzes answered, lessons read, progress shown everywhere, kept over a rel
     for (const score of await page.locator('[data-quiz-score]').allTextContents()) assert.match(score, /Quiz passed/);
     const checked = await page.locator('section.quiz input:checked').count();
     assert.ok(quizzes === 0 || checked >= 1, 'answers restored after reload');
-    assert.equal(await page.locator('section.quiz .quiz-explain:visible').count(), await page.locator('section.quiz .quiz-explain').count(), 'explanations shown again');
-    assert.equal(await page.locator(`.lesson-nav-side [data-progress-lesson][aria-current="page"]`).getAttribute('data-status'), 'complete');
-    assert.match((await page.locator('.lesson-nav-side [aria-current="page"] [data-status-label]').textContent()) ?? '', /completed/);
+    assert.equal(
+      await page.locator('section.quiz .quiz-explain:visible').count(),
+      await page.locator('section.quiz .quiz-explain').count(),
+      'explanations shown again',
+    );
+    assert.equal(
+      await page.locator(`.lesson-nav-side [data-progress-lesson][aria-current="page"]`).getAttribute('data-status'),
+      'complete',
+    );
+    assert.match(
+      (await page.locator('.lesson-nav-side [aria-current="page"] [data-status-label]').textContent()) ?? '',
+      /completed/,
+    );
     assert.match((await page.locator('[data-lesson-end]').textContent()) ?? '', /marked as read/);
 
     // The home page: summary, per-lesson status, and where to continue.
@@ -105,7 +122,9 @@ test('quizzes answered, lessons read, progress shown everywhere, kept over a rel
     const summary = (await page.locator('[data-progress-summary]').textContent()) ?? '';
     assert.match(summary, new RegExp(`read ${LESSONS.length} of ${LESSONS.length} lesson`));
     assert.match(summary, new RegExp(`passed ${quizzes} of ${quizzes} quiz`));
-    for (const status of await page.locator('.lesson-list [data-progress-lesson]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))) {
+    for (const status of await page
+      .locator('.lesson-list [data-progress-lesson]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))) {
       assert.equal(status, 'complete');
     }
     const cont = page.locator('[data-continue]');
@@ -118,7 +137,9 @@ test('quizzes answered, lessons read, progress shown everywhere, kept over a rel
     assert.match((await page.locator('[data-progress-summary]').textContent()) ?? '', /no account needed/);
     assert.equal(await cont.isVisible(), false);
     assert.equal(await page.locator('[data-progress-reset]').isVisible(), false);
-    for (const status of await page.locator('.lesson-list [data-progress-lesson]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))) {
+    for (const status of await page
+      .locator('.lesson-list [data-progress-lesson]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))) {
       assert.equal(status, 'new');
     }
     await page.goto(url(first));
@@ -143,7 +164,11 @@ test('a prediction is locked once made, and the quiz is not passed until the ans
     const quiz = page.locator('section.quiz', { has: form });
     assert.doesNotMatch((await quiz.locator('[data-quiz-score]').textContent()) ?? '', /passed/);
     await page.reload();
-    assert.equal(await form.locator('[data-action="reveal"]').isVisible(), true, 'a locked prediction survives a reload');
+    assert.equal(
+      await form.locator('[data-action="reveal"]').isVisible(),
+      true,
+      'a locked prediction survives a reload',
+    );
   } finally {
     await context.close();
   }

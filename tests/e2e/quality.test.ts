@@ -15,7 +15,10 @@ const PAGES = checkedPages();
 const VIEWS: { name: string; options: BrowserContextOptions }[] = [
   { name: 'light 1280px', options: { colorScheme: 'light' } },
   { name: 'dark 1280px', options: { colorScheme: 'dark' } },
-  { name: 'phone 360px', options: { colorScheme: 'light', viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true } },
+  {
+    name: 'phone 360px',
+    options: { colorScheme: 'light', viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true },
+  },
 ];
 
 const site = useSite();
@@ -32,18 +35,30 @@ async function seriousViolations(page: Page): Promise<string[]> {
   // which allows only the page's own inline scripts.
   await page.evaluate(readFileSync(AXE, 'utf8'));
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations;
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}${v.nodes.length > 3 ? ` (+${v.nodes.length - 3} more)` : ''}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id} (${v.help}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`)
+          .join(' | ')}${v.nodes.length > 3 ? ` (+${v.nodes.length - 3} more)` : ''}`,
+    );
 }
 
 test('the built site has the pages the course promises', () => {
-  for (const required of ['/', '/glossary/', '/api-reference/']) assert.ok(PAGES.includes(required), `${required} in ${PAGES.join(', ')}`);
-  assert.ok(PAGES.some((p) => p.startsWith('/lessons/')), 'at least one lesson');
+  for (const required of ['/', '/glossary/', '/api-reference/'])
+    assert.ok(PAGES.includes(required), `${required} in ${PAGES.join(', ')}`);
+  assert.ok(
+    PAGES.some((p) => p.startsWith('/lessons/')),
+    'at least one lesson',
+  );
 });
 
 test('every same-site link on every page leads to a page that answers 200, and to its #fragment', async () => {
@@ -64,9 +79,12 @@ test('every same-site link on every page leads to a page that answers 200, and t
       const url = new URL(href!.replaceAll('&amp;', '&'), new URL(page, site.server.base));
       if (url.origin !== new URL(site.server.base).origin) continue;
       links++;
-      const target = await get(url.pathname).catch((err: Error) => (broken.push(`${page} → ${href}: ${err.message}`), ''));
+      const target = await get(url.pathname).catch(
+        (err: Error) => (broken.push(`${page} → ${href}: ${err.message}`), ''),
+      );
       const id = decodeURIComponent(url.hash.slice(1));
-      if (id && !new RegExp(`\\sid="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(target)) broken.push(`${page} → ${href}: no element with id "${id}"`);
+      if (id && !new RegExp(`\\sid="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(target))
+        broken.push(`${page} → ${href}: no element with id "${id}"`);
     }
   }
   assert.ok(links > 50, `only ${links} same-site links found: is the link pattern still right?`);
@@ -97,7 +115,11 @@ for (const path of PAGES) {
         const skip = await page.evaluate(() => {
           const el = document.activeElement as HTMLElement;
           const box = el.getBoundingClientRect();
-          return { text: el.textContent?.trim(), href: el.getAttribute('href'), visible: box.top >= 0 && box.height > 0 && box.bottom <= innerHeight };
+          return {
+            text: el.textContent?.trim(),
+            href: el.getAttribute('href'),
+            visible: box.top >= 0 && box.height > 0 && box.bottom <= innerHeight,
+          };
         });
         assert.deepEqual(skip, { text: 'Skip to content', href: '#main', visible: true });
         await page.keyboard.press('Enter');
@@ -128,25 +150,39 @@ for (const path of PAGES) {
         const MAX_STOPS = 400;
         for (let i = 0; i < MAX_STOPS; i++) {
           await page.keyboard.press('Tab');
-          const done = await page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+          const done = await page.evaluate(
+            () => document.activeElement === document.body || document.activeElement === null,
+          );
           if (done && i > 0) break;
         }
         const result = await page.evaluate(() => {
           const stops = (window as unknown as { __stops: { key: string; ring: boolean }[] }).__stops;
           const reached = new Set(stops.map((s) => s.key));
-          const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"${el.getAttribute('href') ? ` ${el.getAttribute('href')}` : ''}`;
-          const interactive = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')].filter(
-            (el) => !(el as HTMLButtonElement).disabled && el.checkVisibility({ visibilityProperty: true }) && !el.closest('[inert], dialog:not([open])'),
+          const describe = (el: Element) =>
+            `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"${el.getAttribute('href') ? ` ${el.getAttribute('href')}` : ''}`;
+          const interactive = [
+            ...document.querySelectorAll<HTMLElement>(
+              'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+            ),
+          ].filter(
+            (el) =>
+              !(el as HTMLButtonElement).disabled &&
+              el.checkVisibility({ visibilityProperty: true }) &&
+              !el.closest('[inert], dialog:not([open])'),
           );
           const reachedRadioGroups = new Set(
-            interactive.filter((el) => reached.has(el.dataset.tabKey!) && el instanceof HTMLInputElement && el.type === 'radio').map((el) => (el as HTMLInputElement).name),
+            interactive
+              .filter((el) => reached.has(el.dataset.tabKey!) && el instanceof HTMLInputElement && el.type === 'radio')
+              .map((el) => (el as HTMLInputElement).name),
           );
           const unreachable = interactive
             .filter((el) => !reached.has(el.dataset.tabKey!))
             // Arrow keys move within a radio group; the group is one tab stop.
             .filter((el) => !(el instanceof HTMLInputElement && el.type === 'radio' && reachedRadioGroups.has(el.name)))
             .map(describe);
-          const noRing = stops.filter((s) => !s.ring).map((s) => describe(document.querySelector(`[data-tab-key="${s.key}"]`)!));
+          const noRing = stops
+            .filter((s) => !s.ring)
+            .map((s) => describe(document.querySelector(`[data-tab-key="${s.key}"]`)!));
           return { stops: stops.length, unreachable, noRing };
         });
         assert.ok(result.stops > 3, `only ${result.stops} tab stops`);

@@ -73,11 +73,15 @@ async function openRace(query: string): Promise<{ page: Page; widget: Locator; e
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   const widget = await showWidget(page, '[data-demo="race"]');
-  await widget.getByRole('button', { name: 'Start the race' }).and(widget.locator(':enabled')).waitFor({ timeout: 20_000 });
+  await widget
+    .getByRole('button', { name: 'Start the race' })
+    .and(widget.locator(':enabled'))
+    .waitFor({ timeout: 20_000 });
   return { page, widget, errors, requests };
 }
 
-const verdict = (widget: Locator, row: string, technique: string) => widget.locator(`tr[data-row="${row}"] td[data-technique="${technique}"]`).getAttribute('data-verdict');
+const verdict = (widget: Locator, row: string, technique: string) =>
+  widget.locator(`tr[data-row="${row}"] td[data-technique="${technique}"]`).getAttribute('data-verdict');
 
 describe('the race on the comparison lesson', () => {
   test('a 10 s race at 5 events/s: nothing lost or repeated, polling paced by its interval, bytes ordered by framing; table, chart and export', async () => {
@@ -85,16 +89,29 @@ describe('the race on the comparison lesson', () => {
     // The shared link's settings are the ones on screen.
     assert.equal(await widget.getByLabel('Event rate').inputValue(), '5');
     assert.equal(await widget.getByLabel('Payload').inputValue(), '10');
-    assert.ok(!requests.some((u) => /uPlot|\/chart\.[\w-]+\.js/.test(u)), 'the chart library is not loaded before the race');
+    assert.ok(
+      !requests.some((u) => /uPlot|\/chart\.[\w-]+\.js/.test(u)),
+      'the chart library is not loaded before the race',
+    );
 
     await widget.getByRole('button', { name: 'Start the race' }).click();
     await waitForWidget(widget, (a) => a.phase === 'racing', 'the race to start');
     await widget.locator('.w-race-plot canvas').first().waitFor({ timeout: 20_000 });
-    assert.ok(requests.some((u) => /\/chart\.[\w-]+\.js/.test(u)), 'the chart module came with the race');
+    assert.ok(
+      requests.some((u) => /\/chart\.[\w-]+\.js/.test(u)),
+      'the chart module came with the race',
+    );
     await waitForWidget(widget, (a) => a.phase === 'done' || a.phase === 'error', 'the race to end', RACE_TIMEOUT_MS);
-    assert.equal((await attrs(widget)).phase, 'done', (await widget.locator('[role="status"]').first().textContent()) ?? '');
+    assert.equal(
+      (await attrs(widget)).phase,
+      'done',
+      (await widget.locator('[role="status"]').first().textContent()) ?? '',
+    );
 
-    const [download] = await Promise.all([page.waitForEvent('download'), widget.getByRole('button', { name: 'Download the run (JSON)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      widget.getByRole('button', { name: 'Download the run (JSON)' }).click(),
+    ]);
     const run = JSON.parse(await readFile((await download.path())!, 'utf8'));
     assert.equal(run.format, 'realtime-lab-race/1');
     assert.equal(run.race.planned, 50);
@@ -115,17 +132,32 @@ describe('the race on the comparison lesson', () => {
     const windowMs = run.windowMs;
     const fewest = Math.floor(windowMs / (1000 + 250));
     const most = Math.ceil(windowMs / 1000) + 1;
-    assert.ok(r.polling.requests >= fewest && r.polling.requests <= most, `polling made ${r.polling.requests} requests in ${windowMs} ms at a 1 s interval (expected ${fewest}–${most})`);
-    assert.equal(r.polling.requests, run.techniques.polling.requestsSeenByPage, 'the server counted the requests the page made, no more');
-    assert.ok(r.polling.connections < r.polling.requests, `keep-alive: ${r.polling.requests} polls over ${r.polling.connections} connections`);
+    assert.ok(
+      r.polling.requests >= fewest && r.polling.requests <= most,
+      `polling made ${r.polling.requests} requests in ${windowMs} ms at a 1 s interval (expected ${fewest}–${most})`,
+    );
+    assert.equal(
+      r.polling.requests,
+      run.techniques.polling.requestsSeenByPage,
+      'the server counted the requests the page made, no more',
+    );
+    assert.ok(
+      r.polling.connections < r.polling.requests,
+      `keep-alive: ${r.polling.requests} polls over ${r.polling.connections} connections`,
+    );
     assert.equal(r.sse.requests, 1);
     assert.equal(r.websocket.requests, 1);
 
     // Per delivered event at 10-byte payloads: a frame header < SSE lines + chunk framing < an HTTP exchange.
     const b = Object.fromEntries(TECHNIQUES.map((t) => [t, r[t].bytesPerEvent]));
     assert.ok(b.websocket! < b.sse!, `WebSocket ${b.websocket} B < SSE ${b.sse} B per event`);
-    assert.ok(b.sse! < Math.min(b.polling!, b['long-polling']!), `SSE ${b.sse} B < polling ${b.polling} B and long polling ${b['long-polling']} B per event`);
-    console.log(`[race] bytes per event: ${JSON.stringify(b)}; polling ${r.polling.requests} requests over ${r.polling.connections} connections in ${windowMs} ms; latency p50 ${TECHNIQUES.map((t) => `${t} ${run.techniques[t].latency.p50.toFixed(1)} ms`).join(', ')}`);
+    assert.ok(
+      b.sse! < Math.min(b.polling!, b['long-polling']!),
+      `SSE ${b.sse} B < polling ${b.polling} B and long polling ${b['long-polling']} B per event`,
+    );
+    console.log(
+      `[race] bytes per event: ${JSON.stringify(b)}; polling ${r.polling.requests} requests over ${r.polling.connections} connections in ${windowMs} ms; latency p50 ${TECHNIQUES.map((t) => `${t} ${run.techniques[t].latency.p50.toFixed(1)} ms`).join(', ')}`,
+    );
 
     // The table: every row, every technique, a verdict; the ones these numbers settle.
     assert.equal(await widget.locator('tr[data-row] td[data-verdict]').count(), 7 * 4);
@@ -133,19 +165,37 @@ describe('the race on the comparison lesson', () => {
     assert.equal(await verdict(widget, 'connections', 'polling'), 'corrected');
     assert.equal(await verdict(widget, 'error-handling', 'websocket'), 'corrected');
     assert.equal(await verdict(widget, 'connections', 'sse'), 'confirmed');
-    assert.deepEqual(run.table.map((row: { id: string }) => row.id), ['direction', 'protocol', 'difficulty', 'connections', 'scalability', 'browser-support', 'error-handling']);
+    assert.deepEqual(
+      run.table.map((row: { id: string }) => row.id),
+      ['direction', 'protocol', 'difficulty', 'connections', 'scalability', 'browser-support', 'error-handling'],
+    );
 
     const summary = (await widget.locator('.w-race-summary').textContent()) ?? '';
     assert.match(summary, /5 events\/s for 10 s, 10 B of data per event, polling every 1 s; no fault injected\./);
-    assert.match(summary, new RegExp(`Run it yourself: ${server.base.replace(/[.]/g, '\\.')}/lessons/comparison/\\?rate=5&payload=10&duration=10000&interval=1000#race`));
+    assert.match(
+      summary,
+      new RegExp(
+        `Run it yourself: ${server.base.replace(/[.]/g, '\\.')}/lessons/comparison/\\?rate=5&payload=10&duration=10000&interval=1000#race`,
+      ),
+    );
 
     // Racing again starts from nothing: a lab of its own, so the server's counts are this race's alone.
     await widget.getByLabel('Duration').selectOption('5000');
     await widget.getByRole('button', { name: 'Race again' }).click();
-    await waitForWidget(widget, (a) => a.phase === 'done' || a.phase === 'error', 'the second race to end', RACE_TIMEOUT_MS);
+    await waitForWidget(
+      widget,
+      (a) => a.phase === 'done' || a.phase === 'error',
+      'the second race to end',
+      RACE_TIMEOUT_MS,
+    );
     const again = await rows(widget);
-    for (const t of TECHNIQUES) assert.deepEqual([again[t].delivered, again[t].lost, again[t].duplicates], [25, 0, 0], `${t}: the second race alone`);
-    assert.equal(again.sse.requests, 1, 'the first race\'s stream is not counted again');
+    for (const t of TECHNIQUES)
+      assert.deepEqual(
+        [again[t].delivered, again[t].lost, again[t].duplicates],
+        [25, 0, 0],
+        `${t}: the second race alone`,
+      );
+    assert.equal(again.sse.requests, 1, "the first race's stream is not counted again");
     assert.deepEqual(errors, []);
     await page.context().close();
   });
@@ -154,12 +204,18 @@ describe('the race on the comparison lesson', () => {
     const { page, widget, errors } = await openRace('rate=5&interval=500&payload=100&duration=10000');
     await widget.getByRole('button', { name: 'Start the race' }).click();
     const liveAll = async () => {
-      for (const t of TECHNIQUES) await waitForWidget(column(widget, t), (a) => a.state === 'live' && Number(a.delivered) >= 3, `${t} live with events`);
+      for (const t of TECHNIQUES)
+        await waitForWidget(
+          column(widget, t),
+          (a) => a.state === 'live' && Number(a.delivered) >= 3,
+          `${t} live with events`,
+        );
     };
     await liveAll();
     await widget.getByRole('button', { name: 'Cut all connections' }).click();
     // A poll between two requests holds no connection, so a cut may not touch it at all.
-    for (const t of HELD) await waitForWidget(column(widget, t), (a) => Number(a.reconnects) >= 1, `${t} to notice the cut and reconnect`);
+    for (const t of HELD)
+      await waitForWidget(column(widget, t), (a) => Number(a.reconnects) >= 1, `${t} to notice the cut and reconnect`);
     await liveAll();
     await widget.getByRole('button', { name: 'Restart the server (new epoch)' }).click();
     await waitForWidget(widget, (a) => a.phase === 'done' || a.phase === 'error', 'the race to end', RACE_TIMEOUT_MS);
@@ -170,11 +226,21 @@ describe('the race on the comparison lesson', () => {
       assert.equal(r[t].lost, 0, `${t}: nothing lost without the server saying so`);
       assert.equal(r[t].duplicates, 0, `${t}: nothing delivered twice`);
       assert.equal(r[t].resets, 1, `${t}: told once that the history it read was gone`);
-      assert.ok(r[t].delivered > 0 && r[t].delivered + r[t].announced === 50, `${t}: ${r[t].delivered} delivered + ${r[t].announced} gone with the restart (announced) = the 50 published`);
+      assert.ok(
+        r[t].delivered > 0 && r[t].delivered + r[t].announced === 50,
+        `${t}: ${r[t].delivered} delivered + ${r[t].announced} gone with the restart (announced) = the 50 published`,
+      );
     }
-    for (const t of HELD) assert.ok(r[t].reconnects >= 2, `${t}: came back after the cut and after the restart (${r[t].reconnects} reconnects)`);
+    for (const t of HELD)
+      assert.ok(
+        r[t].reconnects >= 2,
+        `${t}: came back after the cut and after the restart (${r[t].reconnects} reconnects)`,
+      );
     assert.equal(await verdict(widget, 'error-handling', 'websocket'), 'corrected');
-    assert.match((await widget.locator('tr[data-row="error-handling"] td[data-technique="sse"]').textContent()) ?? '', /reconnected by itself/);
+    assert.match(
+      (await widget.locator('tr[data-row="error-handling"] td[data-technique="sse"]').textContent()) ?? '',
+      /reconnected by itself/,
+    );
     const summary = (await widget.locator('.w-race-summary').textContent()) ?? '';
     assert.match(summary, /cut at \d+\.\d s, restart at \d+\.\d s/);
     assert.deepEqual(errors, []);

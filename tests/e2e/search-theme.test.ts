@@ -20,8 +20,13 @@ test('"/" opens search, which loads Pagefind only then, finds a lesson section, 
     const first = page.locator('[data-search-results] a').first();
     await first.waitFor({ timeout: 10_000 });
     assert.ok(pagefindRequests().length > 0, 'Pagefind loaded on open');
-    const hrefs = await page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-    assert.ok(hrefs.some((h) => h.startsWith('/lessons/sse/')), `a result in the SSE lesson: ${hrefs.join(', ')}`);
+    const hrefs = await page
+      .locator('[data-search-results] a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    assert.ok(
+      hrefs.some((h) => h.startsWith('/lessons/sse/')),
+      `a result in the SSE lesson: ${hrefs.join(', ')}`,
+    );
     assert.match((await page.locator('[data-search-status]').textContent()) ?? '', /match/);
     assert.ok((await page.locator('[data-search-results] mark').count()) > 0, 'matches are highlighted');
 
@@ -49,17 +54,27 @@ test('search finds glossary terms and says so when nothing matches', async () =>
     await page.keyboard.type('backpressure');
     await page.locator('[data-search-results] a[href^="/glossary/"]').first().waitFor({ timeout: 10_000 });
     await page.locator('dialog input[type="search"]').fill('zzqqxxnothing');
-    await page.waitForFunction(() => /No results/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => /No results/.test(document.querySelector('[data-search-status]')?.textContent ?? ''),
+      undefined,
+      { timeout: 10_000 },
+    );
   } finally {
     await close();
   }
 });
 
 test('the theme follows the system, a choice is remembered, and code and diagrams follow it', async () => {
-  const { page, problems, close } = await openPage(site.browser, site.server.base, '/lessons/sse/', { colorScheme: 'light' });
+  const { page, problems, close } = await openPage(site.browser, site.server.base, '/lessons/sse/', {
+    colorScheme: 'light',
+  });
   try {
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    const codeBg = () => page.locator('.astro-code').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const codeBg = () =>
+      page
+        .locator('.astro-code')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
     const lightBg = await bg();
     const lightCode = await codeBg();
     assert.equal(await page.locator('#theme-choice').inputValue(), 'system');
@@ -79,7 +94,11 @@ test('the theme follows the system, a choice is remembered, and code and diagram
 
     await page.locator('#theme-choice').selectOption('system');
     await page.reload();
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined, 'back to following the system');
+    assert.equal(
+      await page.evaluate(() => document.documentElement.dataset.theme),
+      undefined,
+      'back to following the system',
+    );
     assert.equal(await bg(), lightBg);
     assert.deepEqual(problems, []);
   } finally {

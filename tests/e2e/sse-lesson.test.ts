@@ -31,22 +31,30 @@ describe('SSE lesson', () => {
 
       const demo = page.locator('[data-demo="sse"]');
       await demo.scrollIntoViewIfNeeded(); // client:visible hydrates on sight
-      await page.waitForFunction(
-        () => {
-          const el = document.querySelector('[data-demo="sse"]');
-          return el?.getAttribute('data-state') === 'live' && Number(el.getAttribute('data-received')) >= 2;
-        },
-        undefined,
-        { timeout: LIVE_TIMEOUT_MS },
-      ).catch(async (err: unknown) => {
-        const state = await demo.getAttribute('data-state');
-        const received = await demo.getAttribute('data-received');
-        const status = await demo.locator('[role="status"]').textContent();
-        throw new Error(`demo not live with >= 2 events after ${LIVE_TIMEOUT_MS} ms: state=${state} received=${received} status="${status}"`, { cause: err });
-      });
+      await page
+        .waitForFunction(
+          () => {
+            const el = document.querySelector('[data-demo="sse"]');
+            return el?.getAttribute('data-state') === 'live' && Number(el.getAttribute('data-received')) >= 2;
+          },
+          undefined,
+          { timeout: LIVE_TIMEOUT_MS },
+        )
+        .catch(async (err: unknown) => {
+          const state = await demo.getAttribute('data-state');
+          const received = await demo.getAttribute('data-received');
+          const status = await demo.locator('[role="status"]').textContent();
+          throw new Error(
+            `demo not live with >= 2 events after ${LIVE_TIMEOUT_MS} ms: state=${state} received=${received} status="${status}"`,
+            { cause: err },
+          );
+        });
 
       const code = await page.locator('figure.source-panel pre').allTextContents();
-      assert.ok(code.some((text) => text.includes('text/event-stream')), 'a source panel shows the handler that sets text/event-stream');
+      assert.ok(
+        code.some((text) => text.includes('text/event-stream')),
+        'a source panel shows the handler that sets text/event-stream',
+      );
 
       assert.deepEqual(problems, []);
     } finally {
@@ -64,8 +72,15 @@ describe('SSE lesson', () => {
       const figure = page.locator('figure.diagram').first();
       await figure.scrollIntoViewIfNeeded();
       const img = figure.locator('img[data-variant="light"]');
-      await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle(), { timeout: LIVE_TIMEOUT_MS });
-      assert.ok(diagramRequests().length >= 1 && diagramRequests().every((url) => url.endsWith('.light.svg')), `only light SVGs: ${diagramRequests().join(', ')}`);
+      await page.waitForFunction(
+        (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+        await img.elementHandle(),
+        { timeout: LIVE_TIMEOUT_MS },
+      );
+      assert.ok(
+        diagramRequests().length >= 1 && diagramRequests().every((url) => url.endsWith('.light.svg')),
+        `only light SVGs: ${diagramRequests().join(', ')}`,
+      );
       assert.equal(await figure.locator('img[data-variant="dark"]').isVisible(), false);
       assert.match((await img.getAttribute('alt')) ?? '', /Last-Event-ID/);
       assert.deepEqual(problems, []);

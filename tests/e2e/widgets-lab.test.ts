@@ -33,7 +33,10 @@ describe('lab widgets', () => {
   test('two-way: a message sent in one browser context appears in the other, over WebSocket and over SSE', async () => {
     const room = `e2e${Date.now().toString(36)}`;
     const [a, b] = [await open(`/lab/#room=${room}`), await open(`/lab/#room=${room}`)];
-    const [wa, wb] = [await showWidget(a.page, '[data-demo="two-way"]'), await showWidget(b.page, '[data-demo="two-way"]')];
+    const [wa, wb] = [
+      await showWidget(a.page, '[data-demo="two-way"]'),
+      await showWidget(b.page, '[data-demo="two-way"]'),
+    ];
     await waitForWidget(wa, (x) => x.state === 'live' && x.room === room, 'A connected both ways');
     await waitForWidget(wb, (x) => x.state === 'live' && x.room === room, 'B connected both ways');
 
@@ -42,7 +45,10 @@ describe('lab widgets', () => {
     await wb.locator('[data-panel="sse"] input').fill('posted from B');
     await wb.locator('[data-panel="sse"] button').click();
 
-    for (const [name, w] of [['A', wa], ['B', wb]] as const) {
+    for (const [name, w] of [
+      ['A', wa],
+      ['B', wb],
+    ] as const) {
       for (const panel of ['websocket', 'sse']) {
         const list = w.locator(`[data-panel="${panel}"] .w-messages`);
         await list.locator('li', { hasText: 'over the socket from A' }).waitFor({ timeout: 10_000 });
@@ -50,7 +56,10 @@ describe('lab widgets', () => {
         assert.equal(await list.locator('li').count(), 2, `${name}/${panel}: each message once`);
       }
     }
-    assert.match((await wa.locator('[data-panel="websocket"] [aria-live]').textContent()) ?? '', /Acknowledged on the socket as seq \d+/);
+    assert.match(
+      (await wa.locator('[data-panel="websocket"] [aria-live]').textContent()) ?? '',
+      /Acknowledged on the socket as seq \d+/,
+    );
     assert.match((await wb.locator('[data-panel="sse"] [aria-live]').textContent()) ?? '', /answered 201/);
     await a.page.context().close();
     await b.page.context().close();
@@ -60,30 +69,58 @@ describe('lab widgets', () => {
     const p = await open('/lab/');
     // Hydrate the other widgets first: the lab must pause them for an honest count.
     for (const technique of ['polling', 'long-polling', 'sse', 'websocket', 'two-way']) {
-      await waitForWidget(await showWidget(p.page, `[data-demo="${technique}"]`), (x) => x.state === 'live', `${technique} live`);
+      await waitForWidget(
+        await showWidget(p.page, `[data-demo="${technique}"]`),
+        (x) => x.state === 'live',
+        `${technique} live`,
+      );
     }
     const widget = await showWidget(p.page, '[data-demo="connection-limit"]');
     assert.equal(await widget.locator('select').inputValue(), '7');
     await widget.getByRole('button', { name: 'Open 7 streams' }).click();
     const stalled = await waitForWidget(widget, (x) => x.phase === 'stalled', 'the measurement');
-    assert.deepEqual([stalled.opened, stalled.stalled, stalled.fetch], ['6', '1', 'stalled'], 'six open, the seventh and the fetch waiting');
+    assert.deepEqual(
+      [stalled.opened, stalled.stalled, stalled.fetch],
+      ['6', '1', 'stalled'],
+      'six open, the seventh and the fetch waiting',
+    );
     for (const technique of ['long-polling', 'sse', 'two-way']) {
-      assert.equal(await p.page.locator(`[data-demo="${technique}"]`).getAttribute('data-state'), 'idle', `${technique} paused during the lab`);
+      assert.equal(
+        await p.page.locator(`[data-demo="${technique}"]`).getAttribute('data-state'),
+        'idle',
+        `${technique} paused during the lab`,
+      );
     }
 
     await widget.getByRole('button', { name: 'Fix: share one stream' }).click();
-    const fixed = await waitForWidget(widget, (x) => x.phase === 'shared' && x.fetch === 'completed' && x.opened === '7', 'the fix');
+    const fixed = await waitForWidget(
+      widget,
+      (x) => x.phase === 'shared' && x.fetch === 'completed' && x.opened === '7',
+      'the fix',
+    );
     assert.equal(fixed.stalled, '0');
     const receivedAtFix = Number(fixed.received);
-    await waitForWidget(widget, (x) => Number(x.received) >= receivedAtFix + 7, 'the shared stream feeding all seven rows');
+    await waitForWidget(
+      widget,
+      (x) => Number(x.received) >= receivedAtFix + 7,
+      'the shared stream feeding all seven rows',
+    );
 
     await widget.getByRole('button', { name: 'Close everything' }).click();
-    const cleaned = await waitForWidget(widget, (x) => x.phase === 'cleaned' && x['server-live'] === '0', 'the clean-up');
+    const cleaned = await waitForWidget(
+      widget,
+      (x) => x.phase === 'cleaned' && x['server-live'] === '0',
+      'the clean-up',
+    );
     const labId = cleaned.channel!.slice('lab-'.length);
     const held = (await request(server.base, `/api/lab/${labId}/connections`)).json;
-    assert.equal(held.live, 0, 'the server holds none of the lab\'s connections');
+    assert.equal(held.live, 0, "the server holds none of the lab's connections");
     assert.ok(held.peakLive >= 6, `the server saw ${held.peakLive} at once`);
-    await waitForWidget(await showWidget(p.page, '[data-demo="sse"]'), (x) => x.state === 'live', 'the other demos resumed');
+    await waitForWidget(
+      await showWidget(p.page, '[data-demo="sse"]'),
+      (x) => x.state === 'live',
+      'the other demos resumed',
+    );
     assert.deepEqual(p.errors, []);
     await p.page.context().close();
   });
@@ -92,9 +129,25 @@ describe('lab widgets', () => {
     const p = await open('/lab/');
     const widget = await showWidget(p.page, '[data-demo="browser-support"]');
     await waitForWidget(widget, (x) => x.state === 'live' && x.received === '6', 'the checks');
-    const rows = await widget.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-feature'), tr.getAttribute('data-supported')]));
-    assert.deepEqual(rows.map(([f]) => f), ['EventSource', 'WebSocket', 'WebSocketStream', 'WebTransport', 'fetch response streaming', 'fetch request streaming']);
-    assert.deepEqual(rows.slice(0, 2).map(([, s]) => s), ['true', 'true'], 'Chromium has EventSource and WebSocket');
+    const rows = await widget
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-feature'), tr.getAttribute('data-supported')]));
+    assert.deepEqual(
+      rows.map(([f]) => f),
+      [
+        'EventSource',
+        'WebSocket',
+        'WebSocketStream',
+        'WebTransport',
+        'fetch response streaming',
+        'fetch request streaming',
+      ],
+    );
+    assert.deepEqual(
+      rows.slice(0, 2).map(([, s]) => s),
+      ['true', 'true'],
+      'Chromium has EventSource and WebSocket',
+    );
     await p.page.context().close();
   });
 });

@@ -8,12 +8,24 @@ import type { Browser, Locator } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { request } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { attrs, openWidgetPage, showWidget, waitForWidget, WIDGET_TIMEOUT_MS, type WidgetPage } from '../helpers/widgets.ts';
+import {
+  attrs,
+  openWidgetPage,
+  showWidget,
+  waitForWidget,
+  WIDGET_TIMEOUT_MS,
+  type WidgetPage,
+} from '../helpers/widgets.ts';
 
 const TECHNIQUES = ['polling', 'long-polling', 'sse', 'websocket'] as const;
 type Technique = (typeof TECHNIQUES)[number];
 /** The server's name for each technique in /metrics. */
-const METRIC_NAMES: Record<Technique, string> = { polling: 'poll', 'long-polling': 'long-poll', sse: 'sse', websocket: 'websocket' };
+const METRIC_NAMES: Record<Technique, string> = {
+  polling: 'poll',
+  'long-polling': 'long-poll',
+  sse: 'sse',
+  websocket: 'websocket',
+};
 
 let server: TestServer;
 let browser: Browser;
@@ -52,7 +64,10 @@ async function columns(): Promise<Record<Technique, Column>> {
   return Object.fromEntries(TECHNIQUES.map((t, i) => [t, byIndex[i]!])) as Record<Technique, Column>;
 }
 
-async function waitForColumns(check: (c: Record<Technique, Column>) => boolean, what: string): Promise<Record<Technique, Column>> {
+async function waitForColumns(
+  check: (c: Record<Technique, Column>) => boolean,
+  what: string,
+): Promise<Record<Technique, Column>> {
   const started = Date.now();
   let last = await columns();
   while (Date.now() - started < WIDGET_TIMEOUT_MS) {
@@ -63,7 +78,8 @@ async function waitForColumns(check: (c: Record<Technique, Column>) => boolean, 
   throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
 }
 
-const everyColumn = (check: (c: Column) => boolean) => (all: Record<Technique, Column>) => TECHNIQUES.every((t) => check(all[t]));
+const everyColumn = (check: (c: Column) => boolean) => (all: Record<Technique, Column>) =>
+  TECHNIQUES.every((t) => check(all[t]));
 const liveWith = (min: number) => everyColumn((c) => c.state === 'live' && Number(c.received) >= min);
 
 function assertExactlyOnce(all: Record<Technique, Column>) {
@@ -76,7 +92,12 @@ function assertExactlyOnce(all: Record<Technique, Column>) {
 /** Held connections open at the server now, per technique (the contract's /metrics gauge). */
 async function openAtServer(): Promise<Record<string, number>> {
   const text = (await request(server.base, '/metrics')).text;
-  return Object.fromEntries([...text.matchAll(/^realtime_open_connections\{technique="([a-z-]+)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+  return Object.fromEntries(
+    [...text.matchAll(/^realtime_open_connections\{technique="([a-z-]+)"\} (\d+)$/gm)].map((m) => [
+      m[1]!,
+      Number(m[2]),
+    ]),
+  );
 }
 
 async function waitForNothingHeld(what: string) {
@@ -94,10 +115,15 @@ describe('the introduction teaser', () => {
     await waitForWidget(teaser, (a) => a.state === 'live', 'the teaser live');
     const all = await waitForColumns(liveWith(5), 'five events in every column');
     assertExactlyOnce(all);
-    assert.equal(Number((await attrs(teaser)).received), TECHNIQUES.reduce((n, t) => n + Number(all[t].received), 0), 'data-received counts all four');
+    assert.equal(
+      Number((await attrs(teaser)).received),
+      TECHNIQUES.reduce((n, t) => n + Number(all[t].received), 0),
+      'data-received counts all four',
+    );
     // Every technique really used the server: the gauge shows the held ones while they run.
     const held = await openAtServer();
-    for (const t of ['long-polling', 'sse', 'websocket'] as const) assert.ok(held[METRIC_NAMES[t]]! <= 1, `${t}: at most one held connection: ${JSON.stringify(held)}`);
+    for (const t of ['long-polling', 'sse', 'websocket'] as const)
+      assert.ok(held[METRIC_NAMES[t]]! <= 1, `${t}: at most one held connection: ${JSON.stringify(held)}`);
     assert.equal(held.sse, 1, 'the SSE column holds one stream');
     assert.equal(held.websocket, 1, 'the WebSocket column holds one socket');
   });
@@ -107,12 +133,18 @@ describe('the introduction teaser', () => {
     assert.equal(all.sse.requests, '1', 'SSE: one request, however many events');
     assert.equal(all.websocket.requests, '1', 'WebSocket: one handshake, however many events');
     assert.equal(all.sse['text:Empty answers'], 'none');
-    assert.ok(Number(all['long-polling'].requests) >= 2, `long polling asks again after every answer: ${all['long-polling'].requests} requests`);
+    assert.ok(
+      Number(all['long-polling'].requests) >= 2,
+      `long polling asks again after every answer: ${all['long-polling'].requests} requests`,
+    );
     assert.ok(Number(all.polling.requests) >= 2, `short polling asks on its timer: ${all.polling.requests} requests`);
     // Every column shows a measured lag. Short polling (2 s interval, a tick every 400 ms) gets several
     // events per answer, all but the newest seen earlier by the streams, so its lag cannot be 0.
     for (const t of TECHNIQUES) assert.match(all[t]['lag-ms'] ?? '', /^\d+$/, `${t}: a lag figure`);
-    assert.ok(Number(all.polling['lag-ms']) > 0, `short polling lags behind the first arrival: ${all.polling['lag-ms']} ms`);
+    assert.ok(
+      Number(all.polling['lag-ms']) > 0,
+      `short polling lags behind the first arrival: ${all.polling['lag-ms']} ms`,
+    );
   });
 
   test('a new polling interval reopens polling alone, from its cursor: nothing lost', async () => {

@@ -33,7 +33,8 @@ after(async () => {
 const demo = (technique: string) => showWidget(lab.page, `[data-demo="${technique}"]`);
 
 /** The counter shown under `label` (the same numbers a learner reads). */
-const counter = async (widget: Locator, label: string) => Number((await widget.locator('.w-counts div', { hasText: label }).locator('dd').textContent())?.replace(/\D+$/, ''));
+const counter = async (widget: Locator, label: string) =>
+  Number((await widget.locator('.w-counts div', { hasText: label }).locator('dd').textContent())?.replace(/\D+$/, ''));
 
 /** Everything was received exactly once: from seq 1 (a fresh channel, read from the start) to the last. */
 function assertExactlyOnce(a: Record<string, string>, technique: string) {
@@ -49,8 +50,13 @@ function assertExactlyOnce(a: Record<string, string>, technique: string) {
 async function assertResumedFromCursor(technique: string, channel: string, seenBeforeCut: number) {
   const { entries } = (await request(server.base, `/api/lab/${channel.slice('lab-'.length)}/wire`)).json;
   const heads: string[] = entries.filter((e: any) => e.kind === 'http-head' && e.dir === 'up').map((e: any) => e.text);
-  const cursors = heads.map((h) => Number((technique === 'sse' ? /\r\nLast-Event-ID: [\w-]+:(\d+)\r\n/i : /[?&]after=(\d+)/).exec(h)?.[1] ?? NaN));
-  assert.ok(cursors.some((seq) => seq >= seenBeforeCut), `${technique}: a request after the cut resumed from seq >= ${seenBeforeCut}: ${JSON.stringify(cursors)}`);
+  const cursors = heads.map((h) =>
+    Number((technique === 'sse' ? /\r\nLast-Event-ID: [\w-]+:(\d+)\r\n/i : /[?&]after=(\d+)/).exec(h)?.[1] ?? NaN),
+  );
+  assert.ok(
+    cursors.some((seq) => seq >= seenBeforeCut),
+    `${technique}: a request after the cut resumed from seq >= ${seenBeforeCut}: ${JSON.stringify(cursors)}`,
+  );
 }
 
 describe('technique demos', () => {
@@ -61,7 +67,11 @@ describe('technique demos', () => {
       assertExactlyOnce(a, technique);
       assert.ok((await counter(widget, 'Requests made')) >= 1);
       assert.ok((await counter(widget, 'Bytes received')) > 0);
-      assert.match((await widget.locator('svg[role="img"]').getAttribute('aria-label')) ?? '', /Timeline of the last 20 seconds: \d+ requests/, 'the timeline has a text summary');
+      assert.match(
+        (await widget.locator('svg[role="img"]').getAttribute('aria-label')) ?? '',
+        /Timeline of the last 20 seconds: \d+ requests/,
+        'the timeline has a text summary',
+      );
     });
   }
 
@@ -73,8 +83,15 @@ describe('technique demos', () => {
       const cut = widget.getByRole('button', { name: 'Cut the connection' });
       await cut.focus();
       await lab.page.keyboard.press('Enter');
-      await waitForWidget(widget, (a) => Number(a.received) >= Number(before.received) + 3 && a.state === 'live', `${technique} to recover`);
-      assert.ok((await counter(widget, 'Reconnects')) > reconnectsBefore, `${technique}: the client itself saw the connection go and came back`);
+      await waitForWidget(
+        widget,
+        (a) => Number(a.received) >= Number(before.received) + 3 && a.state === 'live',
+        `${technique} to recover`,
+      );
+      assert.ok(
+        (await counter(widget, 'Reconnects')) > reconnectsBefore,
+        `${technique}: the client itself saw the connection go and came back`,
+      );
       await lab.page.waitForTimeout(500);
       const a = await attrs(widget);
       assertExactlyOnce(a, technique);
@@ -82,7 +99,10 @@ describe('technique demos', () => {
       // demo received once each (received = last seq, no duplicate, no hole).
       const log = (await request(server.base, `/api/channels/${a.channel}/poll?after=0&limit=1000`)).json;
       assert.equal(log.events[0]?.seq, 1, `the log of ${a.channel} starts at 1`);
-      assert.ok(log.cursor >= Number(a['last-seq']), `the server published ${log.cursor}, the demo saw up to ${a['last-seq']}`);
+      assert.ok(
+        log.cursor >= Number(a['last-seq']),
+        `the server published ${log.cursor}, the demo saw up to ${a['last-seq']}`,
+      );
       assert.match((await widget.locator('[role="status"]').textContent()) ?? '', /Recovered .* 0 lost, 0 duplicates/);
       await assertResumedFromCursor(technique, a.channel!, Number(before['last-seq']));
     });
@@ -92,24 +112,42 @@ describe('technique demos', () => {
     const widget = await demo('sse');
     const before = await waitForWidget(widget, live(2), 'sse live');
     await widget.getByRole('button', { name: 'Restart the server' }).click();
-    const a = await waitForWidget(widget, (x) => x.state === 'live' && Number(x.received) >= Number(before.received) + 2 && (x['last-seq'] ?? '') !== '', 'events of the new history');
+    const a = await waitForWidget(
+      widget,
+      (x) => x.state === 'live' && Number(x.received) >= Number(before.received) + 2 && (x['last-seq'] ?? '') !== '',
+      'events of the new history',
+    );
     assert.equal(await counter(widget, 'Resets'), 1);
     assert.equal(a.lost, '0');
     assert.equal(a.duplicates, '0');
-    assert.ok(Number(a['last-seq']) <= Number(a.received) - Number(before.received), `the new history counts from 1 again (last seq ${a['last-seq']})`);
+    assert.ok(
+      Number(a['last-seq']) <= Number(a.received) - Number(before.received),
+      `the new history counts from 1 again (last seq ${a['last-seq']})`,
+    );
   });
 
   test('long-polling: falling too far behind shows the gap path, announced, not silent', async () => {
     const widget = await demo('long-polling');
     const before = await waitForWidget(widget, live(2), 'long-polling live');
     await widget.getByRole('button', { name: 'Fall too far behind' }).click();
-    const a = await waitForWidget(widget, (x) => x.state === 'live' && Number(x.received) >= Number(before.received) + 1000, 'the retained events after the gap');
-    assert.ok(Number((await widget.locator('.w-counts div', { hasText: 'Gaps announced' }).locator('dd').textContent())?.split(' ')[0]) >= 5, 'at least 5 missed, announced');
+    const a = await waitForWidget(
+      widget,
+      (x) => x.state === 'live' && Number(x.received) >= Number(before.received) + 1000,
+      'the retained events after the gap',
+    );
+    assert.ok(
+      Number(
+        (await widget.locator('.w-counts div', { hasText: 'Gaps announced' }).locator('dd').textContent())?.split(
+          ' ',
+        )[0],
+      ) >= 5,
+      'at least 5 missed, announced',
+    );
     assert.equal(a.lost, '0', 'every hole was announced by the server');
     assert.equal(a.duplicates, '0');
   });
 
-  test('a hidden tab closes the demo\'s connection; visible again, it resumes from its cursor', async () => {
+  test("a hidden tab closes the demo's connection; visible again, it resumes from its cursor", async () => {
     const widget = await demo('sse');
     await waitForWidget(widget, live(1), 'sse live');
     const channel = (await attrs(widget)).channel!;
@@ -130,7 +168,11 @@ describe('technique demos', () => {
     const hiddenAt = await attrs(widget);
     await lab.page.waitForTimeout(1500);
     await setHidden(false);
-    const a = await waitForWidget(widget, (x) => x.state === 'live' && Number(x.received) > Number(hiddenAt.received) + 2, 'live again');
+    const a = await waitForWidget(
+      widget,
+      (x) => x.state === 'live' && Number(x.received) > Number(hiddenAt.received) + 2,
+      'live again',
+    );
     assert.equal(a.lost, '0', 'the events published while hidden were replayed');
     assert.equal(a.duplicates, '0');
   });
@@ -144,7 +186,9 @@ describe('technique demos', () => {
     const handshake = inspector.locator('.w-handshake[data-accept-match="true"]');
     await handshake.waitFor({ timeout: 10_000 });
     assert.match((await handshake.textContent()) ?? '', /HTTP\/1\.1 101 Switching Protocols/);
-    const upFrame = inspector.locator('li[data-kind="ws-frame"][data-dir="up"][data-masked="true"]', { hasText: 'sent by you over the WebSocket' });
+    const upFrame = inspector.locator('li[data-kind="ws-frame"][data-dir="up"][data-masked="true"]', {
+      hasText: 'sent by you over the WebSocket',
+    });
     await upFrame.first().waitFor({ timeout: 10_000 });
     const text = (await upFrame.first().textContent()) ?? '';
     assert.match(text, /MASK\s*1/);
@@ -160,8 +204,14 @@ describe('technique demos', () => {
     const widget = await demo('sse');
     const inspector = widget.locator('[data-inspector="sse"]');
     await inspector.locator('summary').click();
-    await inspector.locator('li[data-kind="http-head"][data-dir="down"]', { hasText: 'Content-Type: text/event-stream' }).first().waitFor({ timeout: 10_000 });
-    await inspector.locator('li[data-kind="http-body"]', { hasText: /id: [\w-]+:\d+\s+data: \{"seq"/ }).first().waitFor({ timeout: 10_000 });
+    await inspector
+      .locator('li[data-kind="http-head"][data-dir="down"]', { hasText: 'Content-Type: text/event-stream' })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await inspector
+      .locator('li[data-kind="http-body"]', { hasText: /id: [\w-]+:\d+\s+data: \{"seq"/ })
+      .first()
+      .waitFor({ timeout: 10_000 });
   });
 
   test('no widget threw in the page', () => {

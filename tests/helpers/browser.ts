@@ -26,9 +26,14 @@ function hasCommand(name: string): boolean {
 
 function run(command: string, args: string[]): void {
   console.log(`[browser] $ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (result.status !== 0) {
-    throw new Error(`[browser] "${command} ${args.join(' ')}" failed with ${result.error?.message ?? `exit code ${result.status}`}.`);
+    throw new Error(
+      `[browser] "${command} ${args.join(' ')}" failed with ${result.error?.message ?? `exit code ${result.status}`}.`,
+    );
   }
 }
 

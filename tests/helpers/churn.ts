@@ -60,7 +60,11 @@ async function pollLoop(longPoll: boolean, o: ChurnOptions, r: Received): Promis
 async function sseLoop(o: ChurnOptions, r: Received): Promise<void> {
   let lastId: string | undefined;
   while (!o.stop(r)) {
-    const s = new SseReader(o.base, `/api/channels/${o.channel}/sse?after=0`, lastId ? { 'Last-Event-ID': lastId } : {});
+    const s = new SseReader(
+      o.base,
+      `/api/channels/${o.channel}/sse?after=0`,
+      lastId ? { 'Last-Event-ID': lastId } : {},
+    );
     try {
       await s.opened;
     } catch {
@@ -82,7 +86,11 @@ async function sseLoop(o: ChurnOptions, r: Received): Promise<void> {
 async function wsLoop(o: ChurnOptions, r: Received): Promise<void> {
   let cursor = 0;
   while (!o.stop(r)) {
-    const c = openWs(o.base, `/api/channels/${o.channel}/ws?after=${cursor}`, o.localAddress ? { localAddress: o.localAddress } : {});
+    const c = openWs(
+      o.base,
+      `/api/channels/${o.channel}/ws?after=${cursor}`,
+      o.localAddress ? { localAddress: o.localAddress } : {},
+    );
     c.ws.on('message', (data) => {
       const m = JSON.parse(data.toString());
       if (m.type === 'event') {

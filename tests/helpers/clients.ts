@@ -24,31 +24,57 @@ export interface HttpResult {
   ms: number;
 }
 
-export function request(base: string, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal; localAddress?: string } = {}): Promise<HttpResult> {
+export function request(
+  base: string,
+  path: string,
+  opts: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    signal?: AbortSignal;
+    localAddress?: string;
+  } = {},
+): Promise<HttpResult> {
   const u = new URL(base);
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: u.hostname, port: u.port, path, method: opts.method ?? 'GET', headers: opts.headers, signal: opts.signal, localAddress: opts.localAddress, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json, ms: performance.now() - t0 });
-      });
-    });
+    const req = http.request(
+      {
+        host: u.hostname,
+        port: u.port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: opts.headers,
+        signal: opts.signal,
+        localAddress: opts.localAddress,
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json, ms: performance.now() - t0 });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
 }
 
 export const publish = (base: string, channel: string, data: unknown, headers: Record<string, string> = {}) =>
-  request(base, `/api/channels/${channel}/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ data }) });
+  request(base, `/api/channels/${channel}/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ data }),
+  });
 
 export interface SseEvent {
   type: string;
@@ -71,7 +97,13 @@ export class SseReader {
 
   constructor(base: string, path: string, headers: Record<string, string> = {}) {
     const u = new URL(base);
-    this.req = http.get({ host: u.hostname, port: u.port, path, headers: { accept: 'text/event-stream', ...headers }, agent: false });
+    this.req = http.get({
+      host: u.hostname,
+      port: u.port,
+      path,
+      headers: { accept: 'text/event-stream', ...headers },
+      agent: false,
+    });
     this.opened = new Promise((resolve, reject) => {
       this.req.on('response', (res) => {
         this.status = res.statusCode ?? 0;

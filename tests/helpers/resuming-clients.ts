@@ -39,7 +39,8 @@ export function resumingClient(technique: Technique, opts: ResumingOptions): Res
   let epoch: string | undefined;
   let after = 0;
   const hold = () => opts.holdMs?.() ?? 0;
-  const path = (kind: string) => `/api/channels/${opts.channel}/${kind}?after=${after}${epoch ? `&epoch=${epoch}` : ''}`;
+  const path = (kind: string) =>
+    `/api/channels/${opts.channel}/${kind}?after=${after}${epoch ? `&epoch=${epoch}` : ''}`;
 
   const pollOnce = async (longPoll: boolean) => {
     const res = await request(opts.base(), longPoll ? `${path('long-poll')}&timeout=1000` : `${path('poll')}&limit=50`);
@@ -119,7 +120,9 @@ export function resumingClient(technique: Technique, opts: ResumingOptions): Res
     c.ws.terminate();
   };
 
-  const once = { poll: () => pollOnce(false), 'long-poll': () => pollOnce(true), sse: sseOnce, websocket: wsOnce }[technique];
+  const once = { poll: () => pollOnce(false), 'long-poll': () => pollOnce(true), sse: sseOnce, websocket: wsOnce }[
+    technique
+  ];
   const loop = (async () => {
     while (!stopped) {
       try {

@@ -23,7 +23,15 @@ async function redisFor(redisUrl: string | undefined): Promise<RedisServer | und
 
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const redis = await redisFor(overrides.REDIS_URL);
-  const running = await startServer(testConfig({ PORT: 0, HOST: '127.0.0.1', SITE_DIR: `${projectRoot}dist`, ...(redis ? { REDIS_URL: redis.url } : {}), ...overrides }));
+  const running = await startServer(
+    testConfig({
+      PORT: 0,
+      HOST: '127.0.0.1',
+      SITE_DIR: `${projectRoot}dist`,
+      ...(redis ? { REDIS_URL: redis.url } : {}),
+      ...overrides,
+    }),
+  );
   return {
     base: running.url,
     port: running.port,
@@ -49,7 +57,14 @@ export async function startChildServer(env: Record<string, string> = {}): Promis
   const redis = await redisFor(env.REDIS_URL);
   const child = spawn(process.execPath, ['api/server.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SITE_DIR: `${projectRoot}dist`, ...(redis ? { REDIS_URL: redis.url } : {}), ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SITE_DIR: `${projectRoot}dist`,
+      ...(redis ? { REDIS_URL: redis.url } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -53,7 +53,12 @@ export interface OpenedPage {
 }
 
 /** Opens `path` in a fresh context (its own localStorage) and watches it for problems. */
-export async function openPage(browser: Browser, base: string, path: string, options: BrowserContextOptions = {}): Promise<OpenedPage> {
+export async function openPage(
+  browser: Browser,
+  base: string,
+  path: string,
+  options: BrowserContextOptions = {},
+): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -71,7 +76,8 @@ export async function openPage(browser: Browser, base: string, path: string, opt
     }
   });
   page.on('response', (res) => {
-    if (new URL(res.url()).origin === origin && res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    if (new URL(res.url()).origin === origin && res.status() >= 400)
+      problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
   const response = await page.goto(new URL(path, base).href, { waitUntil: 'load' });
   assert.equal(response?.status(), 200, `GET ${path}`);

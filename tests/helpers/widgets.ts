@@ -9,14 +9,23 @@ export type DemoAttrs = Record<string, string>;
 
 /** Every data-* attribute of a widget's root, without the "data-" prefix. */
 export async function attrs(widget: Locator): Promise<DemoAttrs> {
-  return widget.evaluate((el) => Object.fromEntries([...el.attributes].filter((a) => a.name.startsWith('data-')).map((a) => [a.name.slice(5), a.value])));
+  return widget.evaluate((el) =>
+    Object.fromEntries(
+      [...el.attributes].filter((a) => a.name.startsWith('data-')).map((a) => [a.name.slice(5), a.value]),
+    ),
+  );
 }
 
 /**
  * Waits until `check` holds for the widget's attributes; on time-out says what they were, so a failure
  * reads as "state=connecting received=0", not as a bare time-out.
  */
-export async function waitForWidget(widget: Locator, check: (a: DemoAttrs) => boolean, what: string, timeoutMs = WIDGET_TIMEOUT_MS): Promise<DemoAttrs> {
+export async function waitForWidget(
+  widget: Locator,
+  check: (a: DemoAttrs) => boolean,
+  what: string,
+  timeoutMs = WIDGET_TIMEOUT_MS,
+): Promise<DemoAttrs> {
   const started = Date.now();
   let last: DemoAttrs = {};
   while (Date.now() - started < timeoutMs) {
@@ -24,7 +33,11 @@ export async function waitForWidget(widget: Locator, check: (a: DemoAttrs) => bo
     if (check(last)) return last;
     await widget.page().waitForTimeout(100);
   }
-  const status = await widget.locator('[role="status"]').first().textContent().catch(() => '');
+  const status = await widget
+    .locator('[role="status"]')
+    .first()
+    .textContent()
+    .catch(() => '');
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}: ${JSON.stringify(last)} status="${status}"`);
 }
 

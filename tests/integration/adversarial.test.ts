@@ -19,7 +19,12 @@ async function stillServes() {
   const channel = `alive-${probe++}`;
   const s = new SseReader(S.base, `/api/channels/${channel}/sse`);
   await s.opened;
-  const r = await request(S.base, `/api/channels/${channel}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"data":"ok"}', localAddress: `127.0.7.${(probe % 250) + 1}` });
+  const r = await request(S.base, `/api/channels/${channel}/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"data":"ok"}',
+    localAddress: `127.0.7.${(probe % 250) + 1}`,
+  });
   assert.equal(r.status, 201, r.text);
   await waitFor(() => s.messages().length === 1, 3000, 'delivery after the attack');
   s.close();
@@ -48,14 +53,27 @@ function raw(data: string | Buffer, waitMs = 2000): Promise<{ text: string; clos
 
 const upgrade = (headers: Record<string, string>, method = 'GET', path = '/api/channels/adv/ws') =>
   `${method} ${path} HTTP/1.1\r\n` +
-  Object.entries({ Host: `127.0.0.1:${S.port}`, Upgrade: 'websocket', Connection: 'Upgrade', 'Sec-WebSocket-Key': randomBytes(16).toString('base64'), 'Sec-WebSocket-Version': '13', ...headers })
+  Object.entries({
+    Host: `127.0.0.1:${S.port}`,
+    Upgrade: 'websocket',
+    Connection: 'Upgrade',
+    'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
+    'Sec-WebSocket-Version': '13',
+    ...headers,
+  })
     .map(([k, v]) => `${k}: ${v}\r\n`)
     .join('') +
   '\r\n';
 
 describe('malformed names, cursors and bodies', () => {
   it('answers every malformed channel and cursor with a 400 JSON error', async () => {
-    for (const path of ['/api/channels/-x/poll', '/api/channels/a%20b/poll', `/api/channels/${'a'.repeat(65)}/poll`, '/api/channels/%E0%A4%A/poll', '/api/channels/%00/sse']) {
+    for (const path of [
+      '/api/channels/-x/poll',
+      '/api/channels/a%20b/poll',
+      `/api/channels/${'a'.repeat(65)}/poll`,
+      '/api/channels/%E0%A4%A/poll',
+      '/api/channels/%00/sse',
+    ]) {
       const r = await request(S.base, path);
       assert.equal(r.status, 400, `${path}: ${r.text}`);
       assert.equal(r.json.error.code, 'invalid_channel');
@@ -68,20 +86,32 @@ describe('malformed names, cursors and bodies', () => {
   });
 
   it('error bodies never carry a stack trace', async () => {
-    const r = await request(S.base, '/api/channels/ok/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"data": nope' });
+    const r = await request(S.base, '/api/channels/ok/events', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"data": nope',
+    });
     assert.equal(r.status, 400);
     assert.doesNotMatch(r.text, /at \w+ \(|\.ts:\d+|node:internal/);
   });
 
   it('refuses a declared Content-Length over the limit without waiting for the body', async () => {
-    const { text } = await raw(`POST /api/channels/ok/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n{"data":`, 2000);
+    const { text } = await raw(
+      `POST /api/channels/ok/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n{"data":`,
+      2000,
+    );
     assert.match(text, /^HTTP\/1\.1 413 /);
     assert.match(text, /"payload_too_large"/);
   });
 
   it('treats JSON of the wrong shape as a 400, never a 500', async () => {
     for (const body of ['[]', '"text"', 'null', '42', '{"data":1,"data":2', '\u0000']) {
-      const r = await request(S.base, '/api/channels/ok/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body, localAddress: '127.0.6.1' });
+      const r = await request(S.base, '/api/channels/ok/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        localAddress: '127.0.6.1',
+      });
       assert.ok(r.status === 400 || r.status === 429, `${JSON.stringify(body)} → ${r.status}`);
     }
   });
@@ -94,7 +124,10 @@ describe('hostile WebSocket handshakes', () => {
     const version = (await raw(upgrade({ 'Sec-WebSocket-Version': '7' }))).text;
     assert.match(version, /^HTTP\/1\.1 400 /);
     assert.match((await raw(upgrade({}, 'POST'))).text, /^HTTP\/1\.1 405 /);
-    assert.match((await raw(upgrade({ Origin: 'https://evil.example' }))).text, /^HTTP\/1\.1 403 [\s\S]*origin_not_allowed/);
+    assert.match(
+      (await raw(upgrade({ Origin: 'https://evil.example' }))).text,
+      /^HTTP\/1\.1 403 [\s\S]*origin_not_allowed/,
+    );
   });
 
   it('thousands of headers (CVE-2024-37890) are refused and the server stays up', async () => {
@@ -102,7 +135,12 @@ describe('hostile WebSocket handshakes', () => {
     const many: Record<string, string> = {};
     for (let i = 0; i < 2100; i++) many[`x-${i}`] = '1';
     const key = randomBytes(16).toString('base64');
-    const text = `GET /api/channels/adv/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` + Object.keys(many).map((k) => `${k}: 1\r\n`).join('') + `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`;
+    const text =
+      `GET /api/channels/adv/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      Object.keys(many)
+        .map((k) => `${k}: 1\r\n`)
+        .join('') +
+      `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`;
     const r = await raw(text);
     assert.match(r.text, /^HTTP\/1\.1 (400|431) /);
     // And headers past Node's 16 KiB limit get 431 from the parser.
@@ -145,7 +183,10 @@ describe('slow and flooding clients', () => {
       const sock = net.connect(S.port, '127.0.0.1');
       let text = '';
       let i = 0;
-      const trickle = setInterval(() => sock.writable && sock.write(i++ === 0 ? 'GET /api/health HTTP/1.1\r\n' : `X-${i}: ${i}\r\n`), 200);
+      const trickle = setInterval(
+        () => sock.writable && sock.write(i++ === 0 ? 'GET /api/health HTTP/1.1\r\n' : `X-${i}: ${i}\r\n`),
+        200,
+      );
       sock.on('data', (d) => (text += d));
       sock.on('error', () => {});
       sock.on('close', () => {
@@ -181,7 +222,12 @@ describe('slow and flooding clients', () => {
     let limited = 0;
     let retryAfter = '';
     for (let i = 0; i < 30; i++) {
-      const r = await request(S.base, '/api/channels/flood/events', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` }, body: '{"data":1}', localAddress: '127.0.6.9' });
+      const r = await request(S.base, '/api/channels/flood/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
+        body: '{"data":1}',
+        localAddress: '127.0.6.9',
+      });
       if (r.status === 429) {
         limited++;
         retryAfter = String(r.headers['retry-after']);

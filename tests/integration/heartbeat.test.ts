@@ -22,7 +22,9 @@ it('terminates a WebSocket peer that does not answer pings, within two intervals
   sock.on('close', () => (closedAt = Date.now()));
   await new Promise((r) => sock.once('connect', r));
   // A hand-made handshake, so that nothing answers the server's pings for us (ws and browsers do).
-  sock.write(`GET /api/channels/hb/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+  sock.write(
+    `GET /api/channels/hb/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+  );
   await waitFor(() => received.includes('\r\n\r\n'));
   assert.match(received.toString('latin1'), /^HTTP\/1\.1 101 /);
   const t0 = Date.now();

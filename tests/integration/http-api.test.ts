@@ -20,7 +20,12 @@ const isError = (r: { status: number; json: any; headers: any }, status: number,
 let nextIp = 10;
 const ipHeaders = () => ({ localAddress: `127.0.9.${nextIp++}` });
 const pub = (channel: string, data: unknown) =>
-  request(S.base, `/api/channels/${channel}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }), ...ipHeaders() });
+  request(S.base, `/api/channels/${channel}/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ data }),
+    ...ipHeaders(),
+  });
 
 describe('publish and poll', () => {
   it('publish answers 201 {seq,time,epoch}; poll returns events after the cursor', async () => {
@@ -30,12 +35,19 @@ describe('publish and poll', () => {
     await pub('p1', [1, 2]);
     const p = await request(S.base, '/api/channels/p1/poll?after=1');
     assert.equal(p.headers['cache-control'], 'no-store');
-    assert.deepEqual(p.json, { epoch: a.json.epoch, events: [{ seq: 2, time: p.json.events[0].time, data: [1, 2] }], cursor: 2 });
+    assert.deepEqual(p.json, {
+      epoch: a.json.epoch,
+      events: [{ seq: 2, time: p.json.events[0].time, data: [1, 2] }],
+      cursor: 2,
+    });
     const head = await request(S.base, '/api/channels/p1/poll');
     assert.deepEqual([head.json.events, head.json.cursor], [[], 2]);
     const reset = await request(S.base, `/api/channels/p1/poll?after=1&epoch=other`);
     assert.equal(reset.json.reset, true);
-    assert.deepEqual(reset.json.events.map((e: any) => e.seq), [1, 2]);
+    assert.deepEqual(
+      reset.json.events.map((e: any) => e.seq),
+      [1, 2],
+    );
   });
 
   it('poll limit: default 100, clamped to 1..1000', async () => {
@@ -50,10 +62,38 @@ describe('publish and poll', () => {
   it('refuses bad input with the right status and a JSON error', async () => {
     isError(await pub('Bad_Name', 1), 400, 'invalid_channel');
     isError(await request(S.base, '/api/channels/ok/poll?after=-1'), 400, 'invalid_cursor');
-    isError(await request(S.base, '/api/channels/ok/events', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"data":1}' }), 415, 'unsupported_media_type');
-    isError(await request(S.base, '/api/channels/ok/events', { method: 'POST', body: '{"data":1}' }), 415, 'unsupported_media_type');
-    isError(await request(S.base, '/api/channels/ok/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"data":' }), 400, 'invalid_json');
-    isError(await request(S.base, '/api/channels/ok/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"value":1}' }), 400, 'invalid_body');
+    isError(
+      await request(S.base, '/api/channels/ok/events', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: '{"data":1}',
+      }),
+      415,
+      'unsupported_media_type',
+    );
+    isError(
+      await request(S.base, '/api/channels/ok/events', { method: 'POST', body: '{"data":1}' }),
+      415,
+      'unsupported_media_type',
+    );
+    isError(
+      await request(S.base, '/api/channels/ok/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"data":',
+      }),
+      400,
+      'invalid_json',
+    );
+    isError(
+      await request(S.base, '/api/channels/ok/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"value":1}',
+      }),
+      400,
+      'invalid_body',
+    );
     isError(await pub('ok', 'x'.repeat(4095)), 413, 'payload_too_large');
     isError(await pub('ticker', 1), 403, 'read_only_channel');
     const put = await request(S.base, '/api/channels/ok/events', { method: 'PUT' });
@@ -66,11 +106,20 @@ describe('publish and poll', () => {
     const r = await new Promise<{ status: number; json: any; headers: any }>((resolve, reject) => {
       import('node:http').then(({ default: http }) => {
         const u = new URL(S.base);
-        const req = http.request({ host: u.hostname, port: u.port, method: 'POST', path: '/api/channels/ok/events', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-          let text = '';
-          res.on('data', (d) => (text += d));
-          res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text), headers: res.headers }));
-        });
+        const req = http.request(
+          {
+            host: u.hostname,
+            port: u.port,
+            method: 'POST',
+            path: '/api/channels/ok/events',
+            headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (d) => (text += d));
+            res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text), headers: res.headers }));
+          },
+        );
         req.on('error', reject);
         req.write('{"data":"');
         // 8 KiB limit: send 16 KiB in pieces and never finish; the answer must come anyway.
@@ -85,7 +134,12 @@ describe('publish and poll', () => {
     const statuses: number[] = [];
     let limited: any;
     for (let i = 0; i < 15; i++) {
-      const r = await request(S.base, '/api/channels/flood/events', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${i}` }, body: '{"data":1}', ...ip });
+      const r = await request(S.base, '/api/channels/flood/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${i}` },
+        body: '{"data":1}',
+        ...ip,
+      });
       statuses.push(r.status);
       if (r.status === 429) limited = r;
     }
@@ -100,7 +154,10 @@ describe('long-poll', () => {
   it('answers at once when events are waiting', async () => {
     await pub('lp1', 1);
     const r = await request(S.base, '/api/channels/lp1/long-poll?after=0&timeout=5000');
-    assert.deepEqual(r.json.events.map((e: any) => e.seq), [1]);
+    assert.deepEqual(
+      r.json.events.map((e: any) => e.seq),
+      [1],
+    );
     assert.ok(r.ms < 1000);
   });
 
@@ -123,10 +180,15 @@ describe('long-poll', () => {
   });
 
   it('a client that goes away frees its waiter at once (subscriptions and gauge back to zero)', async () => {
-    const gauge = async () => Number(/realtime_open_connections\{technique="long-poll"\} (\d+)/.exec((await request(S.base, '/metrics')).text)![1]);
+    const gauge = async () =>
+      Number(
+        /realtime_open_connections\{technique="long-poll"\} (\d+)/.exec((await request(S.base, '/metrics')).text)![1],
+      );
     const subs0 = S.running.store.subscriberCount();
     const controllers = Array.from({ length: 20 }, () => new AbortController());
-    const held = controllers.map((ac) => request(S.base, '/api/channels/lp-gone/long-poll?timeout=30000', { signal: ac.signal }).catch(() => null));
+    const held = controllers.map((ac) =>
+      request(S.base, '/api/channels/lp-gone/long-poll?timeout=30000', { signal: ac.signal }).catch(() => null),
+    );
     await waitFor(() => S.running.store.subscriberCount() === subs0 + 20, 3000, '20 waiters');
     assert.equal(await gauge(), 20);
     controllers.forEach((ac) => ac.abort());
@@ -139,8 +201,16 @@ describe('long-poll', () => {
 describe('health and metrics', () => {
   it('health is ok; metrics speak Prometheus text with a series per technique', async () => {
     const health = await request(S.base, '/api/health');
-    assert.deepEqual(health.json, { status: 'ok', instance: S.running.deps.config.INSTANCE_ID, store: process.env.TEST_STORE === 'redis' ? 'redis' : 'memory' });
-    assert.equal(health.headers['x-instance-id'], S.running.deps.config.INSTANCE_ID, 'every API answer names its instance');
+    assert.deepEqual(health.json, {
+      status: 'ok',
+      instance: S.running.deps.config.INSTANCE_ID,
+      store: process.env.TEST_STORE === 'redis' ? 'redis' : 'memory',
+    });
+    assert.equal(
+      health.headers['x-instance-id'],
+      S.running.deps.config.INSTANCE_ID,
+      'every API answer names its instance',
+    );
     const m = await request(S.base, '/metrics');
     assert.match(String(m.headers['content-type']), /^text\/plain/);
     for (const t of ['poll', 'long-poll', 'sse', 'websocket']) {

@@ -30,7 +30,8 @@ async function rawConnection(bytes: string | Buffer) {
     socket,
     received: () => received,
     closed: () => closed,
-    until: (pred: (text: string) => boolean, what: string) => waitFor(() => pred(received.toString('latin1')), 5000, what),
+    until: (pred: (text: string) => boolean, what: string) =>
+      waitFor(() => pred(received.toString('latin1')), 5000, what),
   };
 }
 
@@ -52,7 +53,10 @@ describe('lab capture: HTTP', () => {
     const c = await rawConnection(sent);
     await waitFor(c.closed, 5000, 'the response (Connection: close)');
     const received = c.received().toString('latin1');
-    const [head, body] = [received.slice(0, received.indexOf('\r\n\r\n') + 4), received.slice(received.indexOf('\r\n\r\n') + 4)];
+    const [head, body] = [
+      received.slice(0, received.indexOf('\r\n\r\n') + 4),
+      received.slice(received.indexOf('\r\n\r\n') + 4),
+    ];
 
     const { entries } = await wire(lab);
     const kinds = entries.map((e: any) => `${e.dir ?? ''} ${e.kind}`);
@@ -65,7 +69,11 @@ describe('lab capture: HTTP', () => {
     const stats = await connections(lab);
     assert.equal(stats.connections.length, 1);
     assert.deepEqual(stats.connections[0].up, { header: Buffer.byteLength(sent), framing: 0, payload: 0 });
-    assert.deepEqual(stats.connections[0].down, { header: Buffer.byteLength(head, 'latin1'), framing: 0, payload: Buffer.byteLength(body, 'latin1') });
+    assert.deepEqual(stats.connections[0].down, {
+      header: Buffer.byteLength(head, 'latin1'),
+      framing: 0,
+      payload: Buffer.byteLength(body, 'latin1'),
+    });
     assert.equal(stats.connections[0].open, false);
   });
 
@@ -78,7 +86,10 @@ describe('lab capture: HTTP', () => {
     await c.until((t) => t.split('"cursor"').length === 3, 'second answer');
     c.socket.destroy();
     const stats = await connections(lab);
-    assert.deepEqual(stats.connections.map((x: any) => [x.id, x.requests]), [[1, 2]]);
+    assert.deepEqual(
+      stats.connections.map((x: any) => [x.id, x.requests]),
+      [[1, 2]],
+    );
   });
 
   it('an SSE stream: head, then the text/event-stream text, with chunked-coding bytes counted as framing', async () => {
@@ -86,7 +97,13 @@ describe('lab capture: HTTP', () => {
     const sent = `GET /api/channels/lab-${lab}/sse?after=0&lab=${lab} HTTP/1.1\r\nHost: lab.test\r\n\r\n`;
     const c = await rawConnection(sent);
     await c.until((t) => t.includes('retry:'), 'retry line');
-    const ack = (await request(S.base, `/api/channels/lab-${lab}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"data":"hi"}' })).json;
+    const ack = (
+      await request(S.base, `/api/channels/lab-${lab}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"data":"hi"}',
+      })
+    ).json;
     await c.until((t) => t.includes('"hi"'), 'the event');
     c.socket.destroy();
 
@@ -118,7 +135,9 @@ describe('lab capture: WebSocket', () => {
     const head = c.received().toString('latin1');
     assert.match(head, /^HTTP\/1\.1 101 Switching Protocols\r\n/);
     assert.match(head, /Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK\+xOo=\r\n/);
-    const accept = createHash('sha1').update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
+    const accept = createHash('sha1')
+      .update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11')
+      .digest('base64');
     assert.equal(accept, 's3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
 
     // A client frame must be masked (§5.3): FIN + text, MASK + length, the key, the XORed payload.
@@ -133,19 +152,47 @@ describe('lab capture: WebSocket', () => {
     const { entries } = await wire(lab);
     const up = entries.find((e: any) => e.kind === 'ws-frame' && e.dir === 'up');
     assert.deepEqual(
-      { fin: up.fin, opcode: up.opcode, opcodeName: up.opcodeName, masked: up.masked, maskingKey: up.maskingKey, payloadLength: up.payloadLength, headerBytes: up.headerBytes, payload: up.payload },
-      { fin: true, opcode: 1, opcodeName: 'text', masked: true, maskingKey: '37fa213d', payloadLength: payload.length, headerBytes: 6, payload: payload.toString() },
+      {
+        fin: up.fin,
+        opcode: up.opcode,
+        opcodeName: up.opcodeName,
+        masked: up.masked,
+        maskingKey: up.maskingKey,
+        payloadLength: up.payloadLength,
+        headerBytes: up.headerBytes,
+        payload: up.payload,
+      },
+      {
+        fin: true,
+        opcode: 1,
+        opcodeName: 'text',
+        masked: true,
+        maskingKey: '37fa213d',
+        payloadLength: payload.length,
+        headerBytes: 6,
+        payload: payload.toString(),
+      },
     );
     const downFrames = entries.filter((e: any) => e.kind === 'ws-frame' && e.dir === 'down');
     assert.ok(downFrames.length >= 2, 'the event and the ack');
-    assert.ok(downFrames.every((f: any) => !f.masked && f.maskingKey === null), 'server frames are never masked');
-    assert.equal(entries.find((e: any) => e.kind === 'http-head' && e.dir === 'down').text, head.slice(0, head.indexOf('\r\n\r\n') + 4));
+    assert.ok(
+      downFrames.every((f: any) => !f.masked && f.maskingKey === null),
+      'server frames are never masked',
+    );
+    assert.equal(
+      entries.find((e: any) => e.kind === 'http-head' && e.dir === 'down').text,
+      head.slice(0, head.indexOf('\r\n\r\n') + 4),
+    );
 
     await closedInCapture(lab);
     const stats = (await connections(lab)).connections[0];
     assert.deepEqual(stats.up, { header: sent.length, framing: 6, payload: payload.length });
     const wsBytes = c.received().length - stats.down.header;
-    assert.equal(stats.down.framing + stats.down.payload, wsBytes, 'every byte after the 101 is frame header or payload');
+    assert.equal(
+      stats.down.framing + stats.down.payload,
+      wsBytes,
+      'every byte after the 101 is frame header or payload',
+    );
     assert.equal(stats.down.framing, 2 * downFrames.length, 'small server frames have 2-byte headers');
   });
 });

@@ -26,8 +26,8 @@ async function eventually(check: () => Promise<boolean>, what: string): Promise<
 const afterResendWindow = () => sleep(400);
 const connections = async (lab: string) => (await request(S.base, `/api/lab/${lab}/connections`)).json;
 
-describe('cut: the learner\'s own connections only', () => {
-  it('drops a lab\'s SSE stream and WebSocket, and leaves another lab\'s and untagged ones open', async () => {
+describe("cut: the learner's own connections only", () => {
+  it("drops a lab's SSE stream and WebSocket, and leaves another lab's and untagged ones open", async () => {
     const [mine, theirs] = [newLab(), newLab()];
     const mySse = new SseReader(S.base, `/api/channels/lab-${mine}/sse?lab=${mine}`);
     const myWs = openWs(S.base, `/api/channels/lab-${mine}/ws?lab=${mine}`);
@@ -55,15 +55,28 @@ describe('cut: the learner\'s own connections only', () => {
     // A quiet channel (a lab may tag any channel), so nothing but the cut ends the hold.
     const channel = `quiet-${lab.slice(0, 12)}`;
     const first = (await request(S.base, `/api/channels/${channel}/poll`)).json;
-    const holding = request(S.base, `/api/channels/${channel}/long-poll?after=${first.cursor}&epoch=${first.epoch}&timeout=20000&lab=${lab}`)
-      .then((r) => `answered ${r.status}`, (err: Error) => err.message);
+    const holding = request(
+      S.base,
+      `/api/channels/${channel}/long-poll?after=${first.cursor}&epoch=${first.epoch}&timeout=20000&lab=${lab}`,
+    ).then(
+      (r) => `answered ${r.status}`,
+      (err: Error) => err.message,
+    );
     await eventually(async () => (await connections(lab)).live === 1, 'the long-poll to be held');
     assert.deepEqual((await post(`/api/lab/${lab}/cut`)).json, { dropped: 1, armed: false });
     assert.match(await holding, /socket hang up|ECONNRESET/, 'the held request ends without an answer');
     await publish(S.base, channel, 'published after the cut');
     await afterResendWindow();
-    const again = (await request(S.base, `/api/channels/${channel}/long-poll?after=${first.cursor}&epoch=${first.epoch}&timeout=5000&lab=${lab}`)).json;
-    assert.deepEqual(again.events.map((e: { seq: number; data: unknown }) => [e.seq, e.data]), [[1, 'published after the cut']]);
+    const again = (
+      await request(
+        S.base,
+        `/api/channels/${channel}/long-poll?after=${first.cursor}&epoch=${first.epoch}&timeout=5000&lab=${lab}`,
+      )
+    ).json;
+    assert.deepEqual(
+      again.events.map((e: { seq: number; data: unknown }) => [e.seq, e.data]),
+      [[1, 'published after the cut']],
+    );
   });
 
   it('with nothing in flight, arms a cut that drops the next request (and a resend right after it) only', async () => {
@@ -72,21 +85,27 @@ describe('cut: the learner\'s own connections only', () => {
     const cut = await post(`/api/lab/${lab}/cut`);
     assert.deepEqual(cut.json, { dropped: 0, armed: true });
     await assert.rejects(request(S.base, `/api/channels/lab-${lab}/poll?lab=${lab}`), /socket hang up|ECONNRESET/);
-    await assert.rejects(request(S.base, `/api/channels/lab-${lab}/poll?lab=${lab}`), /socket hang up|ECONNRESET/, 'a resend at once is dropped too');
+    await assert.rejects(
+      request(S.base, `/api/channels/lab-${lab}/poll?lab=${lab}`),
+      /socket hang up|ECONNRESET/,
+      'a resend at once is dropped too',
+    );
     await afterResendWindow();
     const next = await request(S.base, `/api/channels/lab-${lab}/poll?lab=${lab}`);
     assert.equal(next.status, 200, 'a retry after the window goes through');
     const other = await request(S.base, `/api/channels/lab-${lab}/poll`);
     assert.equal(other.status, 200);
     const { entries } = (await request(S.base, `/api/lab/${lab}/wire`)).json;
-    const notes = entries.filter((e: any) => e.kind === 'note' && /cut by the server/.test(e.text)).map((e: any) => e.text);
+    const notes = entries
+      .filter((e: any) => e.kind === 'note' && /cut by the server/.test(e.text))
+      .map((e: any) => e.text);
     assert.equal(notes.length, 2, 'the capture shows both drops');
     assert.match(notes[1], /resent the request/);
   });
 });
 
-describe('restart: the learner\'s private channel only', () => {
-  it('changes the epoch of lab-<id>, not the ticker\'s or another lab\'s; a poll from the old epoch is told to reset', async () => {
+describe("restart: the learner's private channel only", () => {
+  it("changes the epoch of lab-<id>, not the ticker's or another lab's; a poll from the old epoch is told to reset", async () => {
     const [lab, other] = [newLab(), newLab()];
     const before = (await request(S.base, `/api/channels/lab-${lab}/poll?after=0&lab=${lab}`)).json;
     const otherBefore = (await request(S.base, `/api/channels/lab-${other}/poll?lab=${other}`)).json;
@@ -97,12 +116,22 @@ describe('restart: the learner\'s private channel only', () => {
     assert.equal(restart.json.channel, `lab-${lab}`);
     assert.notEqual(restart.json.epoch, before.epoch);
 
-    assert.equal((await request(S.base, '/api/channels/ticker/poll')).json.epoch, tickerBefore.epoch, 'ticker untouched');
-    assert.equal((await request(S.base, `/api/channels/lab-${other}/poll`)).json.epoch, otherBefore.epoch, 'another lab untouched');
+    assert.equal(
+      (await request(S.base, '/api/channels/ticker/poll')).json.epoch,
+      tickerBefore.epoch,
+      'ticker untouched',
+    );
+    assert.equal(
+      (await request(S.base, `/api/channels/lab-${other}/poll`)).json.epoch,
+      otherBefore.epoch,
+      'another lab untouched',
+    );
     // The armed cut (nothing was in flight) drops the first request after the restart, as a real one would.
     await request(S.base, `/api/channels/lab-${lab}/poll?lab=${lab}`).catch(() => undefined);
     await afterResendWindow();
-    const after = (await request(S.base, `/api/channels/lab-${lab}/poll?after=${before.cursor}&epoch=${before.epoch}&lab=${lab}`)).json;
+    const after = (
+      await request(S.base, `/api/channels/lab-${lab}/poll?after=${before.cursor}&epoch=${before.epoch}&lab=${lab}`)
+    ).json;
     assert.equal(after.reset, true);
     assert.equal(after.epoch, restart.json.epoch);
   });
@@ -132,7 +161,9 @@ describe('gap: more published while away than the server retains', () => {
     assert.equal(gap.json.published, 25, 'RETENTION (20) + 5');
     await request(S.base, `/api/channels/lab-${lab}/poll?lab=${lab}`).catch(() => undefined); // the armed cut
     await afterResendWindow();
-    const back = (await request(S.base, `/api/channels/lab-${lab}/poll?after=${first.cursor}&epoch=${first.epoch}&lab=${lab}`)).json;
+    const back = (
+      await request(S.base, `/api/channels/lab-${lab}/poll?after=${first.cursor}&epoch=${first.epoch}&lab=${lab}`)
+    ).json;
     assert.ok(back.missed >= 5, `missed ${back.missed}`);
     assert.equal(back.events[0].seq, first.cursor + back.missed + 1, 'delivery resumes at the oldest retained event');
   });
@@ -140,7 +171,12 @@ describe('gap: more published while away than the server retains', () => {
 
 describe('lab API errors and bounds', () => {
   it('a malformed lab id is a 400 JSON error everywhere, before any upgrade', async () => {
-    for (const [method, path] of [['GET', '/api/lab/XYZ/wire'], ['POST', '/api/lab/123/cut'], ['GET', '/api/channels/demo/poll?lab=../../x'], ['GET', '/api/channels/demo/sse?lab=']]) {
+    for (const [method, path] of [
+      ['GET', '/api/lab/XYZ/wire'],
+      ['POST', '/api/lab/123/cut'],
+      ['GET', '/api/channels/demo/poll?lab=../../x'],
+      ['GET', '/api/channels/demo/sse?lab='],
+    ]) {
       const r = await request(S.base, path!, { method });
       assert.equal(r.status, 400, `${method} ${path}`);
       assert.equal(r.json.error.code, 'invalid_lab_id');
@@ -167,7 +203,11 @@ describe('lab API errors and bounds', () => {
     const labs = Array.from({ length: 30 }, newLab);
     for (const lab of labs) await request(S.base, `/api/channels/lab-${lab}/poll?lab=${lab}`);
     assert.ok(S.running.deps.labs.size() <= 10, `${S.running.deps.labs.size()} labs held`);
-    assert.deepEqual((await request(S.base, `/api/lab/${labs[0]}/wire`)).json.entries, [], 'the least recently used went first');
+    assert.deepEqual(
+      (await request(S.base, `/api/lab/${labs[0]}/wire`)).json.entries,
+      [],
+      'the least recently used went first',
+    );
     assert.ok((await request(S.base, `/api/lab/${labs[29]}/wire`)).json.entries.length > 0, 'the newest is kept');
   });
 });

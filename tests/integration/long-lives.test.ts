@@ -8,11 +8,18 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let S: TestServer;
 before(async () => {
-  S = await startTestServer({ HEADERS_TIMEOUT_MS: 1000, REQUEST_TIMEOUT_MS: 1000, KEEP_ALIVE_TIMEOUT_MS: 1000, SSE_HEARTBEAT_MS: 500 });
+  S = await startTestServer({
+    HEADERS_TIMEOUT_MS: 1000,
+    REQUEST_TIMEOUT_MS: 1000,
+    KEEP_ALIVE_TIMEOUT_MS: 1000,
+    SSE_HEARTBEAT_MS: 500,
+  });
 });
 after(() => S.close());
 
-it('SSE, WebSocket and long-poll connections live past every shortened server timeout', { timeout: 20_000 }, async () => {
+it('SSE, WebSocket and long-poll connections live past every shortened server timeout', {
+  timeout: 20_000,
+}, async () => {
   const sse = new SseReader(S.base, '/api/channels/long/sse');
   const ws = openWs(S.base, '/api/channels/long/ws');
   await Promise.all([sse.opened, ws.opened]);
@@ -23,7 +30,10 @@ it('SSE, WebSocket and long-poll connections live past every shortened server ti
   await S.running.store.append('long', 'still here');
   const answer = await longPoll;
   assert.equal(answer.status, 200);
-  assert.deepEqual(answer.json.events.map((e: { data: unknown }) => e.data), ['still here']);
+  assert.deepEqual(
+    answer.json.events.map((e: { data: unknown }) => e.data),
+    ['still here'],
+  );
   await waitFor(() => sse.messages().length === 1 && ws.seqs().length === 1, 2000, 'delivery on the old connections');
   sse.close();
   ws.ws.close();

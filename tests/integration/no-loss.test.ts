@@ -15,7 +15,9 @@ before(async () => {
 });
 after(() => S.close());
 
-it(`four techniques, random disconnects, ${TOTAL} events: every seq exactly once, in order`, { timeout: 120_000 }, async (t) => {
+it(`four techniques, random disconnects, ${TOTAL} events: every seq exactly once, in order`, {
+  timeout: 120_000,
+}, async (t) => {
   // Seeded, so that a failure can be replayed.
   const random = seededRandom(42);
   const deadline = Date.now() + 90_000;
@@ -35,7 +37,9 @@ it(`four techniques, random disconnects, ${TOTAL} events: every seq exactly once
   const results = await Promise.all(clients);
   for (const r of results) {
     const a = audit(r.seqs, TOTAL);
-    t.diagnostic(`${r.technique}: ${r.seqs.length} events across ${r.disconnects} disconnects; lost ${a.lost}, duplicated ${a.duplicated}`);
+    t.diagnostic(
+      `${r.technique}: ${r.seqs.length} events across ${r.disconnects} disconnects; lost ${a.lost}, duplicated ${a.duplicated}`,
+    );
     assert.ok(r.disconnects >= 3, `${r.technique} was disconnected ${r.disconnects} times`);
     assert.equal(r.resetsOrGaps, 0, `${r.technique} saw a reset or gap`);
     assert.deepEqual(a, { lost: 0, duplicated: 0, inOrder: true }, r.technique);

@@ -49,5 +49,9 @@ it('API answers, errors, SSE streams and assets carry the base headers', async (
 
 it('hashes inline scripts over their exact text', () => {
   const html = '<script>a()</script><script src="/x.js"></script><script type="module">b()</script><script> </script>';
-  assert.deepEqual(inlineScriptHashes(html), ["'sha256-cf242PFc/kb7xD0Qzhsmd9vvRkc+cWFmbi+k+YvtdKc='", "'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='"], 'b() and a() by their SHA-256, the src script and the blank one skipped');
+  assert.deepEqual(
+    inlineScriptHashes(html),
+    ["'sha256-cf242PFc/kb7xD0Qzhsmd9vvRkc+cWFmbi+k+YvtdKc='", "'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='"],
+    'b() and a() by their SHA-256, the src script and the blank one skipped',
+  );
 });

@@ -18,10 +18,12 @@ it('graceful shutdown on SIGTERM ends every held connection and exits within 10 
     const poll = () =>
       new Promise<number>((resolve) => {
         const u = new URL(server.base);
-        http.get({ host: u.hostname, port: u.port, path: '/api/channels/bye/poll', agent: keepAlive }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        }).on('error', () => resolve(0));
+        http
+          .get({ host: u.hostname, port: u.port, path: '/api/channels/bye/poll', agent: keepAlive }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          })
+          .on('error', () => resolve(0));
       });
     assert.equal(await poll(), 200);
     await sleep(200);

@@ -11,7 +11,11 @@ import { startChildServer, type ChildServer } from '../helpers/server.ts';
 const LIMIT = 256 * 1024;
 let S: ChildServer;
 before(async () => {
-  S = await startChildServer({ SLOW_CLIENT_MAX_BUFFER_BYTES: String(LIMIT), PUBLISH_RATE_PER_SEC: '100000', PUBLISH_BURST: '100000' });
+  S = await startChildServer({
+    SLOW_CLIENT_MAX_BUFFER_BYTES: String(LIMIT),
+    PUBLISH_RATE_PER_SEC: '100000',
+    PUBLISH_BURST: '100000',
+  });
 });
 after(() => {
   S.kill('SIGKILL');
@@ -30,14 +34,31 @@ async function flood(channel: string, mb: number) {
   const u = new URL(S.base);
   const n = Math.ceil((mb * 1024 * 1024) / 4000);
   for (let i = 0; i < n; i += 4) {
-    await Promise.all([0, 1, 2, 3].map(() => new Promise<void>((resolve, reject) => {
-      const req = http.request({ host: u.hostname, port: u.port, method: 'POST', path: `/api/channels/${channel}/events`, agent, headers: { 'content-type': 'application/json' } }, (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`publish ${res.statusCode}`))));
-      });
-      req.on('error', reject);
-      req.end(body);
-    })));
+    await Promise.all(
+      [0, 1, 2, 3].map(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const req = http.request(
+              {
+                host: u.hostname,
+                port: u.port,
+                method: 'POST',
+                path: `/api/channels/${channel}/events`,
+                agent,
+                headers: { 'content-type': 'application/json' },
+              },
+              (res) => {
+                res.resume();
+                res.on('end', () =>
+                  res.statusCode === 201 ? resolve() : reject(new Error(`publish ${res.statusCode}`)),
+                );
+              },
+            );
+            req.on('error', reject);
+            req.end(body);
+          }),
+      ),
+    );
   }
   agent.destroy();
 }
@@ -82,18 +103,29 @@ async function stalledSse(channel: string): Promise<Stalled> {
   return { resume: () => res.resume(), closed: () => closed };
 }
 
-for (const [technique, stall] of [['websocket', stalledWebSocket], ['sse', stalledSse]] as const) {
-  it(`a ${technique} client that stops reading is dropped, and what the server queues for it stays bounded`, { timeout: 90_000 }, async (t) => {
+for (const [technique, stall] of [
+  ['websocket', stalledWebSocket],
+  ['sse', stalledSse],
+] as const) {
+  it(`a ${technique} client that stops reading is dropped, and what the server queues for it stays bounded`, {
+    timeout: 90_000,
+  }, async (t) => {
     const drops = await metric('realtime_rejections_total{reason="slow_consumer"}');
     const rss0 = await metric('process_resident_memory_bytes');
     const client = await stall(`slow-${technique}`);
     const gauge = `realtime_unsent_bytes{technique="${technique}"}`;
     const peak = await peakDuring(gauge, flood(`slow-${technique}`, 20));
-    await waitFor(async () => (await metric('realtime_rejections_total{reason="slow_consumer"}')) > drops, 5000, 'the drop');
+    await waitFor(
+      async () => (await metric('realtime_rejections_total{reason="slow_consumer"}')) > drops,
+      5000,
+      'the drop',
+    );
     client.resume();
     await waitFor(() => client.closed(), 5000, 'the client to see its connection closed');
     const after = await metric(gauge);
-    t.diagnostic(`20 MB published to a stalled ${technique} client: peak queued ${(peak / 1024).toFixed(0)} KiB (limit ${LIMIT / 1024} KiB), RSS ${(rss0 / 2 ** 20).toFixed(0)} → ${((await metric('process_resident_memory_bytes')) / 2 ** 20).toFixed(0)} MB`);
+    t.diagnostic(
+      `20 MB published to a stalled ${technique} client: peak queued ${(peak / 1024).toFixed(0)} KiB (limit ${LIMIT / 1024} KiB), RSS ${(rss0 / 2 ** 20).toFixed(0)} → ${((await metric('process_resident_memory_bytes')) / 2 ** 20).toFixed(0)} MB`,
+    );
     assert.ok(peak <= LIMIT + 64 * 1024, `peak queued ${peak} bytes`);
     assert.equal(after, 0, 'nothing stays queued once the client is dropped');
   });

@@ -69,7 +69,11 @@ describe('SSE transport', () => {
     await sleep(100);
     again.close();
     assert.deepEqual(again.seqs(), [4, 5]);
-    assert.deepEqual(again.events.map((e) => e.type), ['message', 'message'], 'no reset, no gap');
+    assert.deepEqual(
+      again.events.map((e) => e.type),
+      ['message', 'message'],
+      'no reset, no gap',
+    );
   });
 
   it('resumes from ?after=N', async () => {
@@ -113,7 +117,10 @@ describe('SSE transport', () => {
     s.close();
     assert.equal(s.events[0]!.type, 'gap');
     assert.deepEqual(s.events[0]!.json, { missed: 5 });
-    assert.deepEqual(s.seqs(), Array.from({ length: 20 }, (_, i) => i + 11));
+    assert.deepEqual(
+      s.seqs(),
+      Array.from({ length: 20 }, (_, i) => i + 11),
+    );
   });
 
   it('a malformed ?after is 400 invalid_cursor with a JSON body', async () => {

@@ -12,7 +12,11 @@ before(async () => {
 after(() => S.close());
 
 const post = (xff: string) =>
-  request(S.base, '/api/channels/proxied/events', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': xff }, body: '{"data":1}' });
+  request(S.base, '/api/channels/proxied/events', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': xff },
+    body: '{"data":1}',
+  });
 
 it('limits per forwarded client, taking the address the proxy appended (the rightmost)', async () => {
   const first = [];

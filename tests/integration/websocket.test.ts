@@ -32,10 +32,20 @@ describe('WebSocket transport', () => {
     pub.send({ type: 'publish', data: { hello: 'ws' }, ref: 'r1' });
     pub.send({ type: 'publish', data: 2 });
     await waitFor(() => pub.of('ack').length === 2 && sub.seqs().length === 2);
-    assert.deepEqual(pub.of('ack'), [{ type: 'ack', seq: 1, ref: 'r1' }, { type: 'ack', seq: 2 }]);
-    assert.deepEqual(sub.of('event').map((m) => m.data), [{ hello: 'ws' }, 2]);
+    assert.deepEqual(pub.of('ack'), [
+      { type: 'ack', seq: 1, ref: 'r1' },
+      { type: 'ack', seq: 2 },
+    ]);
+    assert.deepEqual(
+      sub.of('event').map((m) => m.data),
+      [{ hello: 'ws' }, 2],
+    );
     const poll = await request(S.base, '/api/channels/ws-pub/poll?after=0');
-    assert.deepEqual(poll.json.events.map((e: any) => e.data), [{ hello: 'ws' }, 2], 'the same log as HTTP');
+    assert.deepEqual(
+      poll.json.events.map((e: any) => e.data),
+      [{ hello: 'ws' }, 2],
+      'the same log as HTTP',
+    );
     pub.ws.close();
     sub.ws.close();
   });
@@ -51,7 +61,10 @@ describe('WebSocket transport', () => {
     await waitFor(() => c.msgs.length >= 7);
     assert.equal(c.msgs[2].type, 'reset');
     assert.equal(typeof c.msgs[2].epoch, 'string');
-    assert.deepEqual(c.msgs.slice(3).map((m) => m.seq), [1, 2, 3, 4]);
+    assert.deepEqual(
+      c.msgs.slice(3).map((m) => m.seq),
+      [1, 2, 3, 4],
+    );
     c.ws.close();
   });
 
@@ -69,8 +82,15 @@ describe('WebSocket transport', () => {
     const again = openWs(S.base, `/api/channels/ws-epoch/ws?after=3&epoch=${hello.epoch}`);
     await again.opened;
     await waitFor(() => again.seqs().length === 5);
-    assert.equal(again.msgs[0].type, 'reset', 'the old epoch is recognised even though seq 3 exists in the new history');
-    assert.deepEqual(again.of('event').map((m) => m.data), ['new 1', 'new 2', 'new 3', 'new 4', 'new 5']);
+    assert.equal(
+      again.msgs[0].type,
+      'reset',
+      'the old epoch is recognised even though seq 3 exists in the new history',
+    );
+    assert.deepEqual(
+      again.of('event').map((m) => m.data),
+      ['new 1', 'new 2', 'new 3', 'new 4', 'new 5'],
+    );
     again.ws.close();
   });
 
@@ -84,7 +104,10 @@ describe('WebSocket transport', () => {
     c.ws.send(Buffer.from([1, 2, 3]), { binary: true });
     c.send({ type: 'publish', data: 'x'.repeat(5000), ref: 'big' });
     await waitFor(() => c.of('error').length === 6);
-    assert.deepEqual(c.of('error').map((m) => m.code), ['invalid_json', 'unknown_message', 'invalid_body', 'invalid_cursor', 'unknown_message', 'payload_too_large']);
+    assert.deepEqual(
+      c.of('error').map((m) => m.code),
+      ['invalid_json', 'unknown_message', 'invalid_body', 'invalid_cursor', 'unknown_message', 'payload_too_large'],
+    );
     assert.ok(c.of('error').every((m) => typeof m.message === 'string' && m.message.length > 0));
     assert.equal(c.of('error')[5].ref, 'big');
     c.send({ type: 'publish', data: 'still works', ref: 'ok' });
@@ -150,7 +173,9 @@ describe('WebSocket transport', () => {
   it('a handshake with a bad Sec-WebSocket-Key gets 400 from ws, and the server keeps serving', async () => {
     const reply = await new Promise<string>((resolve) => {
       const sock = net.connect(S.port, '127.0.0.1', () => {
-        sock.write('GET /api/channels/ok/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: short\r\nSec-WebSocket-Version: 13\r\n\r\n');
+        sock.write(
+          'GET /api/channels/ok/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: short\r\nSec-WebSocket-Version: 13\r\n\r\n',
+        );
       });
       let buf = '';
       sock.on('data', (d) => (buf += d));

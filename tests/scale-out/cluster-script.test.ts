@@ -29,7 +29,9 @@ async function freePortBlock(count: number): Promise<number> {
   throw new Error(`no block of ${count} consecutive free ports found`);
 }
 
-it('starts two instances on consecutive ports with one Redis and a balancer, and stops them all on SIGTERM', { timeout: 120_000 }, async () => {
+it('starts two instances on consecutive ports with one Redis and a balancer, and stops them all on SIGTERM', {
+  timeout: 120_000,
+}, async () => {
   const port = await freePortBlock(2);
   const child = spawn(process.execPath, ['scripts/start-cluster.ts'], {
     cwd: projectRoot,
@@ -67,7 +69,10 @@ it('starts two instances on consecutive ports with one Redis and a balancer, and
     const ack = await publish(one, 'cluster', 'published on instance-1');
     assert.equal(ack.status, 201);
     const poll = await request(two, '/api/channels/cluster/poll?after=0');
-    assert.deepEqual(poll.json.events.map((e: any) => e.data), ['published on instance-1']);
+    assert.deepEqual(
+      poll.json.events.map((e: any) => e.data),
+      ['published on instance-1'],
+    );
     assert.equal(poll.json.epoch, ack.json.epoch);
 
     child.kill('SIGTERM');

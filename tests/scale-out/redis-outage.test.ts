@@ -25,7 +25,11 @@ after(() => cluster?.close());
 function resumingClients(channel: string): ResumingClient[] {
   return TECHNIQUES.map((technique) => {
     let n = 0;
-    return resumingClient(technique, { channel, base: () => (n++ % 2 ? B : A).base, holdMs: () => 200 + Math.random() * 300 });
+    return resumingClient(technique, {
+      channel,
+      base: () => (n++ % 2 ? B : A).base,
+      holdMs: () => 200 + Math.random() * 300,
+    });
   });
 }
 
@@ -34,7 +38,9 @@ async function stopAll(clients: ResumingClient[]): Promise<void> {
 }
 
 describe('Redis goes away and comes back', () => {
-  it('stopped for 3 s during a stream of publishes: refused publishes are 503, resumed clients get every acknowledged event exactly once', { timeout: 90_000 }, async (t) => {
+  it('stopped for 3 s during a stream of publishes: refused publishes are 503, resumed clients get every acknowledged event exactly once', {
+    timeout: 90_000,
+  }, async (t) => {
     const channel = 'outage';
     const clients = resumingClients(channel);
     const acked: number[] = [];
@@ -47,7 +53,12 @@ describe('Redis goes away and comes back', () => {
       for (let i = 0; publishing; i++) {
         const r = await publish(i % 2 ? A.base : B.base, channel, { i });
         if (r.status === 201) acked.push(r.json.seq);
-        else refusals.push({ status: r.status, code: r.json?.error?.code, retryAfter: r.headers['retry-after'] as string | undefined });
+        else
+          refusals.push({
+            status: r.status,
+            code: r.json?.error?.code,
+            retryAfter: r.headers['retry-after'] as string | undefined,
+          });
         await sleep(15);
       }
     })();
@@ -70,7 +81,11 @@ describe('Redis goes away and comes back', () => {
     await redis.stop({ keepData: true });
     await sleep(3000);
     await redis.restart();
-    await waitFor(() => A.running.store.status().available && B.running.store.status().available, 10_000, 'both instances to reconnect');
+    await waitFor(
+      () => A.running.store.status().available && B.running.store.status().available,
+      10_000,
+      'both instances to reconnect',
+    );
     await sleep(1000);
     publishing = false;
     await Promise.all([httpPublisher, wsPublishing, healthWatch]);
@@ -82,26 +97,44 @@ describe('Redis goes away and comes back', () => {
     }
 
     const head = (await request(A.base, `/api/channels/${channel}/poll`)).json.cursor;
-    await waitFor(() => clients.every((c) => seqsOf(c.received).at(-1) === head), 20_000, `every client to reach seq ${head}`).finally(() => stopAll(clients));
+    await waitFor(
+      () => clients.every((c) => seqsOf(c.received).at(-1) === head),
+      20_000,
+      `every client to reach seq ${head}`,
+    ).finally(() => stopAll(clients));
 
-    t.diagnostic(`${acked.length} publishes acknowledged, ${refusals.length} HTTP and ${wsErrors.length} WebSocket publishes refused during the outage; head ${head}`);
+    t.diagnostic(
+      `${acked.length} publishes acknowledged, ${refusals.length} HTTP and ${wsErrors.length} WebSocket publishes refused during the outage; head ${head}`,
+    );
     assert.ok(refusals.length > 0 && wsErrors.length > 0, 'publishes during the outage were refused, not accepted');
     for (const r of refusals) assert.deepEqual(r, { status: 503, code: 'store_unavailable', retryAfter: '2' });
-    assert.ok(wsErrors.every((code) => code === 'store_unavailable'), wsErrors.join(','));
+    assert.ok(
+      wsErrors.every((code) => code === 'store_unavailable'),
+      wsErrors.join(','),
+    );
     assert.deepEqual([...healthSeen].sort(), ['degraded', 'ok'], 'health went degraded and came back');
     const all = Array.from({ length: head }, (_, i) => i + 1);
-    assert.deepEqual([...acked].sort((x, y) => x - y), [...new Set(acked)].sort((x, y) => x - y), 'no seq acknowledged twice');
+    assert.deepEqual(
+      [...acked].sort((x, y) => x - y),
+      [...new Set(acked)].sort((x, y) => x - y),
+      'no seq acknowledged twice',
+    );
     for (const c of clients) {
-      t.diagnostic(`${c.technique}: ${c.received.length} events over ${c.stats.connects} connections, ${c.stats.failures} failed during the outage`);
+      t.diagnostic(
+        `${c.technique}: ${c.received.length} events over ${c.stats.connects} connections, ${c.stats.failures} failed during the outage`,
+      );
       // Nothing was lost or repeated, so every acknowledged event is in here exactly once.
       assert.deepEqual(seqsOf(c.received), all, `${c.technique}: lost or repeated events`);
-      for (const seq of acked) assert.ok(seqsOf(c.received).includes(seq), `${c.technique}: acknowledged seq ${seq} missing`);
+      for (const seq of acked)
+        assert.ok(seqsOf(c.received).includes(seq), `${c.technique}: acknowledged seq ${seq} missing`);
       assert.deepEqual(c.notices, [], `${c.technique}: Redis kept its data, so no reset or gap`);
     }
     assert.equal((await request(A.base, '/api/health')).json.status, 'ok');
   });
 
-  it('restarted empty (its data lost): the epoch changes and resuming clients are told reset, then get the new history', { timeout: 60_000 }, async () => {
+  it('restarted empty (its data lost): the epoch changes and resuming clients are told reset, then get the new history', {
+    timeout: 60_000,
+  }, async () => {
     const channel = 'lost';
     for (let i = 1; i <= 10; i++) assert.equal((await publish(A.base, channel, { before: i })).status, 201);
     const oldEpoch = (await request(A.base, `/api/channels/${channel}/poll`)).json.epoch;
@@ -110,20 +143,36 @@ describe('Redis goes away and comes back', () => {
 
     await redis.stop({ keepData: false });
     await redis.restart();
-    await waitFor(() => A.running.store.status().available && B.running.store.status().available, 10_000, 'both instances to reconnect');
+    await waitFor(
+      () => A.running.store.status().available && B.running.store.status().available,
+      10_000,
+      'both instances to reconnect',
+    );
     for (let i = 1; i <= 5; i++) assert.equal((await publish(B.base, channel, { after: i })).status, 201);
     const newEpoch = (await request(B.base, `/api/channels/${channel}/poll`)).json.epoch;
     assert.notEqual(newEpoch, oldEpoch);
-    await waitFor(() => clients.every((c) => c.received.length >= 15), 15_000, 'the new history').finally(() => stopAll(clients));
+    await waitFor(() => clients.every((c) => c.received.length >= 15), 15_000, 'the new history').finally(() =>
+      stopAll(clients),
+    );
 
     for (const c of clients) {
-      assert.deepEqual(seqsOf(c.received), [...Array.from({ length: 10 }, (_, i) => i + 1), 1, 2, 3, 4, 5], c.technique);
+      assert.deepEqual(
+        seqsOf(c.received),
+        [...Array.from({ length: 10 }, (_, i) => i + 1), 1, 2, 3, 4, 5],
+        c.technique,
+      );
       assert.deepEqual(c.notices, ['reset'], `${c.technique}: told reset once`);
-      if (c.technique !== 'websocket') assert.ok(c.received.slice(10).every((r) => r.startsWith(`${newEpoch}:`)), `${c.technique}: the new events carry the new epoch`);
+      if (c.technique !== 'websocket')
+        assert.ok(
+          c.received.slice(10).every((r) => r.startsWith(`${newEpoch}:`)),
+          `${c.technique}: the new events carry the new epoch`,
+        );
     }
   });
 
-  it('a server started while Redis is down serves degraded, then recovers by itself when Redis appears', { timeout: 60_000 }, async () => {
+  it('a server started while Redis is down serves degraded, then recovers by itself when Redis appears', {
+    timeout: 60_000,
+  }, async () => {
     const port = await freePort();
     const S = await startTestServer({ REDIS_URL: `redis://127.0.0.1:${port}`, INSTANCE_ID: 'early' });
     let late: RedisServer | undefined;
@@ -133,8 +182,15 @@ describe('Redis goes away and comes back', () => {
       assert.equal(health.json.status, 'degraded');
       assert.match(health.json.problem, new RegExp(`127\\.0\\.0\\.1:${port}`), 'says which Redis it cannot reach');
       const refused = await publish(S.base, 'early', 1);
-      assert.deepEqual([refused.status, refused.json.error.code, refused.headers['retry-after']], [503, 'store_unavailable', '2']);
-      assert.equal((await request(S.base, '/api/channels/early/poll')).status, 503, 'reads too: no made-up empty answer');
+      assert.deepEqual(
+        [refused.status, refused.json.error.code, refused.headers['retry-after']],
+        [503, 'store_unavailable', '2'],
+      );
+      assert.equal(
+        (await request(S.base, '/api/channels/early/poll')).status,
+        503,
+        'reads too: no made-up empty answer',
+      );
       assert.equal((await request(S.base, '/')).status, 200, 'the site itself is served');
 
       late = await startRedisServer({ port });

@@ -21,7 +21,10 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('two instances, one Redis', () => {
   it('each instance names itself in X-Instance-Id and /api/health, on the redis store', async () => {
-    for (const [S, name] of [[A, 'a'], [B, 'b']] as const) {
+    for (const [S, name] of [
+      [A, 'a'],
+      [B, 'b'],
+    ] as const) {
       const health = await request(S.base, '/api/health');
       assert.deepEqual(health.json, { status: 'ok', instance: name, store: 'redis' });
       assert.equal(health.headers['x-instance-id'], name);
@@ -30,7 +33,9 @@ describe('two instances, one Redis', () => {
     }
   });
 
-  it('a client on A receives what is published on B (HTTP and WebSocket publishes), across all four techniques', { timeout: 60_000 }, async (t) => {
+  it('a client on A receives what is published on B (HTTP and WebSocket publishes), across all four techniques', {
+    timeout: 60_000,
+  }, async (t) => {
     const clients = TECHNIQUES.map((technique) => resumingClient(technique, { channel: 'across', base: () => A.base }));
     await sleep(300);
     const publisher = openWs(B.base, '/api/channels/across/ws');
@@ -43,7 +48,11 @@ describe('two instances, one Redis', () => {
       }
     }
     publisher.ws.close();
-    await waitFor(() => clients.every((c) => c.received.length >= 100), 20_000, 'every client to have 100 events').finally(() => Promise.all(clients.map((c) => c.stop())));
+    await waitFor(
+      () => clients.every((c) => c.received.length >= 100),
+      20_000,
+      'every client to have 100 events',
+    ).finally(() => Promise.all(clients.map((c) => c.stop())));
     for (const c of clients) {
       t.diagnostic(`${c.technique} on A: ${c.received.length} events published on B, ${c.stats.connects} connections`);
       assert.deepEqual(seqsOf(c.received), range(100), `${c.technique}: lost or repeated events`);
@@ -51,7 +60,9 @@ describe('two instances, one Redis', () => {
     }
   });
 
-  it('a client moving between A and B with its cursor loses nothing and repeats nothing', { timeout: 90_000 }, async (t) => {
+  it('a client moving between A and B with its cursor loses nothing and repeats nothing', {
+    timeout: 90_000,
+  }, async (t) => {
     let turn = 0;
     const served: Record<string, Set<string>> = {};
     const clients = TECHNIQUES.map((technique) => {
@@ -72,7 +83,11 @@ describe('two instances, one Redis', () => {
       assert.equal((await publish(turn++ % 2 ? A.base : B.base, 'moving', { i })).status, 201);
       await sleep(Math.random() * 10);
     }
-    await waitFor(() => clients.every((c) => c.received.length >= 300), 30_000, 'every client to have 300 events').finally(() => Promise.all(clients.map((c) => c.stop())));
+    await waitFor(
+      () => clients.every((c) => c.received.length >= 300),
+      30_000,
+      'every client to have 300 events',
+    ).finally(() => Promise.all(clients.map((c) => c.stop())));
     for (const c of clients) {
       t.diagnostic(`${c.technique}: 300 events over ${c.stats.connects} connections alternating between instances`);
       assert.ok(c.stats.connects >= 4, `${c.technique} reconnected ${c.stats.connects} times`);
@@ -84,12 +99,20 @@ describe('two instances, one Redis', () => {
 
   it('only one instance drives the ticker (one lease), so its ticks are not doubled', async () => {
     await sleep(1000);
-    const ticks = (await request(A.base, '/api/channels/ticker/poll?after=0&limit=1000')).json.events.map((e: any) => e.data.tick);
+    const ticks = (await request(A.base, '/api/channels/ticker/poll?after=0&limit=1000')).json.events.map(
+      (e: any) => e.data.tick,
+    );
     assert.ok(ticks.length >= 3, `${ticks.length} ticks`);
-    assert.equal(new Set(ticks).size, ticks.length, `two instances ticking would repeat tick numbers: ${ticks.join(',')}`);
+    assert.equal(
+      new Set(ticks).size,
+      ticks.length,
+      `two instances ticking would repeat tick numbers: ${ticks.join(',')}`,
+    );
   });
 
-  it('when the instance driving the ticker stops, the other one takes the lease over and the ticks go on', { timeout: 30_000 }, async () => {
+  it('when the instance driving the ticker stops, the other one takes the lease over and the ticks go on', {
+    timeout: 30_000,
+  }, async () => {
     const head = async () => (await request(B.base, '/api/channels/ticker/poll')).json.cursor as number;
     await A.close(); // A started first, so it took the lease
     const before = await head();

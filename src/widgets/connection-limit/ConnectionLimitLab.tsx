@@ -53,32 +53,64 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 const INTRO =
   'Press "Open" to start. While the lab runs, the other demos on this page pause so that the count is honest; other tabs of this site share the same 6 connections and may change it.';
-const opening = (count: number) => `Asking the other demos on this page to let go of their connections, then opening ${count} event streams…`;
+const opening = (count: number) =>
+  `Asking the other demos on this page to let go of their connections, then opening ${count} event streams…`;
 const fetchDone = (ms: number) => `The fetch behind them completed in ${ms} ms.`;
 const FETCH_WAITING = 'The fetch queued behind them is still waiting.';
 const someStalled = (opened: number, total: number, stalled: number, fetchWord: string) =>
   `${opened} of ${total} streams opened; ${stalled} ${stalled === 1 ? 'is' : 'are'} stalled, waiting for a free connection. ${fetchWord} The server never even saw the stalled requests: the queue is in your browser.`;
-const noneStalled = (opened: number, protocol: string, fetchWord: string) => `All ${opened} streams opened and nothing stalled (this page came over ${protocol}). ${fetchWord}`;
+const noneStalled = (opened: number, protocol: string, fetchWord: string) =>
+  `All ${opened} streams opened and nothing stalled (this page came over ${protocol}). ${fetchWord}`;
 const sharedOne = (count: number) =>
   `The ${count} streams were closed and replaced by one shared stream that feeds all ${count} rows. The waiting fetch could go as soon as a connection was free; a new one goes at once.`;
 const CLEANED = 'Every connection this lab opened is closed; the other demos on the page have resumed.';
 
 function messageRoom(count: number): string[] {
   const slowest = fetchDone(99_999);
-  return [INTRO, opening(count), someStalled(count, count, count, slowest), someStalled(count, count, count, FETCH_WAITING), noneStalled(count, 'http/1.1', slowest), noneStalled(count, 'http/1.1', FETCH_WAITING), sharedOne(count), CLEANED];
+  return [
+    INTRO,
+    opening(count),
+    someStalled(count, count, count, slowest),
+    someStalled(count, count, count, FETCH_WAITING),
+    noneStalled(count, 'http/1.1', slowest),
+    noneStalled(count, 'http/1.1', FETCH_WAITING),
+    sharedOne(count),
+    CLEANED,
+  ];
 }
 
-const STREAM_WORDS: Record<StreamState | 'shared', string> = { idle: 'not opened', waiting: 'waiting', open: 'open', stalled: 'stalled', closed: 'closed', shared: 'shared stream' };
+const STREAM_WORDS: Record<StreamState | 'shared', string> = {
+  idle: 'not opened',
+  waiting: 'waiting',
+  open: 'open',
+  stalled: 'stalled',
+  closed: 'closed',
+  shared: 'shared stream',
+};
 
-const PROBE_TEXTS = { none: 'not sent yet', completed: (ms: number) => `completed in ${ms} ms`, failed: 'failed', stalled: 'waiting (stalled: no free connection)', pending: 'waiting (pending)' };
-const PROBE_ROOM = [PROBE_TEXTS.none, PROBE_TEXTS.completed(99_999), PROBE_TEXTS.failed, PROBE_TEXTS.stalled, PROBE_TEXTS.pending];
+const PROBE_TEXTS = {
+  none: 'not sent yet',
+  completed: (ms: number) => `completed in ${ms} ms`,
+  failed: 'failed',
+  stalled: 'waiting (stalled: no free connection)',
+  pending: 'waiting (pending)',
+};
+const PROBE_ROOM = [
+  PROBE_TEXTS.none,
+  PROBE_TEXTS.completed(99_999),
+  PROBE_TEXTS.failed,
+  PROBE_TEXTS.stalled,
+  PROBE_TEXTS.pending,
+];
 
 /** Known only in the browser: nothing before, and its room is kept (see Reserve). */
 const protocolNote = (protocol: string) =>
   protocol === '' ? null : (
     <>
       This page came over <code>{protocol}</code>
-      {protocol === 'http/1.1' ? ': at most 6 connections to this host at a time.' : ': requests share one connection as separate streams, so none should stall.'}
+      {protocol === 'http/1.1'
+        ? ': at most 6 connections to this host at a time.'
+        : ': requests share one connection as separate streams, so none should stall.'}
     </>
   );
 const PROTOCOL_ROOM = ['http/1.1', 'h2', 'h3'].map(protocolNote);
@@ -97,7 +129,8 @@ export default function ConnectionLimitLab() {
   const probeAbort = useRef<AbortController | null>(null);
   const run = useRef(0);
 
-  const update = (n: number, change: Partial<Stream>) => setStreams((all) => all.map((s) => (s.n === n ? { ...s, ...change } : s)));
+  const update = (n: number, change: Partial<Stream>) =>
+    setStreams((all) => all.map((s) => (s.n === n ? { ...s, ...change } : s)));
   const streamUrl = (n: number) => channelUrl(labChannel(lab), 'sse', { lab, stream: n });
 
   const closeSources = () => {
@@ -200,21 +233,27 @@ export default function ConnectionLimitLab() {
     const opened = streams.filter((s) => s.state === 'open').length;
     const stalled = streams.filter((s) => s.state === 'stalled').length;
     const fetchWord = probe?.state === 'completed' ? fetchDone(probe.tookMs ?? 0) : FETCH_WAITING;
-    setMessage(stalled > 0 ? someStalled(opened, streams.length, stalled, fetchWord) : noneStalled(opened, protocol, fetchWord));
+    setMessage(
+      stalled > 0 ? someStalled(opened, streams.length, stalled, fetchWord) : noneStalled(opened, protocol, fetchWord),
+    );
   }, [phase]);
 
   const opened = streams.filter((s) => s.state === 'open').length;
   const stalled = streams.filter((s) => s.state === 'stalled' || s.state === 'waiting').length;
   const received = streams.reduce((n, s) => n + s.events, 0);
   const state = phase === 'opening' ? 'connecting' : phase === 'stalled' || phase === 'shared' ? 'live' : 'idle';
-  const probeText =
-    !probe ? PROBE_TEXTS.none
-    : probe.state === 'completed' ? PROBE_TEXTS.completed(probe.tookMs ?? 0)
-    : probe.state === 'failed' ? PROBE_TEXTS.failed
-    : probe.state === 'stalled' ? PROBE_TEXTS.stalled
-    : PROBE_TEXTS.pending;
+  const probeText = !probe
+    ? PROBE_TEXTS.none
+    : probe.state === 'completed'
+      ? PROBE_TEXTS.completed(probe.tookMs ?? 0)
+      : probe.state === 'failed'
+        ? PROBE_TEXTS.failed
+        : probe.state === 'stalled'
+          ? PROBE_TEXTS.stalled
+          : PROBE_TEXTS.pending;
   // Before the first run, the rows the lab will open: the list is in the page from the start.
-  const rows: Stream[] = streams.length > 0 ? streams : Array.from({ length: count }, (_, i) => ({ n: i + 1, state: 'idle', events: 0 }));
+  const rows: Stream[] =
+    streams.length > 0 ? streams : Array.from({ length: count }, (_, i) => ({ n: i + 1, state: 'idle', events: 0 }));
 
   return (
     <section
@@ -234,17 +273,35 @@ export default function ConnectionLimitLab() {
       <div class="w-head">
         <label>
           EventSources to open{' '}
-          <select value={count} disabled={phase === 'opening' || phase === 'stalled' || phase === 'shared'} onChange={(e) => setCount(Number((e.currentTarget as HTMLSelectElement).value))}>
-            {COUNTS.map((c) => <option key={c} value={c}>{c}</option>)}
+          <select
+            value={count}
+            disabled={phase === 'opening' || phase === 'stalled' || phase === 'shared'}
+            onChange={(e) => setCount(Number((e.currentTarget as HTMLSelectElement).value))}
+          >
+            {COUNTS.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" class="w-button" onClick={open} disabled={!lab || phase === 'opening' || phase === 'stalled' || phase === 'shared'}>
+        <button
+          type="button"
+          class="w-button"
+          onClick={open}
+          disabled={!lab || phase === 'opening' || phase === 'stalled' || phase === 'shared'}
+        >
           Open {count} streams
         </button>
         <button type="button" class="w-button" onClick={share} disabled={phase !== 'stalled'}>
           Fix: share one stream
         </button>
-        <button type="button" class="w-button" onClick={() => void cleanUp()} disabled={phase === 'idle' || phase === 'cleaned'}>
+        <button
+          type="button"
+          class="w-button"
+          onClick={() => void cleanUp()}
+          disabled={phase === 'idle' || phase === 'cleaned'}
+        >
           Close everything
         </button>
       </div>
@@ -258,7 +315,10 @@ export default function ConnectionLimitLab() {
         {rows.map((s) => (
           <li key={s.n} data-stream={s.state}>
             <span class="w-oneline">
-              #{s.n} <Reserve room={Object.values(STREAM_WORDS)}>{STREAM_WORDS[s.state === 'open' && phase === 'shared' ? 'shared' : s.state]}</Reserve>
+              #{s.n}{' '}
+              <Reserve room={Object.values(STREAM_WORDS)}>
+                {STREAM_WORDS[s.state === 'open' && phase === 'shared' ? 'shared' : s.state]}
+              </Reserve>
             </span>
             <span class="w-oneline">{`${s.events} events`}</span>
           </li>
@@ -271,8 +331,8 @@ export default function ConnectionLimitLab() {
         </strong>
       </p>
       <p>
-        Counted by the server after the clean-up: at most <span class="w-num">{serverView?.peak ?? '–'}</span> of this lab's connections at
-        once, <span class="w-num">{serverView?.live ?? '–'}</span> still held.
+        Counted by the server after the clean-up: at most <span class="w-num">{serverView?.peak ?? '–'}</span> of this
+        lab's connections at once, <span class="w-num">{serverView?.live ?? '–'}</span> still held.
       </p>
     </section>
   );

@@ -58,7 +58,13 @@ const ROWS: { label: string; cell: (f: Figures) => ComponentChild; bad?: (f: Fig
   { label: 'latency p95 (ms)', cell: (f) => ms(f.latency.p95) },
   { label: 'latency max (ms)', cell: (f) => ms(f.latency.max) },
   { label: 'HTTP requests', cell: (f) => num(f.requests) },
-  { label: 'answers with nothing in them', cell: (f) => (f.empty === null ? 'n/a (a stream)' : `${num(f.empty)}${f.requests > 0 ? ` (${Math.round((100 * f.empty) / f.requests)}%)` : ''}`) },
+  {
+    label: 'answers with nothing in them',
+    cell: (f) =>
+      f.empty === null
+        ? 'n/a (a stream)'
+        : `${num(f.empty)}${f.requests > 0 ? ` (${Math.round((100 * f.empty) / f.requests)}%)` : ''}`,
+  },
   { label: 'TCP connections', cell: (f) => num(f.connections) },
   { label: 'bytes per event', cell: (f) => <strong>{bytes(f, 'total')}</strong> },
   { label: '… of them HTTP headers', cell: (f) => bytes(f, 'header') },
@@ -70,7 +76,12 @@ const ROWS: { label: string; cell: (f: Figures) => ComponentChild; bad?: (f: Fig
   { label: 'events delivered', cell: (f) => num(f.delivered) },
   {
     label: 'lost',
-    cell: (f) => <>{num(f.lost)}{f.announced > 0 && <span class="w-note"> (+{num(f.announced)} announced)</span>}</>,
+    cell: (f) => (
+      <>
+        {num(f.lost)}
+        {f.announced > 0 && <span class="w-note"> (+{num(f.announced)} announced)</span>}
+      </>
+    ),
     bad: (f) => f.lost > 0,
   },
   { label: 'duplicates', cell: (f) => num(f.duplicates), bad: (f) => f.duplicates > 0 },
@@ -78,7 +89,11 @@ const ROWS: { label: string; cell: (f: Figures) => ComponentChild; bad?: (f: Fig
 
 export default function LiveTable({ runner, payloadBytes }: { runner: RaceRunner | null; payloadBytes: number }) {
   const all = RACE_TECHNIQUES.map((t) => [t, figures(runner, t, payloadBytes)] as const);
-  const phase = runner?.result ? '(final)' : runner && runner.phase !== 'idle' && runner.phase !== 'error' ? '(live)' : '';
+  const phase = runner?.result
+    ? '(final)'
+    : runner && runner.phase !== 'idle' && runner.phase !== 'error'
+      ? '(live)'
+      : '';
   return (
     <div class="w-race-scroll" tabIndex={0} role="region" aria-label="Figures per technique">
       <table class="w-race-table">
@@ -114,7 +129,11 @@ export default function LiveTable({ runner, payloadBytes }: { runner: RaceRunner
           {ROWS.map((row) => (
             <tr key={row.label}>
               <th scope="row">{row.label}</th>
-              {all.map(([t, f]) => <td key={t} class={row.bad?.(f) ? 'w-bad' : ''}>{row.cell(f)}</td>)}
+              {all.map(([t, f]) => (
+                <td key={t} class={row.bad?.(f) ? 'w-bad' : ''}>
+                  {row.cell(f)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -18,7 +18,15 @@ import LiveTable from './LiveTable.tsx';
 import RaceChart from './RaceChart.tsx';
 import { summaryText } from './result.ts';
 import { RaceRunner, type Phase } from './runner.ts';
-import { CHOICES, DEFAULT_CHOICE, choiceFromQuery, formatBytes, formatMs, formatRate, type RaceChoice } from './settings.ts';
+import {
+  CHOICES,
+  DEFAULT_CHOICE,
+  choiceFromQuery,
+  formatBytes,
+  formatMs,
+  formatRate,
+  type RaceChoice,
+} from './settings.ts';
 import { summarize } from './stats.ts';
 import VerdictTable from './VerdictTable.tsx';
 import type { RunNumbers } from './verdicts.ts';
@@ -36,10 +44,22 @@ const SERIES: Record<RaceTechnique, SeriesStyle> = {
 };
 
 const STATE: Record<Phase, 'idle' | 'connecting' | 'live' | 'error'> = {
-  idle: 'idle', clock: 'connecting', starting: 'connecting', racing: 'live', finishing: 'live', done: 'idle', error: 'error',
+  idle: 'idle',
+  clock: 'connecting',
+  starting: 'connecting',
+  racing: 'live',
+  finishing: 'live',
+  done: 'idle',
+  error: 'error',
 };
 const PHASE_WORDS: Record<Phase, string> = {
-  idle: 'Ready', clock: 'Timing the clock…', starting: 'Starting…', racing: 'Racing', finishing: 'Finishing…', done: 'Done', error: 'Stopped by an error',
+  idle: 'Ready',
+  clock: 'Timing the clock…',
+  starting: 'Starting…',
+  racing: 'Racing',
+  finishing: 'Finishing…',
+  done: 'Done',
+  error: 'Stopped by an error',
 };
 
 const RENDER_MS = 250;
@@ -58,8 +78,16 @@ function Select<K extends keyof RaceChoice>({ name, label, choice, set, format, 
   return (
     <label>
       {label}{' '}
-      <select value={choice[name]} disabled={disabled} onChange={(e) => set({ ...choice, [name]: Number((e.currentTarget as HTMLSelectElement).value) })}>
-        {(CHOICES[name] as readonly number[]).map((v) => <option key={v} value={v}>{format(v)}</option>)}
+      <select
+        value={choice[name]}
+        disabled={disabled}
+        onChange={(e) => set({ ...choice, [name]: Number((e.currentTarget as HTMLSelectElement).value) })}
+      >
+        {(CHOICES[name] as readonly number[]).map((v) => (
+          <option key={v} value={v}>
+            {format(v)}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -93,9 +121,11 @@ export default function Race({ codeLines }: Props) {
   // the page's connections: either would falsify the race, so it stops and says why.
   useEffect(() => {
     if (!runner || !running || gate === null) return;
-    runner.abort(gate === 'hidden'
-      ? 'Stopped: the tab was hidden, and browsers slow down the timers of hidden tabs, which would falsify the race. Start it again.'
-      : 'Stopped: another widget on this page needed the browser\'s connections.');
+    runner.abort(
+      gate === 'hidden'
+        ? 'Stopped: the tab was hidden, and browsers slow down the timers of hidden tabs, which would falsify the race. Start it again.'
+        : "Stopped: another widget on this page needed the browser's connections.",
+    );
     setChartVersion((v) => v + 1);
   }, [gate]);
 
@@ -118,7 +148,11 @@ export default function Race({ codeLines }: Props) {
   const received = lanes ? RACE_TECHNIQUES.reduce((n, t) => n + lanes[t].tally.latencyByKey.size, 0) : 0;
 
   const chartData = runner?.start
-    ? alignSeries(runner.publishedAt, RACE_TECHNIQUES.map((t) => runner.lanes[t].tally.latencyByKey), runner.start.startsAt)
+    ? alignSeries(
+        runner.publishedAt,
+        RACE_TECHNIQUES.map((t) => runner.lanes[t].tally.latencyByKey),
+        runner.start.startsAt,
+      )
     : null;
   const faultTimes = runner?.faults.map((f) => f.at) ?? [];
 
@@ -172,21 +206,53 @@ export default function Race({ codeLines }: Props) {
       <fieldset class="w-race-settings">
         <legend>Settings</legend>
         <Select name="rate" label="Event rate" choice={choice} set={setChoice} format={formatRate} disabled={running} />
-        <Select name="intervalMs" label="Polling interval" choice={choice} set={setChoice} format={formatMs} disabled={running} />
-        <Select name="payloadBytes" label="Payload" choice={choice} set={setChoice} format={formatBytes} disabled={running} />
-        <Select name="durationMs" label="Duration" choice={choice} set={setChoice} format={formatMs} disabled={running} />
+        <Select
+          name="intervalMs"
+          label="Polling interval"
+          choice={choice}
+          set={setChoice}
+          format={formatMs}
+          disabled={running}
+        />
+        <Select
+          name="payloadBytes"
+          label="Payload"
+          choice={choice}
+          set={setChoice}
+          format={formatBytes}
+          disabled={running}
+        />
+        <Select
+          name="durationMs"
+          label="Duration"
+          choice={choice}
+          set={setChoice}
+          format={formatMs}
+          disabled={running}
+        />
       </fieldset>
 
       {/* Each control is disabled itself, not through its fieldset: a button in a disabled fieldset still
           says disabled = false to scripts (and to the accessibility checks that read it). */}
       <fieldset class="w-faults">
         <legend>Break it during the race (your own connections and channel only)</legend>
-        <button type="button" class="w-button" disabled={phase !== 'racing'} onClick={() => void runner?.inject('cut')}>Cut all connections</button>
-        <button type="button" class="w-button" disabled={phase !== 'racing'} onClick={() => void runner?.inject('restart')}>Restart the server (new epoch)</button>
+        <button type="button" class="w-button" disabled={phase !== 'racing'} onClick={() => void runner?.inject('cut')}>
+          Cut all connections
+        </button>
+        <button
+          type="button"
+          class="w-button"
+          disabled={phase !== 'racing'}
+          onClick={() => void runner?.inject('restart')}
+        >
+          Restart the server (new epoch)
+        </button>
       </fieldset>
 
       <p class="w-status" role="status" aria-live="polite">
-        {runner ? runner.message : 'Choose the settings, then start: the server publishes on your private channel and four clients read it side by side.'}
+        {runner
+          ? runner.message
+          : 'Choose the settings, then start: the server publishes on your private channel and four clients read it side by side.'}
       </p>
       {/* Not in the live region: it changes four times a second, and a screen reader would read every one. */}
       <p class="w-note w-race-progress">{progress}</p>
@@ -208,22 +274,24 @@ export default function Race({ codeLines }: Props) {
       <details class="w-race-method">
         <summary>How latency is measured</summary>
         <p>
-          Each event carries the server's clock at publish (<code>time</code>). Your browser notes when it arrives on its own clock,
-          which is not the server's. Before the race, the page asks <code>GET /api/time</code> 8 times, noting its own time just
-          before (t0) and just after (t1) each answer T, the way NTP does. If the request and the answer took equally long, the
-          server read its clock halfway, so its clock is ahead of yours by T − (t0 + t1) / 2. The round trip with the smallest
-          t1 − t0 is kept, and the estimate can be off by at most half of it. Latency = arrival (your clock) + offset − time.
+          Each event carries the server's clock at publish (<code>time</code>). Your browser notes when it arrives on
+          its own clock, which is not the server's. Before the race, the page asks <code>GET /api/time</code> 8 times,
+          noting its own time just before (t0) and just after (t1) each answer T, the way NTP does. If the request and
+          the answer took equally long, the server read its clock halfway, so its clock is ahead of yours by T − (t0 +
+          t1) / 2. The round trip with the smallest t1 − t0 is kept, and the estimate can be off by at most half of it.
+          Latency = arrival (your clock) + offset − time.
         </p>
         {runner?.clock && (
           <p data-clock-offset={runner.clock.offsetMs.toFixed(2)}>
-            This run: offset {runner.clock.offsetMs >= 0 ? '+' : ''}{runner.clock.offsetMs.toFixed(2)} ms, best round trip{' '}
-            {runner.clock.rttMs.toFixed(2)} ms, so every latency here is good to ± {runner.clock.uncertaintyMs.toFixed(2)} ms.
+            This run: offset {runner.clock.offsetMs >= 0 ? '+' : ''}
+            {runner.clock.offsetMs.toFixed(2)} ms, best round trip {runner.clock.rttMs.toFixed(2)} ms, so every latency
+            here is good to ± {runner.clock.uncertaintyMs.toFixed(2)} ms.
           </p>
         )}
         <p>
-          Bytes come from the server, which counts what crossed each of your tagged connections in both directions: HTTP heads,
-          framing (chunk-size lines, WebSocket frame headers and masks) and bodies. The events' data is known exactly, so the rest
-          of each body is the envelope around it.
+          Bytes come from the server, which counts what crossed each of your tagged connections in both directions: HTTP
+          heads, framing (chunk-size lines, WebSocket frame headers and masks) and bodies. The events' data is known
+          exactly, so the rest of each body is the envelope around it.
         </p>
       </details>
 
@@ -231,11 +299,17 @@ export default function Race({ codeLines }: Props) {
         <>
           <VerdictTable rows={result.table} />
           <div class="w-race-export">
-            <button type="button" class="w-button" onClick={download}>Download the run (JSON)</button>
-            <button type="button" class="w-button" onClick={() => void copy()}>Copy a summary to share</button>
+            <button type="button" class="w-button" onClick={download}>
+              Download the run (JSON)
+            </button>
+            <button type="button" class="w-button" onClick={() => void copy()}>
+              Copy a summary to share
+            </button>
             <span role="status">{copied}</span>
           </div>
-          <pre class="w-pre w-race-summary" tabIndex={0} aria-label="Summary of this run">{summary}</pre>
+          <pre class="w-pre w-race-summary" tabIndex={0} aria-label="Summary of this run">
+            {summary}
+          </pre>
         </>
       )}
     </section>

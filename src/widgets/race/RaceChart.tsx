@@ -28,7 +28,9 @@ export default function RaceChart({ series, data, faults, version, summary }: Pr
       .then(({ mountChart }) => {
         if (!cancelled) chart.current = mountChart(el, series, data, el.clientWidth);
       })
-      .catch((err: Error) => setProblem(`The chart could not load (${err.message}); the table above has the same numbers.`));
+      .catch((err: Error) =>
+        setProblem(`The chart could not load (${err.message}); the table above has the same numbers.`),
+      );
     const resize = new ResizeObserver(() => chart.current?.resize(el.clientWidth));
     resize.observe(el);
     return () => {
@@ -49,13 +51,22 @@ export default function RaceChart({ series, data, faults, version, summary }: Pr
           {series.map((s) => (
             <li key={s.label}>
               <svg width="28" height="10" aria-hidden="true">
-                <line x1="0" y1="5" x2="28" y2="5" stroke={s.color} stroke-width="2.5" stroke-dasharray={s.dash.join(' ')} />
+                <line
+                  x1="0"
+                  y1="5"
+                  x2="28"
+                  y2="5"
+                  stroke={s.color}
+                  stroke-width="2.5"
+                  stroke-dasharray={s.dash.join(' ')}
+                />
               </svg>
               {s.label}
             </li>
           ))}
         </ul>
-        Latency of each event (log scale) against when it was published. A dotted vertical line marks each fault you injected.
+        Latency of each event (log scale) against when it was published. A dotted vertical line marks each fault you
+        injected.
         {problem && <span class="w-error"> {problem}</span>}
       </figcaption>
     </figure>

@@ -12,7 +12,11 @@ export default function VerdictTable({ rows }: { rows: Row[] }) {
         <thead>
           <tr>
             <th scope="col">row</th>
-            {RACE_TECHNIQUES.map((t) => <th key={t} scope="col">{TECHNIQUE_NAMES[t]}</th>)}
+            {RACE_TECHNIQUES.map((t) => (
+              <th key={t} scope="col">
+                {TECHNIQUE_NAMES[t]}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -26,7 +30,12 @@ export default function VerdictTable({ rows }: { rows: Row[] }) {
                     <q>{cell.claim}</q>
                     <strong class={`w-verdict w-verdict-${cell.verdict}`}>{MARK[cell.verdict]}</strong>
                     <span>{cell.evidence}</span>
-                    {cell.source && <> <a href={cell.source.href}>{cell.source.label}</a></>}
+                    {cell.source && (
+                      <>
+                        {' '}
+                        <a href={cell.source.href}>{cell.source.label}</a>
+                      </>
+                    )}
                   </td>
                 );
               })}

@@ -43,9 +43,24 @@ export function mountChart(el: HTMLElement, series: SeriesStyle[], data: Aligned
       axes: [
         { ...axis, label: 'published at (s after the start)' },
         // One grid line per decade: a log axis otherwise draws nine per decade.
-        { ...axis, label: 'latency (ms, log scale)', size: 60, splits: (_u: uPlot, _i: number, min: number, max: number) => decades(min, max) },
+        {
+          ...axis,
+          label: 'latency (ms, log scale)',
+          size: 60,
+          splits: (_u: uPlot, _i: number, min: number, max: number) => decades(min, max),
+        },
       ],
-      series: [{ label: 'published at (s)' }, ...series.map((s) => ({ label: s.label, stroke: s.color, dash: s.dash, width: 2, spanGaps: false, points: { show: false } }))],
+      series: [
+        { label: 'published at (s)' },
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.color,
+          dash: s.dash,
+          width: 2,
+          spanGaps: false,
+          points: { show: false },
+        })),
+      ],
       // The widget draws its own legend, as text: uPlot's is a clickable table without keyboard access.
       legend: { show: false },
       hooks: {

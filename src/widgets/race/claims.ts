@@ -14,9 +14,22 @@ export const TECHNIQUE_NAMES: Record<RaceTechnique, string> = {
 };
 
 /** The server's name for each technique (api/metrics.ts), as the lab API reports bytes. */
-export const SERVER_TECHNIQUE = { polling: 'poll', 'long-polling': 'long-poll', sse: 'sse', websocket: 'websocket' } as const;
+export const SERVER_TECHNIQUE = {
+  polling: 'poll',
+  'long-polling': 'long-poll',
+  sse: 'sse',
+  websocket: 'websocket',
+} as const;
 
-export const ROWS = ['direction', 'protocol', 'difficulty', 'connections', 'scalability', 'browser-support', 'error-handling'] as const;
+export const ROWS = [
+  'direction',
+  'protocol',
+  'difficulty',
+  'connections',
+  'scalability',
+  'browser-support',
+  'error-handling',
+] as const;
 export type RowId = (typeof ROWS)[number];
 
 export const ROW_LABELS: Record<RowId, string> = {
@@ -30,7 +43,12 @@ export const ROW_LABELS: Record<RowId, string> = {
 };
 
 export const CLAIMS: Record<RowId, Record<RaceTechnique, string>> = {
-  direction: { polling: 'one-way (client pulls)', 'long-polling': 'one-way (client pulls)', sse: 'one-way, server → client', websocket: 'two-way' },
+  direction: {
+    polling: 'one-way (client pulls)',
+    'long-polling': 'one-way (client pulls)',
+    sse: 'one-way, server → client',
+    websocket: 'two-way',
+  },
   protocol: { polling: 'HTTP', 'long-polling': 'HTTP', sse: 'HTTP', websocket: 'TCP (not HTTP)' },
   difficulty: { polling: 'easy', 'long-polling': 'medium', sse: 'easy', websocket: 'hard' },
   connections: {
@@ -45,7 +63,12 @@ export const CLAIMS: Record<RowId, Record<RaceTechnique, string>> = {
     sse: 'good',
     websocket: 'good',
   },
-  'browser-support': { polling: 'all browsers', 'long-polling': 'all browsers', sse: 'all modern browsers (not IE)', websocket: 'all modern browsers' },
+  'browser-support': {
+    polling: 'all browsers',
+    'long-polling': 'all browsers',
+    sse: 'all modern browsers (not IE)',
+    websocket: 'all modern browsers',
+  },
   'error-handling': {
     polling: 'simple: the next poll retries',
     'long-polling': 'the client must reconnect',
@@ -64,9 +87,21 @@ export const SOURCES = {
   wsFrames: { label: 'RFC 6455 §5', href: 'https://www.rfc-editor.org/rfc/rfc6455#section-5' },
   persistent: { label: 'RFC 9112 §9.3', href: 'https://www.rfc-editor.org/rfc/rfc9112#section-9.3' },
   longPoll: { label: 'RFC 6202 §2.2', href: 'https://www.rfc-editor.org/rfc/rfc6202#section-2.2' },
-  sse: { label: 'WHATWG HTML, server-sent events', href: 'https://html.spec.whatwg.org/multipage/server-sent-events.html#sse-processing-model' },
+  sse: {
+    label: 'WHATWG HTML, server-sent events',
+    href: 'https://html.spec.whatwg.org/multipage/server-sent-events.html#sse-processing-model',
+  },
   wsApi: { label: 'WHATWG WebSockets', href: 'https://websockets.spec.whatwg.org/#the-websocket-interface' },
-  mdnEventSource: { label: 'MDN compatibility data', href: 'https://developer.mozilla.org/en-US/docs/Web/API/EventSource#browser_compatibility' },
-  mdnWebSocket: { label: 'MDN compatibility data', href: 'https://developer.mozilla.org/en-US/docs/Web/API/WebSocket#browser_compatibility' },
-  mdnXhr: { label: 'MDN compatibility data', href: 'https://developer.mozilla.org/en-US/docs/Web/API/XMLHttpRequest#browser_compatibility' },
+  mdnEventSource: {
+    label: 'MDN compatibility data',
+    href: 'https://developer.mozilla.org/en-US/docs/Web/API/EventSource#browser_compatibility',
+  },
+  mdnWebSocket: {
+    label: 'MDN compatibility data',
+    href: 'https://developer.mozilla.org/en-US/docs/Web/API/WebSocket#browser_compatibility',
+  },
+  mdnXhr: {
+    label: 'MDN compatibility data',
+    href: 'https://developer.mozilla.org/en-US/docs/Web/API/XMLHttpRequest#browser_compatibility',
+  },
 } as const satisfies Record<string, Source>;

@@ -32,7 +32,12 @@ export function bestOffset(samples: ClockSample[]): ClockEstimate {
   if (samples.length === 0) throw new Error('No clock sample: the server could not be asked for its time.');
   const best = samples.reduce((a, b) => (b.t1 - b.t0 < a.t1 - a.t0 ? b : a));
   const rttMs = best.t1 - best.t0;
-  return { offsetMs: best.server - (best.t0 + best.t1) / 2, rttMs, uncertaintyMs: rttMs / 2 + SERVER_RESOLUTION_MS, samples };
+  return {
+    offsetMs: best.server - (best.t0 + best.t1) / 2,
+    rttMs,
+    uncertaintyMs: rttMs / 2 + SERVER_RESOLUTION_MS,
+    samples,
+  };
 }
 
 /** Local wall-clock time with sub-millisecond resolution (Date.now() has whole milliseconds only). */

@@ -48,14 +48,25 @@ const ZERO: ByteCounts = { header: 0, framing: 0, payload: 0 };
  * events' data inside them is known exactly (every race event carries `payloadBytes` of it), so the
  * rest of the payload is the envelope the technique wraps around the data.
  */
-export function perEventBytes(up: ByteCounts, down: ByteCounts, delivered: number, payloadBytes: number): PerEvent | null {
+export function perEventBytes(
+  up: ByteCounts,
+  down: ByteCounts,
+  delivered: number,
+  payloadBytes: number,
+): PerEvent | null {
   if (delivered === 0) return null;
   const data = delivered * payloadBytes;
   const header = up.header + down.header;
   const framing = up.framing + down.framing;
   const envelope = Math.max(0, up.payload + down.payload - data);
   const per = (x: number) => x / delivered;
-  return { header: per(header), framing: per(framing), envelope: per(envelope), data: payloadBytes, total: per(header + framing + envelope + data) };
+  return {
+    header: per(header),
+    framing: per(framing),
+    envelope: per(envelope),
+    data: payloadBytes,
+    total: per(header + framing + envelope + data),
+  };
 }
 
 export interface ClientFigures {
@@ -107,7 +118,10 @@ export function buildResult(input: RaceInputs): RaceResult {
       return [k, result];
     }),
   ) as Record<RaceTechnique, TechniqueResult>;
-  const faults = { cuts: input.faults.filter((f) => f.kind === 'cut').length, restarts: input.faults.filter((f) => f.kind === 'restart').length };
+  const faults = {
+    cuts: input.faults.filter((f) => f.kind === 'cut').length,
+    restarts: input.faults.filter((f) => f.kind === 'restart').length,
+  };
   const table = verdictTable({
     settings: { rate: input.choice.rate, payloadBytes: input.choice.payloadBytes, intervalMs: input.choice.intervalMs },
     windowMs: input.windowMs,
@@ -137,7 +151,8 @@ const ms = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)} ms`);
 /** The run in a few lines of plain text, with a link that sets up the same race. */
 export function summaryText(r: RaceResult, pageUrl: string): string {
   const c = r.choice;
-  const faults = r.faults.length === 0 ? 'no fault injected' : r.faults.map((f) => `${f.kind} at ${f.at.toFixed(1)} s`).join(', ');
+  const faults =
+    r.faults.length === 0 ? 'no fault injected' : r.faults.map((f) => `${f.kind} at ${f.at.toFixed(1)} s`).join(', ');
   const lines = [
     `Realtime Lab race, ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC`,
     `${formatRate(c.rate)} for ${formatMs(c.durationMs)}, ${formatBytes(c.payloadBytes)} of data per event, polling every ${formatMs(c.intervalMs)}; ${faults}.`,
@@ -150,7 +165,7 @@ export function summaryText(r: RaceResult, pageUrl: string): string {
       return `${TECHNIQUE_NAMES[k]}: latency p50 ${ms(t.latency.p50)}, p95 ${ms(t.latency.p95)}, max ${ms(t.latency.max)}; ${plural(t.requests, 'request')}${empty}, ${plural(t.connections, 'TCP connection')}, ${bytes}; ${t.delivered} delivered, ${t.lostSilently} lost, ${t.duplicates} duplicated${t.lostToReset + t.lostToGap > 0 ? `, ${t.lostToReset + t.lostToGap} gone with a reset or gap (announced)` : ''}.`;
     }),
     '',
-    'Verdicts on the source post\'s table (polling / long polling / SSE / WebSocket):',
+    "Verdicts on the source post's table (polling / long polling / SSE / WebSocket):",
     ...r.table.map((row) => `${ROW_LABELS[row.id]}: ${RACE_TECHNIQUES.map((k) => row.cells[k].verdict).join(' / ')}`),
     '',
     `Run it yourself: ${pageUrl.split(/[?#]/)[0]}?${choiceToQuery(c)}#race`,

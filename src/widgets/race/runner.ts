@@ -73,7 +73,10 @@ export class RaceRunner {
 
   constructor(options: RunnerOptions) {
     this.options = options;
-    this.lanes = Object.fromEntries(RACE_TECHNIQUES.map((t) => [t, this.newLane(t, '', 0)])) as Record<RaceTechnique, Lane>;
+    this.lanes = Object.fromEntries(RACE_TECHNIQUES.map((t) => [t, this.newLane(t, '', 0)])) as Record<
+      RaceTechnique,
+      Lane
+    >;
   }
 
   get lab(): string {
@@ -97,14 +100,18 @@ export class RaceRunner {
   async run(): Promise<void> {
     const { lab, choice } = this.options;
     try {
-      this.setPhase('clock', 'Estimating the server\'s clock (8 round trips to /api/time)…');
+      this.setPhase('clock', "Estimating the server's clock (8 round trips to /api/time)…");
       this.clock = await estimateServerClock(8);
       if (this.stopped) return;
       // The other widgets of the page let go of their connections: the race needs the browser's
       // HTTP/1.1 connections to this host (6 at most) for its own clients.
       claimPage(this.options.owner, true);
       this.setPhase('starting', 'Asking the server to publish, and opening the four clients…');
-      this.start = await labApi.race(lab, { rate: choice.rate, payloadBytes: choice.payloadBytes, durationMs: choice.durationMs });
+      this.start = await labApi.race(lab, {
+        rate: choice.rate,
+        payloadBytes: choice.payloadBytes,
+        durationMs: choice.durationMs,
+      });
       if (this.stopped) {
         // Stopped while the server was starting it: nobody will read this race.
         labApi.stopRace(lab).catch(() => {});
@@ -150,7 +157,17 @@ export class RaceRunner {
 
   /** Every delivery each technique has seen: the numbers the live table shows. */
   private newLane(technique: RaceTechnique, epoch: string, after: number): Lane {
-    return { technique, state: 'idle', tally: new DeliveryTally(epoch, after), requestsSeen: 0, emptyResponses: 0, reconnects: 0, faultAt: null, noticedFault: false, recoveryMs: null };
+    return {
+      technique,
+      state: 'idle',
+      tally: new DeliveryTally(epoch, after),
+      requestsSeen: 0,
+      emptyResponses: 0,
+      reconnects: 0,
+      faultAt: null,
+      noticedFault: false,
+      recoveryMs: null,
+    };
   }
 
   private openClients(start: RaceStart): void {
@@ -165,7 +182,8 @@ export class RaceRunner {
         epoch: start.epoch,
         onState: (state) => {
           lane.state = state;
-          if (state === 'live' && (technique === 'sse' || technique === 'websocket') && lane.requestsSeen === 0) lane.requestsSeen = 1;
+          if (state === 'live' && (technique === 'sse' || technique === 'websocket') && lane.requestsSeen === 0)
+            lane.requestsSeen = 1;
         },
         onEvent: (event) => {
           const receivedAt = this.serverNow();
@@ -195,10 +213,13 @@ export class RaceRunner {
         },
       };
       this.clients.push(
-        technique === 'polling' ? openPoll({ ...options, intervalMs: choice.intervalMs })
-        : technique === 'long-polling' ? openLongPoll({ ...options, timeoutMs: LONG_POLL_TIMEOUT_MS })
-        : technique === 'sse' ? openSse(options)
-        : openWebSocket(options),
+        technique === 'polling'
+          ? openPoll({ ...options, intervalMs: choice.intervalMs })
+          : technique === 'long-polling'
+            ? openLongPoll({ ...options, timeoutMs: LONG_POLL_TIMEOUT_MS })
+            : technique === 'sse'
+              ? openSse(options)
+              : openWebSocket(options),
       );
     }
   }
@@ -208,7 +229,10 @@ export class RaceRunner {
     if (this.stopped || !this.start || this.refreshing) return;
     this.refreshing = true;
     try {
-      [this.status, this.server] = await Promise.all([labApi.raceStatus(this.options.lab), labApi.connections(this.options.lab)]);
+      [this.status, this.server] = await Promise.all([
+        labApi.raceStatus(this.options.lab),
+        labApi.connections(this.options.lab),
+      ]);
     } catch {
       return; // a missed refresh is made up by the next one
     } finally {
@@ -216,7 +240,11 @@ export class RaceRunner {
     }
     if (this.stopped) return;
     const published = !this.status.running;
-    if (published && this.phase === 'racing') this.setPhase('finishing', 'Every event is published; waiting for the slowest technique to deliver the last ones…');
+    if (published && this.phase === 'racing')
+      this.setPhase(
+        'finishing',
+        'Every event is published; waiting for the slowest technique to deliver the last ones…',
+      );
     const deadline = this.start.endsAt + this.options.choice.intervalMs + CATCH_UP_MS;
     if (published && (this.allCaughtUp(this.status) || this.serverNow() > deadline)) await this.finish(this.status);
     else this.options.onChange();
@@ -248,21 +276,31 @@ export class RaceRunner {
           RACE_TECHNIQUES.map((t) => {
             const lane = this.lanes[t];
             const polling = t === 'polling' || t === 'long-polling';
-            return [t, {
-              outcome: lane.tally.reconcile(this.status!.segments),
-              resets: lane.tally.resets,
-              reconnects: lane.reconnects,
-              requestsSeenByPage: lane.requestsSeen,
-              emptyResponses: polling ? lane.emptyResponses : null,
-              recoveryMs: lane.recoveryMs,
-            }];
+            return [
+              t,
+              {
+                outcome: lane.tally.reconcile(this.status!.segments),
+                resets: lane.tally.resets,
+                reconnects: lane.reconnects,
+                requestsSeenByPage: lane.requestsSeen,
+                emptyResponses: polling ? lane.emptyResponses : null,
+                recoveryMs: lane.recoveryMs,
+              },
+            ];
           }),
         ) as Parameters<typeof buildResult>[0]['clients'],
         server: this.server.byTechnique,
-        features: { fetch: typeof fetch === 'function', eventSource: typeof EventSource === 'function', webSocket: typeof WebSocket === 'function' },
+        features: {
+          fetch: typeof fetch === 'function',
+          eventSource: typeof EventSource === 'function',
+          webSocket: typeof WebSocket === 'function',
+        },
         codeLines: this.options.codeLines,
       });
-      this.setPhase('done', `Done: ${this.status.published} events published in ${(this.options.choice.durationMs / 1000).toFixed(0)} s. The table below is filled from this run.`);
+      this.setPhase(
+        'done',
+        `Done: ${this.status.published} events published in ${(this.options.choice.durationMs / 1000).toFixed(0)} s. The table below is filled from this run.`,
+      );
     } catch (err) {
       this.fail(`The race ended, but its byte counts could not be read: ${(err as Error).message}`);
     }

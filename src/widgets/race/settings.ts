@@ -23,7 +23,12 @@ export const CHOICES = {
 export const DEFAULT_CHOICE: RaceChoice = { rate: 5, payloadBytes: 100, durationMs: 10_000, intervalMs: 1000 };
 
 /** Query parameter names: short, for a link that reads well. */
-const PARAMS: Record<keyof RaceChoice, string> = { rate: 'rate', payloadBytes: 'payload', durationMs: 'duration', intervalMs: 'interval' };
+const PARAMS: Record<keyof RaceChoice, string> = {
+  rate: 'rate',
+  payloadBytes: 'payload',
+  durationMs: 'duration',
+  intervalMs: 'interval',
+};
 
 export function choiceToQuery(c: RaceChoice): string {
   const q = new URLSearchParams();
@@ -47,4 +52,5 @@ export const formatMs = (ms: number) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} 
 export const formatBytes = (b: number) => (b >= 1000 ? `${b / 1000} kB` : `${b} B`);
 export const formatRate = (r: number) => `${r} event${r === 1 ? '' : 's'}/s`;
 /** "1 request", "12 requests", with thousands separated. */
-export const plural = (count: number, word: string) => `${Math.round(count).toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+export const plural = (count: number, word: string) =>
+  `${Math.round(count).toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;

@@ -2,14 +2,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DeliveryTally } from './tally.ts';
 
-const deliver = (t: DeliveryTally, seqs: number[], latency = 5) => seqs.forEach((s) => t.event(s, 1000 * s, 1000 * s + latency));
+const deliver = (t: DeliveryTally, seqs: number[], latency = 5) =>
+  seqs.forEach((s) => t.event(s, 1000 * s, 1000 * s + latency));
 
 describe('DeliveryTally.reconcile', () => {
   it('every event once: delivered = published, nothing lost, latencies of the race events only', () => {
     const t = new DeliveryTally('e1', 10);
     deliver(t, [11, 12, 13, 14]);
     const out = t.reconcile([{ epoch: 'e1', first: 11, last: 14 }]);
-    assert.deepEqual({ ...out, latency: undefined }, { delivered: 4, duplicates: 0, lostToGap: 0, lostToReset: 0, lostSilently: 0, other: 0, latency: undefined });
+    assert.deepEqual(
+      { ...out, latency: undefined },
+      { delivered: 4, duplicates: 0, lostToGap: 0, lostToReset: 0, lostSilently: 0, other: 0, latency: undefined },
+    );
     assert.deepEqual(out.latency, { count: 4, p50: 5, p95: 5, max: 5 });
   });
 
@@ -34,7 +38,7 @@ describe('DeliveryTally.reconcile', () => {
     assert.deepEqual([out.lostToGap, out.lostSilently], [2, 0]);
   });
 
-  it('after a restart: the old history\'s unread events are gone with the reset (announced), the new one counts from 1', () => {
+  it("after a restart: the old history's unread events are gone with the reset (announced), the new one counts from 1", () => {
     const t = new DeliveryTally('e1', 0);
     deliver(t, [1, 2]);
     t.reset('e2');
@@ -43,7 +47,11 @@ describe('DeliveryTally.reconcile', () => {
       { epoch: 'e1', first: 1, last: 4 },
       { epoch: 'e2', first: 1, last: 3 },
     ]);
-    assert.deepEqual([out.delivered, out.lostToReset, out.lostSilently, out.duplicates], [5, 2, 0, 0], 'e2:1 is not a duplicate of e1:1');
+    assert.deepEqual(
+      [out.delivered, out.lostToReset, out.lostSilently, out.duplicates],
+      [5, 2, 0, 0],
+      'e2:1 is not a duplicate of e1:1',
+    );
   });
 
   it('events the race did not publish are set apart', () => {

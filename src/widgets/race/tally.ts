@@ -103,6 +103,14 @@ export class DeliveryTally {
       }
     }
     const other = [...this.latencyByKey.keys()].filter((k) => !raceKeys.has(k)).length;
-    return { delivered, duplicates: this.duplicates, lostToGap, lostToReset, lostSilently, other, latency: summarize(raceLatencies) };
+    return {
+      delivered,
+      duplicates: this.duplicates,
+      lostToGap,
+      lostToReset,
+      lostSilently,
+      other,
+      latency: summarize(raceLatencies),
+    };
   }
 }

@@ -7,25 +7,51 @@ const bytes = (header: number, framing: number, payload: number) => ({ header, f
 
 function technique(over: Partial<TechniqueNumbers> = {}): TechniqueNumbers {
   return {
-    requests: 1, connections: 1, emptyResponses: null, delivered: 6, reconnects: 0, lostSilently: 0, duplicates: 0,
-    up: bytes(500, 0, 0), down: bytes(200, 10, 600),
-    perEvent: { header: 100, framing: 2, envelope: 60, data: 10, total: 172 }, recoveryMs: null,
+    requests: 1,
+    connections: 1,
+    emptyResponses: null,
+    delivered: 6,
+    reconnects: 0,
+    lostSilently: 0,
+    duplicates: 0,
+    up: bytes(500, 0, 0),
+    down: bytes(200, 10, 600),
+    perEvent: { header: 100, framing: 2, envelope: 60, data: 10, total: 172 },
+    recoveryMs: null,
     ...over,
   };
 }
 
 /** A quiet one-minute race: 0.1 events/s, polling every second. */
-function quietRun(over: Partial<Record<RaceTechnique, Partial<TechniqueNumbers>>> = {}, extra: Partial<RunNumbers> = {}): RunNumbers {
+function quietRun(
+  over: Partial<Record<RaceTechnique, Partial<TechniqueNumbers>>> = {},
+  extra: Partial<RunNumbers> = {},
+): RunNumbers {
   return {
     settings: { rate: 0.1, payloadBytes: 10, intervalMs: 1000 },
     windowMs: 60_000,
     faults: { cuts: 0, restarts: 0 },
     features: { fetch: true, eventSource: true, webSocket: true },
     techniques: {
-      polling: technique({ requests: 60, connections: 1, emptyResponses: 58, perEvent: { header: 8000, framing: 0, envelope: 2000, data: 10, total: 10_010 }, ...over.polling }),
-      'long-polling': technique({ requests: 7, connections: 2, emptyResponses: 1, perEvent: { header: 1200, framing: 0, envelope: 80, data: 10, total: 1290 }, ...over['long-polling'] }),
+      polling: technique({
+        requests: 60,
+        connections: 1,
+        emptyResponses: 58,
+        perEvent: { header: 8000, framing: 0, envelope: 2000, data: 10, total: 10_010 },
+        ...over.polling,
+      }),
+      'long-polling': technique({
+        requests: 7,
+        connections: 2,
+        emptyResponses: 1,
+        perEvent: { header: 1200, framing: 0, envelope: 80, data: 10, total: 1290 },
+        ...over['long-polling'],
+      }),
       sse: technique({ perEvent: { header: 120, framing: 6, envelope: 60, data: 10, total: 196 }, ...over.sse }),
-      websocket: technique({ perEvent: { header: 110, framing: 2, envelope: 50, data: 10, total: 172 }, ...over.websocket }),
+      websocket: technique({
+        perEvent: { header: 110, framing: 2, envelope: 50, data: 10, total: 172 },
+        ...over.websocket,
+      }),
     },
     ...extra,
   };
@@ -34,16 +60,24 @@ function quietRun(over: Partial<Record<RaceTechnique, Partial<TechniqueNumbers>>
 const cell = (run: RunNumbers, row: string, t: RaceTechnique) => verdictTable(run).find((r) => r.id === row)!.cells[t];
 
 describe('verdictTable', () => {
-  it('has the source post\'s seven rows, each with a claim, a verdict and evidence for all four techniques', () => {
+  it("has the source post's seven rows, each with a claim, a verdict and evidence for all four techniques", () => {
     const table = verdictTable(quietRun());
-    assert.deepEqual(table.map((r) => r.id), [...ROWS]);
-    for (const row of table) for (const t of RACE_TECHNIQUES) assert.ok(row.cells[t].claim && row.cells[t].evidence && row.cells[t].verdict, `${row.id}/${t}`);
+    assert.deepEqual(
+      table.map((r) => r.id),
+      [...ROWS],
+    );
+    for (const row of table)
+      for (const t of RACE_TECHNIQUES)
+        assert.ok(row.cells[t].claim && row.cells[t].evidence && row.cells[t].verdict, `${row.id}/${t}`);
   });
 
   it('polling at 1 s: about one request per second per client, most of them empty at 0.1 events/s: "poor" confirmed', () => {
     const c = cell(quietRun(), 'scalability', 'polling');
     assert.equal(c.verdict, 'confirmed');
-    assert.match(c.evidence, /made 1 request per second per client \(60 requests\), 97% of them empty at 0\.1 events\/s/);
+    assert.match(
+      c.evidence,
+      /made 1 request per second per client \(60 requests\), 97% of them empty at 0\.1 events\/s/,
+    );
   });
 
   it('polling whose answers mostly carry events: "poor" is nuanced', () => {
@@ -54,14 +88,27 @@ describe('verdictTable', () => {
 
   it('connections: many requests over few connections corrects "a new connection per request"; as many confirms it', () => {
     assert.equal(cell(quietRun(), 'connections', 'polling').verdict, 'corrected');
-    assert.match(cell(quietRun(), 'connections', 'polling').evidence, /60 requests over 1 TCP connection: HTTP\/1\.1 keeps connections alive/);
-    assert.equal(cell(quietRun({ polling: { requests: 5, connections: 5 } }), 'connections', 'polling').verdict, 'confirmed');
+    assert.match(
+      cell(quietRun(), 'connections', 'polling').evidence,
+      /60 requests over 1 TCP connection: HTTP\/1\.1 keeps connections alive/,
+    );
+    assert.equal(
+      cell(quietRun({ polling: { requests: 5, connections: 5 } }), 'connections', 'polling').verdict,
+      'confirmed',
+    );
     assert.equal(cell(quietRun(), 'connections', 'sse').verdict, 'confirmed');
-    assert.equal(cell(quietRun({ websocket: { connections: 2, reconnects: 1 } }), 'connections', 'websocket').verdict, 'nuanced');
+    assert.equal(
+      cell(quietRun({ websocket: { connections: 2, reconnects: 1 } }), 'connections', 'websocket').verdict,
+      'nuanced',
+    );
   });
 
   it('protocol: WebSocket\'s "TCP (not HTTP)" is corrected with the handshake bytes the server counted', () => {
-    const c = cell(quietRun({ websocket: { up: bytes(480, 12, 0), down: bytes(129, 80, 600) } }), 'protocol', 'websocket');
+    const c = cell(
+      quietRun({ websocket: { up: bytes(480, 12, 0), down: bytes(129, 80, 600) } }),
+      'protocol',
+      'websocket',
+    );
     assert.equal(c.verdict, 'corrected');
     assert.match(c.evidence, /1 HTTP\/1\.1 GET with Upgrade: websocket, answered 101 \(609 B of HTTP heads/);
     assert.match(c.source!.href, /rfc6455/);
@@ -71,26 +118,53 @@ describe('verdictTable', () => {
     const run = quietRun({ websocket: { reconnects: 1, recoveryMs: 1234 } }, { faults: { cuts: 1, restarts: 0 } });
     const c = cell(run, 'error-handling', 'websocket');
     assert.equal(c.verdict, 'corrected');
-    assert.match(c.evidence, /never reconnects.*1 reconnect, first event again 1\.2 s after the fault; 0 lost, 0 duplicated/);
+    assert.match(
+      c.evidence,
+      /never reconnects.*1 reconnect, first event again 1\.2 s after the fault; 0 lost, 0 duplicated/,
+    );
     assert.match(cell(quietRun(), 'error-handling', 'polling').evidence, /Not measured in this run/);
-    assert.equal(cell(quietRun({ polling: { lostSilently: 2 } }, { faults: { cuts: 1, restarts: 0 } }), 'error-handling', 'polling').verdict, 'corrected');
+    assert.equal(
+      cell(
+        quietRun({ polling: { lostSilently: 2 } }, { faults: { cuts: 1, restarts: 0 } }),
+        'error-handling',
+        'polling',
+      ).verdict,
+      'corrected',
+    );
   });
 
   it('scalability of SSE and WebSocket: cheaper per event than polling here is nuanced (the held connection), not cheaper is corrected', () => {
     assert.equal(cell(quietRun(), 'scalability', 'sse').verdict, 'nuanced');
-    const dear = quietRun({ websocket: { perEvent: { header: 5000, framing: 2, envelope: 50, data: 10, total: 5062 } } });
+    const dear = quietRun({
+      websocket: { perEvent: { header: 5000, framing: 2, envelope: 50, data: 10, total: 5062 } },
+    });
     assert.equal(cell(dear, 'scalability', 'websocket').verdict, 'corrected');
   });
 
   it('difficulty follows the lines of code when the page knows them', () => {
-    const codeLines = { polling: { client: 20, server: 30 }, 'long-polling': { client: 20, server: 50 }, sse: { client: 60, server: 90 }, websocket: { client: 100, server: 180 } };
+    const codeLines = {
+      polling: { client: 20, server: 30 },
+      'long-polling': { client: 20, server: 50 },
+      sse: { client: 60, server: 90 },
+      websocket: { client: 100, server: 180 },
+    };
     const run = quietRun({}, { codeLines });
-    assert.deepEqual(RACE_TECHNIQUES.map((t) => cell(run, 'difficulty', t).verdict), ['confirmed', 'confirmed', 'nuanced', 'confirmed']);
-    assert.match(cell(run, 'difficulty', 'websocket').evidence, /100 lines in the browser, 180 on the server \(280 in all/);
+    assert.deepEqual(
+      RACE_TECHNIQUES.map((t) => cell(run, 'difficulty', t).verdict),
+      ['confirmed', 'confirmed', 'nuanced', 'confirmed'],
+    );
+    assert.match(
+      cell(run, 'difficulty', 'websocket').evidence,
+      /100 lines in the browser, 180 on the server \(280 in all/,
+    );
   });
 
   it('browser support reports what this browser has', () => {
-    const c = cell(quietRun({}, { features: { fetch: true, eventSource: false, webSocket: true } }), 'browser-support', 'sse');
+    const c = cell(
+      quietRun({}, { features: { fetch: true, eventSource: false, webSocket: true } }),
+      'browser-support',
+      'sse',
+    );
     assert.match(c.evidence, /EventSource in this browser: no/);
     assert.match(c.source!.href, /developer\.mozilla\.org/);
   });

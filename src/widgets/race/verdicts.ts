@@ -5,7 +5,16 @@
  */
 import type { ByteCounts } from '../shared/lab-api.ts';
 import { plural } from './settings.ts';
-import { CLAIMS, RACE_TECHNIQUES, ROWS, ROW_LABELS, SOURCES, type RaceTechnique, type RowId, type Source } from './claims.ts';
+import {
+  CLAIMS,
+  RACE_TECHNIQUES,
+  ROWS,
+  ROW_LABELS,
+  SOURCES,
+  type RaceTechnique,
+  type RowId,
+  type Source,
+} from './claims.ts';
 
 export const VERDICTS = ['confirmed', 'nuanced', 'corrected'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -123,7 +132,10 @@ const difficulty: RowBuilder = ({ codeLines }) => {
   if (!codeLines) {
     return {
       polling: cite('A loop around one fetch.', 'confirmed'),
-      'long-polling': cite('The client is polling\'s loop without the wait; the work is on the server (holding and waking requests).', 'nuanced'),
+      'long-polling': cite(
+        "The client is polling's loop without the wait; the work is on the server (holding and waking requests).",
+        'nuanced',
+      ),
       sse: cite('The browser reconnects and sends Last-Event-ID by itself; the server resumes from it.', 'confirmed'),
       websocket: cite('Reconnection, resume, Origin checks and pings are all written by hand.', 'confirmed'),
     };
@@ -132,7 +144,8 @@ const difficulty: RowBuilder = ({ codeLines }) => {
   const totals = RACE_TECHNIQUES.map(total);
   const smallest = Math.min(...totals);
   const largest = Math.max(...totals);
-  const lines = (k: RaceTechnique) => `This course's code: ${n(codeLines[k].client)} lines in the browser, ${n(codeLines[k].server)} on the server (${n(total(k))} in all, comments left out).`;
+  const lines = (k: RaceTechnique) =>
+    `This course's code: ${n(codeLines[k].client)} lines in the browser, ${n(codeLines[k].server)} on the server (${n(total(k))} in all, comments left out).`;
   const judge = (k: RaceTechnique): Verdict => {
     const claim = CLAIMS.difficulty[k];
     const size = total(k);
@@ -142,9 +155,18 @@ const difficulty: RowBuilder = ({ codeLines }) => {
   };
   return {
     polling: { verdict: judge('polling'), evidence: lines('polling') },
-    'long-polling': { verdict: judge('long-polling'), evidence: `${lines('long-polling')} The browser side is polling's loop without the wait; the extra work is the server holding and waking requests.` },
-    sse: { verdict: judge('sse'), evidence: `${lines('sse')} The browser reconnects by itself; resuming from Last-Event-ID is the server's job.` },
-    websocket: { verdict: judge('websocket'), evidence: `${lines('websocket')} Reconnecting and resuming are written by hand.` },
+    'long-polling': {
+      verdict: judge('long-polling'),
+      evidence: `${lines('long-polling')} The browser side is polling's loop without the wait; the extra work is the server holding and waking requests.`,
+    },
+    sse: {
+      verdict: judge('sse'),
+      evidence: `${lines('sse')} The browser reconnects by itself; resuming from Last-Event-ID is the server's job.`,
+    },
+    websocket: {
+      verdict: judge('websocket'),
+      evidence: `${lines('websocket')} Reconnecting and resuming are written by hand.`,
+    },
   };
 };
 
@@ -156,7 +178,10 @@ const connections: RowBuilder = ({ techniques: t }) => {
           evidence: `${plural(x.requests, 'request')} over ${plural(x.connections, 'TCP connection')}: HTTP/1.1 keeps connections alive and reuses them, so a new request is not a new connection.`,
           source: SOURCES.persistent,
         }
-      : { verdict: 'confirmed', evidence: `${plural(x.requests, 'request')} over ${plural(x.connections, 'TCP connection')}: one new connection ${per}.` };
+      : {
+          verdict: 'confirmed',
+          evidence: `${plural(x.requests, 'request')} over ${plural(x.connections, 'TCP connection')}: one new connection ${per}.`,
+        };
   const persistent = (x: TechniqueNumbers): Omit<Cell, 'claim'> =>
     x.connections <= 1
       ? { verdict: 'confirmed', evidence: `${plural(x.connections, 'TCP connection')} for the whole run.` }
@@ -183,12 +208,18 @@ const scalability: RowBuilder = ({ techniques: t, settings, windowMs }) => {
     const cheaper = x.perEvent !== null && x.perEvent.total < cheapestPolling;
     return {
       verdict: cheaper ? 'nuanced' : 'corrected',
-      evidence: `${perEvent(x)} against ${Number.isFinite(cheapestPolling) ? `${n(cheapestPolling)} B` : 'nothing'} for the cheaper kind of polling${cheaper ? '' : ': not cheaper here'}. But each client holds a connection all the time (memory, a file descriptor${name === 'SSE' ? ', one of the browser\'s 6 per host over HTTP/1.1' : ''}): what scales depends on the event rate, the fan-out and that cost.`,
+      evidence: `${perEvent(x)} against ${Number.isFinite(cheapestPolling) ? `${n(cheapestPolling)} B` : 'nothing'} for the cheaper kind of polling${cheaper ? '' : ': not cheaper here'}. But each client holds a connection all the time (memory, a file descriptor${name === 'SSE' ? ", one of the browser's 6 per host over HTTP/1.1" : ''}): what scales depends on the event rate, the fan-out and that cost.`,
     };
   };
   const lpPerEvent = lp.delivered > 0 ? lp.requests / lp.delivered : null;
   return {
-    polling: { verdict: empty * 2 >= poll.requests ? 'confirmed' : 'nuanced', evidence: empty * 2 >= poll.requests ? pollEvidence : `${pollEvidence} At this rate most polls carry news: the cost follows the interval, not the events.` },
+    polling: {
+      verdict: empty * 2 >= poll.requests ? 'confirmed' : 'nuanced',
+      evidence:
+        empty * 2 >= poll.requests
+          ? pollEvidence
+          : `${pollEvidence} At this rate most polls carry news: the cost follows the interval, not the events.`,
+    },
     'long-polling': {
       verdict: lp.perEvent && t.sse.perEvent && lp.perEvent.total >= 3 * t.sse.perEvent.total ? 'confirmed' : 'nuanced',
       evidence: `${lpPerEvent === null ? 'No event delivered' : `${+lpPerEvent.toFixed(2)} requests per event delivered`} (${perEvent(lp)}): each answer costs a full HTTP exchange, and every waiting client asks again at once after each event. The surge needs many clients to see.`,
@@ -202,9 +233,21 @@ const scalability: RowBuilder = ({ techniques: t, settings, windowMs }) => {
 const browserSupport: RowBuilder = ({ features }) => {
   const here = (has: boolean, api: string) => `${api} in this browser: ${has ? 'yes' : 'no'}.`;
   return {
-    polling: { verdict: 'confirmed', evidence: `${here(features.fetch, 'fetch')} XMLHttpRequest works in every browser.`, source: SOURCES.mdnXhr },
-    'long-polling': { verdict: 'confirmed', evidence: `${here(features.fetch, 'fetch')} A held request is an ordinary request to the browser.`, source: SOURCES.mdnXhr },
-    sse: { verdict: 'confirmed', evidence: `${here(features.eventSource, 'EventSource')} Every current browser has it; Internet Explorer never did.`, source: SOURCES.mdnEventSource },
+    polling: {
+      verdict: 'confirmed',
+      evidence: `${here(features.fetch, 'fetch')} XMLHttpRequest works in every browser.`,
+      source: SOURCES.mdnXhr,
+    },
+    'long-polling': {
+      verdict: 'confirmed',
+      evidence: `${here(features.fetch, 'fetch')} A held request is an ordinary request to the browser.`,
+      source: SOURCES.mdnXhr,
+    },
+    sse: {
+      verdict: 'confirmed',
+      evidence: `${here(features.eventSource, 'EventSource')} Every current browser has it; Internet Explorer never did.`,
+      source: SOURCES.mdnEventSource,
+    },
     websocket: {
       verdict: 'nuanced',
       evidence: `${here(features.webSocket, 'WebSocket')} Wider than the claim: Internet Explorer 10 and 11 had it too.`,
@@ -237,7 +280,7 @@ const errorHandling: RowBuilder = ({ techniques: t, faults }) => {
     },
     websocket: {
       verdict: 'corrected',
-      evidence: `The browser's WebSocket never reconnects. ${cut ? `This course's client did (${recovered(t.websocket)}), by its own code.` : 'This course\'s client does it by its own code (src/client/websocket.ts).'}`,
+      evidence: `The browser's WebSocket never reconnects. ${cut ? `This course's client did (${recovered(t.websocket)}), by its own code.` : "This course's client does it by its own code (src/client/websocket.ts)."}`,
       source: SOURCES.wsApi,
     },
   };
@@ -256,7 +299,10 @@ const BUILDERS: Record<RowId, RowBuilder> = {
 export function verdictTable(run: RunNumbers): Row[] {
   return ROWS.map((id) => {
     const built = BUILDERS[id](run);
-    const cells = Object.fromEntries(RACE_TECHNIQUES.map((k) => [k, { claim: CLAIMS[id][k], ...built[k] }])) as Record<RaceTechnique, Cell>;
+    const cells = Object.fromEntries(RACE_TECHNIQUES.map((k) => [k, { claim: CLAIMS[id][k], ...built[k] }])) as Record<
+      RaceTechnique,
+      Cell
+    >;
     return { id, label: ROW_LABELS[id], cells };
   });
 }

@@ -60,9 +60,14 @@ export const labApi = {
   connections: (lab: string) => labJson<LabConnections>(`/api/lab/${lab}/connections`),
   cut: (lab: string) => labJson<{ dropped: number; armed: boolean }>(`/api/lab/${lab}/cut`, { method: 'POST' }),
   restart: (lab: string) => labJson<{ epoch: string; dropped: number }>(`/api/lab/${lab}/restart`, { method: 'POST' }),
-  gap: (lab: string) => labJson<{ published: number; retention: number; dropped: number }>(`/api/lab/${lab}/gap`, { method: 'POST' }),
+  gap: (lab: string) =>
+    labJson<{ published: number; retention: number; dropped: number }>(`/api/lab/${lab}/gap`, { method: 'POST' }),
   race: (lab: string, settings: RaceSettings) =>
-    labJson<RaceStart>(`/api/lab/${lab}/race`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(settings) }),
+    labJson<RaceStart>(`/api/lab/${lab}/race`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(settings),
+    }),
   raceStatus: (lab: string) => labJson<RaceStatus>(`/api/lab/${lab}/race/status`),
   stopRace: (lab: string) => labJson<RaceStatus>(`/api/lab/${lab}/race/stop`, { method: 'POST' }),
 };

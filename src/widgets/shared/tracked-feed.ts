@@ -22,7 +22,11 @@ export interface TrackedExtras {
   reset?: () => void;
 }
 
-export function trackedCallbacks(model: TrackedFeed, render: () => void, extras: TrackedExtras = {}): Pick<FeedCallbacks, 'onState' | 'onEvent' | 'onGap' | 'onReset'> {
+export function trackedCallbacks(
+  model: TrackedFeed,
+  render: () => void,
+  extras: TrackedExtras = {},
+): Pick<FeedCallbacks, 'onState' | 'onEvent' | 'onGap' | 'onReset'> {
   return {
     onState: (state, detail) => {
       model.state = state;

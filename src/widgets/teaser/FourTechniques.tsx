@@ -11,7 +11,13 @@ import { usePageGate } from '../shared/use-page-gate.ts';
 import '../shared/widgets.css';
 import './teaser.css';
 import { LagMeter } from './lag-meter.ts';
-import { TEASER_TECHNIQUES, useTeaserFeed, type ColumnModel, type ColumnState, type TeaserTechnique } from './use-teaser-feed.ts';
+import {
+  TEASER_TECHNIQUES,
+  useTeaserFeed,
+  type ColumnModel,
+  type ColumnState,
+  type TeaserTechnique,
+} from './use-teaser-feed.ts';
 
 interface Props {
   /** The channel all four read; the server's own `ticker` unless a lesson wants another. */
@@ -26,7 +32,12 @@ const NAMES: Record<TeaserTechnique, string> = {
   websocket: 'Web\u00adSocket',
 };
 
-const STATE_WORDS: Record<ColumnState, string> = { idle: 'Stopped', connecting: 'Connecting…', live: 'Live', error: 'Error' };
+const STATE_WORDS: Record<ColumnState, string> = {
+  idle: 'Stopped',
+  connecting: 'Connecting…',
+  live: 'Live',
+  error: 'Error',
+};
 
 const INTERVALS = [500, 1000, 2000, 5000];
 const DEFAULT_INTERVAL_MS = 2000;
@@ -76,12 +87,17 @@ export default function FourTechniques({ channel = 'ticker' }: Props) {
 
   const failed = list.find((c) => c.state === 'error');
   const status =
-    gate === 'hidden' ? 'Paused while this tab is hidden: a hidden tab would still hold the browser\'s connections to this site.'
-    : gate === 'claimed' ? 'Paused: another experiment on this page needs all of the browser\'s connections for a moment.'
-    : !wanted ? 'Stopped. Press Start to open all four again; each resumes after the last event it showed.'
-    : failed ? `Stopped by an error: ${failed.detail}`
-    : state === 'live' ? 'All four are live on the same channel.'
-    : '';
+    gate === 'hidden'
+      ? "Paused while this tab is hidden: a hidden tab would still hold the browser's connections to this site."
+      : gate === 'claimed'
+        ? "Paused: another experiment on this page needs all of the browser's connections for a moment."
+        : !wanted
+          ? 'Stopped. Press Start to open all four again; each resumes after the last event it showed.'
+          : failed
+            ? `Stopped by an error: ${failed.detail}`
+            : state === 'live'
+              ? 'All four are live on the same channel.'
+              : '';
 
   return (
     <section
@@ -107,8 +123,15 @@ export default function FourTechniques({ channel = 'ticker' }: Props) {
       <div class="w-controls">
         <label>
           Polling interval{' '}
-          <select value={intervalMs} onChange={(e) => changeInterval(Number((e.currentTarget as HTMLSelectElement).value))}>
-            {INTERVALS.map((v) => <option key={v} value={v}>{intervalWords(v)}</option>)}
+          <select
+            value={intervalMs}
+            onChange={(e) => changeInterval(Number((e.currentTarget as HTMLSelectElement).value))}
+          >
+            {INTERVALS.map((v) => (
+              <option key={v} value={v}>
+                {intervalWords(v)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -120,13 +143,17 @@ export default function FourTechniques({ channel = 'ticker' }: Props) {
         <caption>Measured in this page since it opened (polling: since its interval was set)</caption>
         <colgroup>
           <col class="w-teaser-labels" />
-          {TEASER_TECHNIQUES.map((t) => <col key={t} />)}
+          {TEASER_TECHNIQUES.map((t) => (
+            <col key={t} />
+          ))}
         </colgroup>
         <thead>
           <tr>
             <td />
             {TEASER_TECHNIQUES.map((t) => (
-              <th scope="col" key={t}>{NAMES[t]}</th>
+              <th scope="col" key={t}>
+                {NAMES[t]}
+              </th>
             ))}
           </tr>
         </thead>
@@ -142,7 +169,12 @@ export default function FourTechniques({ channel = 'ticker' }: Props) {
           <tr>
             <th scope="row">Events</th>
             {TEASER_TECHNIQUES.map((t) => (
-              <td key={t} data-received={columns[t].check.received} data-lost={columns[t].check.lost} data-duplicates={columns[t].check.duplicates}>
+              <td
+                key={t}
+                data-received={columns[t].check.received}
+                data-lost={columns[t].check.lost}
+                data-duplicates={columns[t].check.duplicates}
+              >
                 {columns[t].check.received}
               </td>
             ))}
@@ -150,7 +182,9 @@ export default function FourTechniques({ channel = 'ticker' }: Props) {
           <tr>
             <th scope="row">HTTP requests</th>
             {TEASER_TECHNIQUES.map((t) => (
-              <td key={t} data-requests={columns[t].requests}>{columns[t].requests}</td>
+              <td key={t} data-requests={columns[t].requests}>
+                {columns[t].requests}
+              </td>
             ))}
           </tr>
           <tr>

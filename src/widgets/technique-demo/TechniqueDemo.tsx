@@ -28,7 +28,13 @@ const NAMES: Record<DemoTechnique, string> = {
 };
 
 /** The word beside the dot; "Paused" while the page gate holds the demo back. */
-const STATE_WORDS = { idle: 'Stopped', connecting: 'Connecting…', live: 'Live', error: 'Stopped by an error', paused: 'Paused' } as const;
+const STATE_WORDS = {
+  idle: 'Stopped',
+  connecting: 'Connecting…',
+  live: 'Live',
+  error: 'Stopped by an error',
+  paused: 'Paused',
+} as const;
 type StateWord = keyof typeof STATE_WORDS;
 const BUTTON_LABELS = { start: 'Start', stop: 'Stop', retry: 'Retry' } as const;
 
@@ -37,32 +43,47 @@ const BUTTON_LABELS = { start: 'Start', stop: 'Stop', retry: 'Retry' } as const;
  * once the learner has broken something. Every one of them is in the page from the start (see Reserve),
  * so the explanation's box never changes size; the short, changing news goes to the status line.
  */
-const HINT = 'Each button breaks only your own connection or channel. What the client does about it is explained here; the timeline and the counters above show it happen.';
+const HINT =
+  'Each button breaks only your own connection or channel. What the client does about it is explained here; the timeline and the counters above show it happen.';
 
 /** What the learner should watch for after a cut: how this technique recovers. */
 const RECOVERY: Record<DemoTechnique, string> = {
-  polling: 'The request died without an answer, and so did the copy your browser resent by itself (browsers quietly resend a GET once when a reused keep-alive connection closes before answering). The client saw the failure and asks again with the same cursor: nothing is lost.',
-  'long-polling': 'The held request died without an answer, and so did the copy your browser resent by itself (browsers quietly resend a GET once when a reused keep-alive connection closes before answering). The client asks again from its cursor after a short wait.',
-  sse: 'EventSource reconnects by itself after the retry delay (2 s from the server\'s retry: line) and sends the last id it saw as Last-Event-ID.',
-  websocket: 'The socket closed with 1006 (no close frame). WebSocket never reconnects by itself: this client waits a moment, then reconnects with ?after=<last seq>.',
+  polling:
+    'The request died without an answer, and so did the copy your browser resent by itself (browsers quietly resend a GET once when a reused keep-alive connection closes before answering). The client saw the failure and asks again with the same cursor: nothing is lost.',
+  'long-polling':
+    'The held request died without an answer, and so did the copy your browser resent by itself (browsers quietly resend a GET once when a reused keep-alive connection closes before answering). The client asks again from its cursor after a short wait.',
+  sse: "EventSource reconnects by itself after the retry delay (2 s from the server's retry: line) and sends the last id it saw as Last-Event-ID.",
+  websocket:
+    'The socket closed with 1006 (no close frame). WebSocket never reconnects by itself: this client waits a moment, then reconnects with ?after=<last seq>.',
 };
 
-const RESTART = 'Your channel\'s history is gone, as an in-memory server\'s is when it restarts. When the client comes back with its old cursor, the server answers with a reset and starts again from the new history.';
+const RESTART =
+  "Your channel's history is gone, as an in-memory server's is when it restarts. When the client comes back with its old cursor, the server answers with a reset and starts again from the new history.";
 
-const GAP = 'More events were published while your connection was down than the server keeps. Coming back, the client is told about a gap: events it can never get, reported instead of silently skipped.';
+const GAP =
+  'More events were published while your connection was down than the server keeps. Coming back, the client is told about a gap: events it can never get, reported instead of silently skipped.';
 
 const ERROR_MEANING: Record<DemoTechnique, string> = {
-  polling: 'A poll refused with a client error would be refused again, so the client stopped instead of hammering the server.',
+  polling:
+    'A poll refused with a client error would be refused again, so the client stopped instead of hammering the server.',
   'long-polling': 'A long-poll refused with a client error would be refused again, so the client stopped.',
   sse: 'This is EventSource behaving as specified: after a non-200 status or a wrong Content-Type it gives up for good, and only a new EventSource can try again.',
-  websocket: 'The browser\'s WebSocket API never says why a handshake was refused (no status reaches your code), so the client stopped after several tries.',
+  websocket:
+    "The browser's WebSocket API never says why a handshake was refused (no status reaches your code), so the client stopped after several tries.",
 };
 
 /**
  * What each client says when it gives up (src/client/), for the room the explanation keeps. The HTTP
  * clients repeat the server's own sentence: the sample is a long one, worded as the server words a 404.
  */
-const httpGaveUp = gaveUpSentence(404, JSON.stringify({ error: { message: `No API route at GET /api/channels/lab-${'0'.repeat(32)}/long-poll; see /api-reference/ for the reference.` } }));
+const httpGaveUp = gaveUpSentence(
+  404,
+  JSON.stringify({
+    error: {
+      message: `No API route at GET /api/channels/lab-${'0'.repeat(32)}/long-poll; see /api-reference/ for the reference.`,
+    },
+  }),
+);
 const GAVE_UP: Record<DemoTechnique, readonly string[]> = {
   polling: [httpGaveUp],
   'long-polling': [httpGaveUp],
@@ -78,10 +99,13 @@ const explanations = (technique: DemoTechnique): Record<Explanation, string> => 
   restart: RESTART,
   gap: GAP,
 });
-const explanationRoom = (technique: DemoTechnique) => [...Object.values(explanations(technique)), ...GAVE_UP[technique].map((reason) => gaveUp(technique, reason))];
+const explanationRoom = (technique: DemoTechnique) => [
+  ...Object.values(explanations(technique)),
+  ...GAVE_UP[technique].map((reason) => gaveUp(technique, reason)),
+];
 
-const PAUSED_HIDDEN = 'Paused while this tab is hidden: it would hold one of the browser\'s 6 connections to this site.';
-const PAUSED_CLAIMED = 'Paused while the connection-limit lab needs all of the browser\'s connections to this site.';
+const PAUSED_HIDDEN = "Paused while this tab is hidden: it would hold one of the browser's 6 connections to this site.";
+const PAUSED_CLAIMED = "Paused while the connection-limit lab needs all of the browser's connections to this site.";
 
 interface Fault {
   at: number;
@@ -130,12 +154,18 @@ export default function TechniqueDemo({ technique }: Props) {
     if (f && f.receivedAtDrop === null && state !== 'live') f.receivedAtDrop = check.received;
     if (f && f.receivedAtDrop !== null && state === 'live' && check.received > f.receivedAtDrop) {
       fault.current = null;
-      setAnnouncement(`Recovered ${((Date.now() - f.at) / 1000).toFixed(1)} s after the fault: ${check.received - f.receivedAtDrop} events since, ${check.lost} lost, ${check.duplicates} duplicates.`);
+      setAnnouncement(
+        `Recovered ${((Date.now() - f.at) / 1000).toFixed(1)} s after the fault: ${check.received - f.receivedAtDrop} events since, ${check.lost} lost, ${check.duplicates} duplicates.`,
+      );
     } else if (state !== previous.current) {
       // Why, and what it means, are explained under the fault buttons (there is room for them there).
-      if (state === 'error') setAnnouncement('The client gave up and stopped; why is explained below. Retry starts a new one.');
+      if (state === 'error')
+        setAnnouncement('The client gave up and stopped; why is explained below. Retry starts a new one.');
       // During an injected fault the status already says what is going on.
-      else if (state === 'connecting' && previous.current === 'live' && !f) setAnnouncement(`Connection lost; ${technique === 'sse' ? 'the browser is reconnecting by itself' : 'the client is retrying from its cursor'}…`);
+      else if (state === 'connecting' && previous.current === 'live' && !f)
+        setAnnouncement(
+          `Connection lost; ${technique === 'sse' ? 'the browser is reconnecting by itself' : 'the client is retrying from its cursor'}…`,
+        );
       else if (state === 'live' && !fault.current) setAnnouncement(`Live over ${NAMES[technique]}.`);
     }
     previous.current = state;
@@ -147,7 +177,13 @@ export default function TechniqueDemo({ technique }: Props) {
     setBusy(true);
     // The explanation follows the click at once (its box has room for every explanation: nothing moves).
     setExplained(kind);
-    setAnnouncement(kind === 'cut' ? 'Cutting your connection…' : kind === 'restart' ? 'Restarting the server for your channel…' : 'Publishing more events than the server keeps…');
+    setAnnouncement(
+      kind === 'cut'
+        ? 'Cutting your connection…'
+        : kind === 'restart'
+          ? 'Restarting the server for your channel…'
+          : 'Publishing more events than the server keeps…',
+    );
     const thisFault: Fault = { at: Date.now(), receivedAtDrop: null };
     fault.current = thisFault;
     // The server's answer, unless the client has already recovered (its recovery is the newer news).
@@ -157,11 +193,20 @@ export default function TechniqueDemo({ technique }: Props) {
     try {
       if (kind === 'cut') {
         const { dropped, armed } = await labApi.cut(lab);
-        feed.mark('cut', armed ? 'nothing was in flight, so the server will drop the next request' : `the server dropped ${plural(dropped, 'connection')}`);
-        report(armed ? 'Cut: nothing was in flight, so the server drops your next request instead.' : `Cut: the server dropped ${plural(dropped, 'connection')}.`);
+        feed.mark(
+          'cut',
+          armed
+            ? 'nothing was in flight, so the server will drop the next request'
+            : `the server dropped ${plural(dropped, 'connection')}`,
+        );
+        report(
+          armed
+            ? 'Cut: nothing was in flight, so the server drops your next request instead.'
+            : `Cut: the server dropped ${plural(dropped, 'connection')}.`,
+        );
       } else if (kind === 'restart') {
         const { dropped } = await labApi.restart(lab);
-        feed.mark('restart', 'connections dropped and the channel\'s history lost (new epoch)');
+        feed.mark('restart', "connections dropped and the channel's history lost (new epoch)");
         report(`Server "restarted": ${plural(dropped, 'connection')} dropped and your channel's history gone.`);
       } else {
         const { published, retention } = await labApi.gap(lab);
@@ -182,7 +227,9 @@ export default function TechniqueDemo({ technique }: Props) {
     const started = performance.now();
     try {
       const seq = await client.publish({ note: 'sent by you over the WebSocket' });
-      setAnnouncement(`The server acknowledged your frame as seq ${seq} after ${Math.round(performance.now() - started)} ms, on the socket the events come down.`);
+      setAnnouncement(
+        `The server acknowledged your frame as seq ${seq} after ${Math.round(performance.now() - started)} ms, on the socket the events come down.`,
+      );
     } catch (err) {
       setAnnouncement(`Not sent: ${(err as Error).message}`);
     }
@@ -197,7 +244,10 @@ export default function TechniqueDemo({ technique }: Props) {
   // Before the island runs (and in the moment before its feed opens) a wanted demo is on its way to connecting.
   const word: StateWord = paused ? 'paused' : model.state === 'idle' && wanted ? 'connecting' : model.state;
 
-  const status = paused || announcement || (model.state === 'idle' && !wanted ? 'Stopped. Press Start to open the connection again.' : '');
+  const status =
+    paused ||
+    announcement ||
+    (model.state === 'idle' && !wanted ? 'Stopped. Press Start to open the connection again.' : '');
   const polling = technique === 'polling' || technique === 'long-polling';
 
   return (
@@ -231,15 +281,33 @@ export default function TechniqueDemo({ technique }: Props) {
           {technique === 'polling' ? (
             <label>
               Polling interval{' '}
-              <select value={settings.intervalMs} onChange={(e) => setSettings((s) => ({ ...s, intervalMs: Number((e.currentTarget as HTMLSelectElement).value) }))}>
-                {INTERVALS.map((v) => <option key={v} value={v}>{ms(v)}</option>)}
+              <select
+                value={settings.intervalMs}
+                onChange={(e) =>
+                  setSettings((s) => ({ ...s, intervalMs: Number((e.currentTarget as HTMLSelectElement).value) }))
+                }
+              >
+                {INTERVALS.map((v) => (
+                  <option key={v} value={v}>
+                    {ms(v)}
+                  </option>
+                ))}
               </select>
             </label>
           ) : (
             <label>
               Long-poll timeout{' '}
-              <select value={settings.timeoutMs} onChange={(e) => setSettings((s) => ({ ...s, timeoutMs: Number((e.currentTarget as HTMLSelectElement).value) }))}>
-                {TIMEOUTS.map((v) => <option key={v} value={v}>{ms(v)}</option>)}
+              <select
+                value={settings.timeoutMs}
+                onChange={(e) =>
+                  setSettings((s) => ({ ...s, timeoutMs: Number((e.currentTarget as HTMLSelectElement).value) }))
+                }
+              >
+                {TIMEOUTS.map((v) => (
+                  <option key={v} value={v}>
+                    {ms(v)}
+                  </option>
+                ))}
               </select>
             </label>
           )}
@@ -253,26 +321,64 @@ export default function TechniqueDemo({ technique }: Props) {
       <Timeline items={model.items} now={now} wireLabel={polling ? 'Requests' : 'Connection'} />
 
       <dl class="w-counts">
-        <div><dt>Events received</dt><dd>{check.received}</dd></div>
-        <div><dt>Requests made</dt><dd>{counters.requests}</dd></div>
-        <div><dt>Empty responses</dt><dd>{polling ? counters.empty : 'n/a'}</dd></div>
-        <div><dt>Reconnects</dt><dd>{counters.reconnects}</dd></div>
-        <div><dt>Bytes received</dt><dd>{`${counters.bytes} B`}</dd></div>
-        <div><dt>Latency of last event</dt><dd>{counters.latencyMs === null ? '—' : `${counters.latencyMs} ms`}</dd></div>
-        <div class={check.lost > 0 ? 'w-bad' : ''}><dt>Lost (unannounced)</dt><dd>{check.lost}</dd></div>
-        <div class={check.duplicates > 0 ? 'w-bad' : ''}><dt>Duplicates</dt><dd>{check.duplicates}</dd></div>
-        <div><dt>Gaps announced</dt><dd>{`${check.missed} missed`}</dd></div>
-        <div><dt>Resets</dt><dd>{check.resets}</dd></div>
+        <div>
+          <dt>Events received</dt>
+          <dd>{check.received}</dd>
+        </div>
+        <div>
+          <dt>Requests made</dt>
+          <dd>{counters.requests}</dd>
+        </div>
+        <div>
+          <dt>Empty responses</dt>
+          <dd>{polling ? counters.empty : 'n/a'}</dd>
+        </div>
+        <div>
+          <dt>Reconnects</dt>
+          <dd>{counters.reconnects}</dd>
+        </div>
+        <div>
+          <dt>Bytes received</dt>
+          <dd>{`${counters.bytes} B`}</dd>
+        </div>
+        <div>
+          <dt>Latency of last event</dt>
+          <dd>{counters.latencyMs === null ? '—' : `${counters.latencyMs} ms`}</dd>
+        </div>
+        <div class={check.lost > 0 ? 'w-bad' : ''}>
+          <dt>Lost (unannounced)</dt>
+          <dd>{check.lost}</dd>
+        </div>
+        <div class={check.duplicates > 0 ? 'w-bad' : ''}>
+          <dt>Duplicates</dt>
+          <dd>{check.duplicates}</dd>
+        </div>
+        <div>
+          <dt>Gaps announced</dt>
+          <dd>{`${check.missed} missed`}</dd>
+        </div>
+        <div>
+          <dt>Resets</dt>
+          <dd>{check.resets}</dd>
+        </div>
       </dl>
 
       <fieldset class="w-faults" disabled={!running || busy}>
         <legend>Break it (only your own connection and channel)</legend>
         <div class="w-fault-buttons">
-          <button type="button" class="w-button" onClick={() => injectFault('cut')}>Cut the connection</button>
-          <button type="button" class="w-button" onClick={() => injectFault('restart')}>Restart the server</button>
-          <button type="button" class="w-button" onClick={() => injectFault('gap')}>Fall too far behind</button>
+          <button type="button" class="w-button" onClick={() => injectFault('cut')}>
+            Cut the connection
+          </button>
+          <button type="button" class="w-button" onClick={() => injectFault('restart')}>
+            Restart the server
+          </button>
+          <button type="button" class="w-button" onClick={() => injectFault('gap')}>
+            Fall too far behind
+          </button>
           {technique === 'websocket' && (
-            <button type="button" class="w-button" onClick={sendOverSocket}>Send a message up the socket</button>
+            <button type="button" class="w-button" onClick={sendOverSocket}>
+              Send a message up the socket
+            </button>
           )}
         </div>
         <Reserve block class="w-explain" aria-live="polite" room={explanationRoom(technique)}>

@@ -17,22 +17,34 @@ const AXIS = 92;
 const HEIGHT = 108;
 const TEXT_ITEMS = 12;
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hour12: false });
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  fractionalSecondDigits: 3,
+  hour12: false,
+});
 
 function describe(item: TimelineItem): string {
   switch (item.kind) {
     case 'request': {
       const took = item.end === null ? 'still waiting for its answer' : `${item.end - item.start} ms`;
       const what =
-        item.outcome === 'events' ? `answered with ${item.events} event${item.events === 1 ? '' : 's'}`
-        : item.outcome === 'empty' ? 'answered with nothing new (empty)'
-        : item.outcome === 'failed' ? 'got no answer: the connection failed'
-        : item.outcome === 'cancelled' ? 'cancelled by the page'
-        : 'sent';
+        item.outcome === 'events'
+          ? `answered with ${item.events} event${item.events === 1 ? '' : 's'}`
+          : item.outcome === 'empty'
+            ? 'answered with nothing new (empty)'
+            : item.outcome === 'failed'
+              ? 'got no answer: the connection failed'
+              : item.outcome === 'cancelled'
+                ? 'cancelled by the page'
+                : 'sent';
       return `Request ${item.id} ${what}, ${took}.`;
     }
     case 'link':
-      return item.end === null ? 'Connection open.' : `Connection ${item.dropped ? 'dropped' : 'closed by the page'} after ${((item.end - item.start) / 1000).toFixed(1)} s.`;
+      return item.end === null
+        ? 'Connection open.'
+        : `Connection ${item.dropped ? 'dropped' : 'closed by the page'} after ${((item.end - item.start) / 1000).toFixed(1)} s.`;
     case 'event':
       return `Event seq ${item.seq} arrived${item.verdict === 'duplicate' ? ' a second time (duplicate)' : item.verdict === 'loss' ? ' after a hole: events before it were lost' : ''}.`;
     case 'mark':
@@ -51,7 +63,11 @@ interface Props {
 
 export default function Timeline({ items, now, wireLabel }: Props) {
   const x = (t: number) => LEFT + ((t - (now - WINDOW_MS)) / WINDOW_MS) * (WIDTH - LEFT - RIGHT);
-  const visible = items.filter((item) => ('end' in item && item.end === null) || Math.max(startOf(item), 'end' in item ? item.end ?? now : 0) >= now - WINDOW_MS);
+  const visible = items.filter(
+    (item) =>
+      ('end' in item && item.end === null) ||
+      Math.max(startOf(item), 'end' in item ? (item.end ?? now) : 0) >= now - WINDOW_MS,
+  );
   const clampX = (t: number) => Math.max(LEFT, x(t));
 
   const counts = { requests: 0, empty: 0, events: 0, failed: 0, marks: 0 };
@@ -72,11 +88,21 @@ export default function Timeline({ items, now, wireLabel }: Props) {
   return (
     <figure class="w-timeline">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>
-        <text x={4} y={LANE_WIRE + 4} class="w-tl-lane">{wireLabel}</text>
-        <text x={4} y={LANE_EVENTS + 4} class="w-tl-lane">Events</text>
+        <text x={4} y={LANE_WIRE + 4} class="w-tl-lane">
+          {wireLabel}
+        </text>
+        <text x={4} y={LANE_EVENTS + 4} class="w-tl-lane">
+          Events
+        </text>
         <line x1={LEFT} x2={WIDTH - RIGHT} y1={AXIS} y2={AXIS} class="w-tl-axis" />
         {[20, 15, 10, 5, 0].map((s) => (
-          <text key={s} x={x(now - s * 1000)} y={HEIGHT - 2} class="w-tl-tick" text-anchor={s === 20 ? 'start' : s === 0 ? 'end' : 'middle'}>
+          <text
+            key={s}
+            x={x(now - s * 1000)}
+            y={HEIGHT - 2}
+            class="w-tl-tick"
+            text-anchor={s === 20 ? 'start' : s === 0 ? 'end' : 'middle'}
+          >
             {s === 0 ? 'now' : `−${s} s`}
           </text>
         ))}
@@ -88,10 +114,22 @@ export default function Timeline({ items, now, wireLabel }: Props) {
               <g key={`r${item.id}-${item.start}`} class={`w-tl-request w-tl-${item.outcome ?? 'pending'}`}>
                 <rect x={x1} y={LANE_WIRE - 4} width={x2 - x1} height={8} rx={2} />
                 {item.outcome === 'events' && <circle cx={x2} cy={LANE_WIRE} r={5} />}
-                {item.outcome === 'empty' && <rect x={x2 - 4} y={LANE_WIRE - 4} width={8} height={8} class="w-tl-hollow" />}
-                {item.outcome === 'failed' && <path d={`M${x2 - 5} ${LANE_WIRE - 5}l10 10m0 -10l-10 10`} class="w-tl-cross" />}
-                {item.outcome === 'events' && <text x={x2} y={LANE_WIRE - 8} class="w-tl-label" text-anchor="middle">{item.events}</text>}
-                {item.outcome === 'empty' && <text x={x2} y={LANE_WIRE - 8} class="w-tl-label" text-anchor="middle">∅</text>}
+                {item.outcome === 'empty' && (
+                  <rect x={x2 - 4} y={LANE_WIRE - 4} width={8} height={8} class="w-tl-hollow" />
+                )}
+                {item.outcome === 'failed' && (
+                  <path d={`M${x2 - 5} ${LANE_WIRE - 5}l10 10m0 -10l-10 10`} class="w-tl-cross" />
+                )}
+                {item.outcome === 'events' && (
+                  <text x={x2} y={LANE_WIRE - 8} class="w-tl-label" text-anchor="middle">
+                    {item.events}
+                  </text>
+                )}
+                {item.outcome === 'empty' && (
+                  <text x={x2} y={LANE_WIRE - 8} class="w-tl-label" text-anchor="middle">
+                    ∅
+                  </text>
+                )}
               </g>
             );
           }
@@ -113,8 +151,16 @@ export default function Timeline({ items, now, wireLabel }: Props) {
             if (showLabel) lastLabelX = ex;
             return (
               <g key={`e${item.seq}-${item.at}-${i}`} class={`w-tl-event w-tl-${item.verdict}`}>
-                {item.verdict === 'ok' ? <path d={`M${ex} ${LANE_EVENTS - 6}l6 10h-12z`} /> : <path d={`M${ex} ${LANE_EVENTS - 7}l7 7l-7 7l-7 -7z`} />}
-                {showLabel && <text x={ex} y={LANE_EVENTS + 17} class="w-tl-label" text-anchor="middle">{item.verdict === 'ok' ? item.seq : `${item.seq}!`}</text>}
+                {item.verdict === 'ok' ? (
+                  <path d={`M${ex} ${LANE_EVENTS - 6}l6 10h-12z`} />
+                ) : (
+                  <path d={`M${ex} ${LANE_EVENTS - 7}l7 7l-7 7l-7 -7z`} />
+                )}
+                {showLabel && (
+                  <text x={ex} y={LANE_EVENTS + 17} class="w-tl-label" text-anchor="middle">
+                    {item.verdict === 'ok' ? item.seq : `${item.seq}!`}
+                  </text>
+                )}
               </g>
             );
           }
@@ -123,13 +169,17 @@ export default function Timeline({ items, now, wireLabel }: Props) {
           return (
             <g key={`m${item.at}-${item.label}`} class="w-tl-mark">
               <line x1={mx} x2={mx} y1={8} y2={AXIS} />
-              <text x={mx + 3} y={10} class="w-tl-label">{item.label}</text>
+              <text x={mx + 3} y={10} class="w-tl-label">
+                {item.label}
+              </text>
             </g>
           );
         })}
       </svg>
       <p class="w-tl-legend" aria-hidden="true">
-        {wireLabel === 'Requests' ? '▬ request (dashed while waiting) · ● answered with events (count above) · □ ∅ empty answer · ✕ no answer' : '━ connection open · ✕ connection dropped'}
+        {wireLabel === 'Requests'
+          ? '▬ request (dashed while waiting) · ● answered with events (count above) · □ ∅ empty answer · ✕ no answer'
+          : '━ connection open · ✕ connection dropped'}
         {' · ▲ event (seq below) · ◆ duplicate or after a hole · ┆ a fault you injected or a server notice'}
       </p>
       <details class="w-tl-text">

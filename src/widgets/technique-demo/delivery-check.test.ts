@@ -5,13 +5,19 @@ import { DeliveryCheck } from './delivery-check.ts';
 describe('DeliveryCheck', () => {
   it('counts nothing wrong for 1, 2, 3 from the start', () => {
     const d = new DeliveryCheck(0);
-    assert.deepEqual([1, 2, 3].map((s) => d.event(s)), ['ok', 'ok', 'ok']);
+    assert.deepEqual(
+      [1, 2, 3].map((s) => d.event(s)),
+      ['ok', 'ok', 'ok'],
+    );
     assert.deepEqual([d.received, d.lost, d.duplicates], [3, 0, 0]);
   });
 
   it('a silent hole is a loss; a repeated seq is a duplicate', () => {
     const d = new DeliveryCheck(0);
-    assert.deepEqual([1, 2, 5, 5, 4].map((s) => d.event(s)), ['ok', 'ok', 'loss', 'duplicate', 'duplicate']);
+    assert.deepEqual(
+      [1, 2, 5, 5, 4].map((s) => d.event(s)),
+      ['ok', 'ok', 'loss', 'duplicate', 'duplicate'],
+    );
     assert.deepEqual([d.received, d.lost, d.duplicates], [5, 2, 2]);
   });
 
@@ -28,7 +34,10 @@ describe('DeliveryCheck', () => {
     d.event(1);
     d.event(2);
     d.reset();
-    assert.deepEqual([1, 2].map((s) => d.event(s)), ['ok', 'ok']);
+    assert.deepEqual(
+      [1, 2].map((s) => d.event(s)),
+      ['ok', 'ok'],
+    );
     assert.deepEqual([d.lost, d.duplicates, d.resets], [0, 0, 1]);
   });
 

@@ -24,7 +24,14 @@ export interface FeedSettings {
 }
 
 export type TimelineItem =
-  | { kind: 'request'; id: number; start: number; end: number | null; outcome: 'events' | 'empty' | 'failed' | 'cancelled' | null; events: number }
+  | {
+      kind: 'request';
+      id: number;
+      start: number;
+      end: number | null;
+      outcome: 'events' | 'empty' | 'failed' | 'cancelled' | null;
+      events: number;
+    }
   /** An open stream (SSE) or socket (WebSocket); `dropped` when it ended without the page asking. */
   | { kind: 'link'; start: number; end: number | null; dropped: boolean }
   | { kind: 'event'; at: number; seq: number; verdict: 'ok' | 'duplicate' | 'loss' }
@@ -66,10 +73,14 @@ class FeedModel implements TrackedFeed {
     if (this.items.length > MAX_ITEMS) this.items.splice(0, this.items.length - MAX_ITEMS);
   }
 
-  private openItem<K extends 'request' | 'link'>(kind: K, match: (item: Extract<TimelineItem, { kind: K }>) => boolean) {
+  private openItem<K extends 'request' | 'link'>(
+    kind: K,
+    match: (item: Extract<TimelineItem, { kind: K }>) => boolean,
+  ) {
     for (let i = this.items.length - 1; i >= 0; i--) {
       const item = this.items[i]!;
-      if (item.kind === kind && item.end === null && match(item as Extract<TimelineItem, { kind: K }>)) return item as Extract<TimelineItem, { kind: K }>;
+      if (item.kind === kind && item.end === null && match(item as Extract<TimelineItem, { kind: K }>))
+        return item as Extract<TimelineItem, { kind: K }>;
     }
     return undefined;
   }
@@ -85,7 +96,12 @@ class FeedModel implements TrackedFeed {
         this.counters.bytes += activity.bytes;
         if (activity.events === 0) this.counters.empty += 1;
         const item = this.openItem('request', (r) => r.id === activity.id);
-        if (item) Object.assign(item, { end: now, outcome: activity.events === 0 ? 'empty' : 'events', events: activity.events });
+        if (item)
+          Object.assign(item, {
+            end: now,
+            outcome: activity.events === 0 ? 'empty' : 'events',
+            events: activity.events,
+          });
         break;
       }
       case 'failed': {
@@ -129,7 +145,13 @@ export interface LabFeed {
  * Opens the feed while `enabled`, closes it otherwise (and on unmount). A change of settings reopens it
  * from the cursor reached so far, so the counters and the delivery check carry on.
  */
-export function useLabFeed(technique: DemoTechnique, lab: string, settings: FeedSettings, enabled: boolean, attempt = 0): LabFeed {
+export function useLabFeed(
+  technique: DemoTechnique,
+  lab: string,
+  settings: FeedSettings,
+  enabled: boolean,
+  attempt = 0,
+): LabFeed {
   const model = useRef(new FeedModel()).current;
   const render = useBatchedRender(RENDER_BATCH_MS);
 
@@ -151,8 +173,20 @@ export function useLabFeed(technique: DemoTechnique, lab: string, settings: Feed
             model.counters.latencyMs = Math.max(0, Date.now() - event.time);
             model.push({ kind: 'event', at: Date.now(), seq: event.seq, verdict });
           },
-          gap: (missed) => model.push({ kind: 'mark', at: Date.now(), label: 'gap', detail: `the server says ${missed} events were evicted before they could be delivered` }),
-          reset: () => model.push({ kind: 'mark', at: Date.now(), label: 'reset', detail: 'the server lost the history our cursor pointed into; delivery restarts from its oldest event' }),
+          gap: (missed) =>
+            model.push({
+              kind: 'mark',
+              at: Date.now(),
+              label: 'gap',
+              detail: `the server says ${missed} events were evicted before they could be delivered`,
+            }),
+          reset: () =>
+            model.push({
+              kind: 'mark',
+              at: Date.now(),
+              label: 'reset',
+              detail: 'the server lost the history our cursor pointed into; delivery restarts from its oldest event',
+            }),
         }),
         onReconnect: () => {
           model.counters.reconnects += 1;

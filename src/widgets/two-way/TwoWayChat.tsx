@@ -31,13 +31,20 @@ const SHOWN = 30;
 function roomFromLocation(): string {
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('room');
   if (fromHash && ROOM.test(fromHash)) return fromHash;
-  return Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(36).padStart(2, '0').slice(-2)).join('');
+  return Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(36).padStart(2, '0').slice(-2)).join(
+    '',
+  );
 }
 
 function asChatMessage(event: ChannelEvent): ChatMessage | undefined {
   const d = event.data as Partial<Record<'from' | 'text' | 'via', unknown>> | null;
   if (typeof d !== 'object' || d === null || typeof d.text !== 'string' || typeof d.from !== 'string') return undefined;
-  return { seq: event.seq, from: d.from.slice(0, 40), text: d.text.slice(0, MAX_TEXT), via: d.via === 'websocket' ? 'websocket' : 'post' };
+  return {
+    seq: event.seq,
+    from: d.from.slice(0, 40),
+    text: d.text.slice(0, MAX_TEXT),
+    via: d.via === 'websocket' ? 'websocket' : 'post',
+  };
 }
 
 /** Sends over HTTP: one whole request (and its headers) per message, answered 201 with the new seq. */
@@ -47,7 +54,9 @@ async function postMessage(channel: string, data: unknown): Promise<number> {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ data }),
   });
-  const body = (await response.json().catch(() => undefined)) as { seq?: number; error?: { message?: string } } | undefined;
+  const body = (await response.json().catch(() => undefined)) as
+    | { seq?: number; error?: { message?: string } }
+    | undefined;
   if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
   return Number(body?.seq);
 }
@@ -66,11 +75,17 @@ const TITLES: Record<Way, string> = {
   sse: 'SSE to receive, fetch POST to send',
 };
 const HOW: Record<Way, string> = {
-  websocket: 'Each message goes up as one masked frame (a header of 6 to 14 bytes) on the socket the messages come down on.',
+  websocket:
+    'Each message goes up as one masked frame (a header of 6 to 14 bytes) on the socket the messages come down on.',
   sse: 'Messages come down the event stream; each one you send is a separate HTTP request with its full headers.',
 };
 
-const PANEL_STATES: Record<PanelState, string> = { idle: 'closed', connecting: 'connecting', live: 'connected', error: 'error' };
+const PANEL_STATES: Record<PanelState, string> = {
+  idle: 'closed',
+  connecting: 'connecting',
+  live: 'connected',
+  error: 'error',
+};
 
 function Panel({ way, state, messages, me, result, onSend }: PanelProps) {
   const [text, setText] = useState('');
@@ -88,7 +103,8 @@ function Panel({ way, state, messages, me, result, onSend }: PanelProps) {
   const newest = messages[messages.length - 1]?.seq;
   useEffect(() => {
     const el = list.current;
-    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 40 + el.clientHeight / 2) el.scrollTop = el.scrollHeight;
+    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 40 + el.clientHeight / 2)
+      el.scrollTop = el.scrollHeight;
   }, [newest]);
   return (
     <div class="w-panel" data-panel={way} data-state={state} data-received={messages.length}>
@@ -97,10 +113,16 @@ function Panel({ way, state, messages, me, result, onSend }: PanelProps) {
       <p class="w-note">
         State: <Reserve room={Object.values(PANEL_STATES)}>{PANEL_STATES[state]}</Reserve>
       </p>
-      <ul class="w-messages" ref={list} tabIndex={0} aria-label={`Messages received over ${way === 'websocket' ? 'the WebSocket' : 'the event stream'}`}>
+      <ul
+        class="w-messages"
+        ref={list}
+        tabIndex={0}
+        aria-label={`Messages received over ${way === 'websocket' ? 'the WebSocket' : 'the event stream'}`}
+      >
         {messages.slice(-SHOWN).map((m) => (
           <li key={m.seq}>
-            <strong>{m.from === me ? `${m.from} (you)` : m.from}</strong>: {m.text} <span class="w-note">(sent by {m.via === 'websocket' ? 'WebSocket' : 'POST'})</span>
+            <strong>{m.from === me ? `${m.from} (you)` : m.from}</strong>: {m.text}{' '}
+            <span class="w-note">(sent by {m.via === 'websocket' ? 'WebSocket' : 'POST'})</span>
           </li>
         ))}
       </ul>
@@ -108,12 +130,21 @@ function Panel({ way, state, messages, me, result, onSend }: PanelProps) {
         <label for={inputId} class="visually-hidden">
           Message to send {way === 'websocket' ? 'over the WebSocket' : 'with a POST request'}
         </label>
-        <input id={inputId} type="text" maxLength={MAX_TEXT} value={text} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} disabled={state !== 'live'} />
+        <input
+          id={inputId}
+          type="text"
+          maxLength={MAX_TEXT}
+          value={text}
+          onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+          disabled={state !== 'live'}
+        />
         <button type="submit" class="w-button" disabled={state !== 'live'}>
           Send {way === 'websocket' ? 'over WebSocket' : 'with POST'}
         </button>
       </form>
-      <p class="w-note w-two-lines" aria-live="polite">{result}</p>
+      <p class="w-note w-two-lines" aria-live="polite">
+        {result}
+      </p>
     </div>
   );
 }
@@ -161,7 +192,10 @@ export default function TwoWayChat() {
       const took = Math.round(performance.now() - started);
       setResults((r) => ({
         ...r,
-        [way]: way === 'websocket' ? `Acknowledged on the socket as seq ${seq} in ${took} ms.` : `The POST was answered 201 (seq ${seq}) in ${took} ms.`,
+        [way]:
+          way === 'websocket'
+            ? `Acknowledged on the socket as seq ${seq} in ${took} ms.`
+            : `The POST was answered 201 (seq ${seq}) in ${took} ms.`,
       }));
     } catch (err) {
       setResults((r) => ({ ...r, [way]: `Not sent: ${(err as Error).message}` }));
@@ -169,7 +203,14 @@ export default function TwoWayChat() {
   };
 
   const both = states.websocket === 'live' && states.sse === 'live';
-  const state: PanelState = states.websocket === 'error' || states.sse === 'error' ? 'error' : both ? 'live' : states.websocket === 'idle' && states.sse === 'idle' ? 'idle' : 'connecting';
+  const state: PanelState =
+    states.websocket === 'error' || states.sse === 'error'
+      ? 'error'
+      : both
+        ? 'live'
+        : states.websocket === 'idle' && states.sse === 'idle'
+          ? 'idle'
+          : 'connecting';
   const link = room ? `${location.origin}${location.pathname}#room=${room}` : '';
 
   return (
@@ -193,15 +234,40 @@ export default function TwoWayChat() {
         </span>
       </p>
       <p>
-        Open <a href={link || undefined} data-room-link>this room's link</a> in another tab or on another device to talk to
-        yourself.
+        Open{' '}
+        <a href={link || undefined} data-room-link>
+          this room's link
+        </a>{' '}
+        in another tab or on another device to talk to yourself.
       </p>
       <p class="w-status" role="status" aria-live="polite">
-        {gate === 'hidden' ? 'Paused while this tab is hidden.' : gate === 'claimed' ? 'Paused while the connection-limit lab uses every connection.' : state === 'live' ? 'Both ways are connected.' : state === 'error' ? `Error: ${problem}` : 'Connecting…'}
+        {gate === 'hidden'
+          ? 'Paused while this tab is hidden.'
+          : gate === 'claimed'
+            ? 'Paused while the connection-limit lab uses every connection.'
+            : state === 'live'
+              ? 'Both ways are connected.'
+              : state === 'error'
+                ? `Error: ${problem}`
+                : 'Connecting…'}
       </p>
       <div class="w-columns">
-        <Panel way="websocket" state={states.websocket} messages={messages.websocket} me={me} result={results.websocket} onSend={(t) => send('websocket', t)} />
-        <Panel way="sse" state={states.sse} messages={messages.sse} me={me} result={results.sse} onSend={(t) => send('sse', t)} />
+        <Panel
+          way="websocket"
+          state={states.websocket}
+          messages={messages.websocket}
+          me={me}
+          result={results.websocket}
+          onSend={(t) => send('websocket', t)}
+        />
+        <Panel
+          way="sse"
+          state={states.sse}
+          messages={messages.sse}
+          me={me}
+          result={results.sse}
+          onSend={(t) => send('sse', t)}
+        />
       </div>
     </section>
   );

@@ -35,14 +35,22 @@ function ByteTable({ stats, received }: { stats: LabConnections | null; received
     ['browser → server', up],
     ['server → browser', down],
   ];
-  const all = { header: up.header + down.header, framing: up.framing + down.framing, payload: up.payload + down.payload };
+  const all = {
+    header: up.header + down.header,
+    framing: up.framing + down.framing,
+    payload: up.payload + down.payload,
+  };
   const bytes = (n: number) => (stats ? `${n} B` : '—');
   const connections = stats?.connections.length ?? 0;
   const requests = stats?.connections.reduce((n, c) => n + c.requests, 0) ?? 0;
   return (
     <>
       {/* One text node: its content changes, nothing in it moves. */}
-      <p class="w-note w-two-lines">{stats ? `Measured by the server: ${plural(connections, 'connection')}, ${plural(requests, 'request')}` : 'Measured by the server: —'}</p>
+      <p class="w-note w-two-lines">
+        {stats
+          ? `Measured by the server: ${plural(connections, 'connection')}, ${plural(requests, 'request')}`
+          : 'Measured by the server: —'}
+      </p>
       <table class="w-bytes" tabIndex={0}>
         <caption>Bytes on the wire</caption>
         <thead>
@@ -78,7 +86,9 @@ function ByteTable({ stats, received }: { stats: LabConnections | null; received
 }
 
 /** Room for a value of a known length in a monospace font: the sample is as wide as the value will be. */
-const sized = (value: string | undefined, length: number) => <Reserve room={['x'.repeat(length)]}>{value ?? '…'}</Reserve>;
+const sized = (value: string | undefined, length: number) => (
+  <Reserve room={['x'.repeat(length)]}>{value ?? '…'}</Reserve>
+);
 
 const ACCEPT_RESULTS = ['computing…', 'the same value, computed in this page ✓', 'a different value ✗'];
 
@@ -97,7 +107,7 @@ function Handshake({ request, response }: { request?: string; response?: string 
     acceptSteps(key).then(setSteps, (err: Error) => setProblem(err.message));
   }, [key]);
   const match = steps && sent ? steps.accept === sent : undefined;
-  const result = match === undefined ? (problem || ACCEPT_RESULTS[0]) : match ? ACCEPT_RESULTS[1] : ACCEPT_RESULTS[2];
+  const result = match === undefined ? problem || ACCEPT_RESULTS[0] : match ? ACCEPT_RESULTS[1] : ACCEPT_RESULTS[2];
   return (
     <div class="w-handshake" data-accept-match={match === undefined ? undefined : String(match)}>
       <p>
@@ -141,14 +151,37 @@ function Entry({ entry }: { entry: WireEntry }) {
           #{entry.conn} {who}: WebSocket frame
         </p>
         <dl class="w-frame">
-          <div><dt>FIN</dt><dd>{entry.fin ? 1 : 0}</dd></div>
-          <div><dt>opcode</dt><dd>0x{entry.opcode.toString(16)} ({entry.opcodeName})</dd></div>
-          <div><dt>MASK</dt><dd>{entry.masked ? 1 : 0}</dd></div>
-          <div><dt>masking key</dt><dd>{entry.maskingKey ?? 'none (server frames are never masked)'}</dd></div>
-          <div><dt>payload length</dt><dd>{entry.payloadLength} B</dd></div>
-          <div><dt>frame header</dt><dd>{entry.headerBytes} B</dd></div>
+          <div>
+            <dt>FIN</dt>
+            <dd>{entry.fin ? 1 : 0}</dd>
+          </div>
+          <div>
+            <dt>opcode</dt>
+            <dd>
+              0x{entry.opcode.toString(16)} ({entry.opcodeName})
+            </dd>
+          </div>
+          <div>
+            <dt>MASK</dt>
+            <dd>{entry.masked ? 1 : 0}</dd>
+          </div>
+          <div>
+            <dt>masking key</dt>
+            <dd>{entry.maskingKey ?? 'none (server frames are never masked)'}</dd>
+          </div>
+          <div>
+            <dt>payload length</dt>
+            <dd>{entry.payloadLength} B</dd>
+          </div>
+          <div>
+            <dt>frame header</dt>
+            <dd>{entry.headerBytes} B</dd>
+          </div>
         </dl>
-        <pre class="w-pre">{entry.payload}{entry.truncated ? '…' : ''}</pre>
+        <pre class="w-pre">
+          {entry.payload}
+          {entry.truncated ? '…' : ''}
+        </pre>
       </li>
     );
   }
@@ -159,13 +192,19 @@ function Entry({ entry }: { entry: WireEntry }) {
       </li>
     );
   }
-  const label = entry.kind === 'http-head' ? `HTTP head, ${entry.bytes} B` : `body, ${entry.payloadBytes} B payload${entry.framingBytes ? ` + ${entry.framingBytes} B chunk framing` : ''}`;
+  const label =
+    entry.kind === 'http-head'
+      ? `HTTP head, ${entry.bytes} B`
+      : `body, ${entry.payloadBytes} B payload${entry.framingBytes ? ` + ${entry.framingBytes} B chunk framing` : ''}`;
   return (
     <li class="w-entry" {...common}>
       <p class="w-entry-head">
         #{entry.conn} {who}: {label}
       </p>
-      <pre class="w-pre">{entry.text}{entry.kind === 'http-body' && entry.truncated ? '…' : ''}</pre>
+      <pre class="w-pre">
+        {entry.text}
+        {entry.kind === 'http-body' && entry.truncated ? '…' : ''}
+      </pre>
     </li>
   );
 }
@@ -174,8 +213,15 @@ function Entry({ entry }: { entry: WireEntry }) {
 function latestHandshake(entries: readonly WireEntry[]): { request: string; response: string } | undefined {
   for (let i = entries.length - 1; i >= 0; i--) {
     const request = entries[i]!;
-    if (request.kind !== 'http-head' || request.dir !== 'up' || headerValue(request.text, 'Upgrade')?.toLowerCase() !== 'websocket') continue;
-    const response = entries.find((e) => e.kind === 'http-head' && e.dir === 'down' && e.conn === request.conn && e.n > request.n);
+    if (
+      request.kind !== 'http-head' ||
+      request.dir !== 'up' ||
+      headerValue(request.text, 'Upgrade')?.toLowerCase() !== 'websocket'
+    )
+      continue;
+    const response = entries.find(
+      (e) => e.kind === 'http-head' && e.dir === 'down' && e.conn === request.conn && e.n > request.n,
+    );
     if (response && response.kind === 'http-head') return { request: request.text, response: response.text };
   }
   return undefined;
@@ -220,12 +266,18 @@ export default function WireInspector({ lab, technique, received }: Props) {
   const shown = [...entries].reverse();
 
   return (
-    <details class="w-inspector" data-inspector={technique} data-entries={entries.length} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+    <details
+      class="w-inspector"
+      data-inspector={technique}
+      data-entries={entries.length}
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
       <summary>Wire inspector: the bytes of this demo's connections</summary>
       <p class="w-note">
-        Captured by the server for this demo only (its requests carry <code>?lab=…</code>). Newest first; #n is the TCP connection:
-        two requests with one number shared a keep-alive connection. The browser keeps a few connections to this site and lends
-        them to any request of the page, so a number new to this demo can still be a connection reused from another request.
+        Captured by the server for this demo only (its requests carry <code>?lab=…</code>). Newest first; #n is the TCP
+        connection: two requests with one number shared a keep-alive connection. The browser keeps a few connections to
+        this site and lends them to any request of the page, so a number new to this demo can still be a connection
+        reused from another request.
       </p>
       <p class="w-note w-two-lines">
         {problem || (stats ? 'Read again every second while open.' : 'Reading the capture…')}
@@ -234,7 +286,11 @@ export default function WireInspector({ lab, technique, received }: Props) {
       {technique === 'websocket' && <Handshake request={handshake?.request} response={handshake?.response} />}
       {/* A box of fixed height that scrolls, newest first: entries keep coming while it is open. */}
       <ol class="w-entries" tabIndex={0} aria-label="Captured entries, newest first">
-        {shown.length === 0 ? <li class="w-entry w-entry-note">Nothing captured yet.</li> : shown.map((e) => <Entry key={e.n} entry={e} />)}
+        {shown.length === 0 ? (
+          <li class="w-entry w-entry-note">Nothing captured yet.</li>
+        ) : (
+          shown.map((e) => <Entry key={e.n} entry={e} />)
+        )}
       </ol>
     </details>
   );

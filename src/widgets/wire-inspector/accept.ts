@@ -14,7 +14,9 @@ export interface AcceptSteps {
 export async function acceptSteps(key: string): Promise<AcceptSteps> {
   // crypto.subtle exists only in secure contexts: https, or http on localhost / 127.0.0.1.
   if (!globalThis.crypto?.subtle) {
-    throw new Error('This page is not a secure context (plain http on an address other than localhost), so the browser hides crypto.subtle and the value cannot be recomputed here.');
+    throw new Error(
+      'This page is not a secure context (plain http on an address other than localhost), so the browser hides crypto.subtle and the value cannot be recomputed here.',
+    );
   }
   const joined = key + WS_GUID;
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', new TextEncoder().encode(joined)));
@@ -30,7 +32,8 @@ export async function acceptSteps(key: string): Promise<AcceptSteps> {
 export function headerValue(head: string, name: string): string | undefined {
   for (const line of head.split('\r\n')) {
     const colon = line.indexOf(':');
-    if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === name.toLowerCase()) return line.slice(colon + 1).trim();
+    if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === name.toLowerCase())
+      return line.slice(colon + 1).trim();
   }
   return undefined;
 }
