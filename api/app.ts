@@ -81,7 +81,7 @@ export function createApiApp(deps: Deps): ApiApp {
     c.env.outgoing?.setHeader('X-Instance-Id', deps.config.INSTANCE_ID);
     await next();
   });
-  app.use('/api/*', async (c, next) => {
+  app.use('/api/*', async (_c, next) => {
     if (deps.lifecycle.shuttingDown)
       fail(503, 'shutting_down', 'The server is shutting down; retry in a moment.', { 'Retry-After': '2' });
     await next();

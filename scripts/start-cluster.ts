@@ -95,7 +95,7 @@ for (const child of children) {
 
 const url = (port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 console.log(`[cluster] ${instances} instances on one Redis:`);
-children.forEach((_, i) => console.log(`[cluster]   instance-${i + 1}  ${url(firstPort + i)}/`));
+for (let i = 0; i < children.length; i++) console.log(`[cluster]   instance-${i + 1}  ${url(firstPort + i)}/`);
 console.log(`[cluster]   balancer    ${url(balancer!.port)}/  (round robin per TCP connection, no sticky sessions)`);
 console.log('[cluster] Ctrl-C stops them all.');
 

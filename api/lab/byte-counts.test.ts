@@ -11,7 +11,9 @@ import { LabRegistry, type LabCapture } from './capture.ts';
 import { tapHttpExchange, tapUpgrade } from './tap.ts';
 
 const registries: LabRegistry[] = [];
-afterEach(() => registries.splice(0).forEach((r) => r.close()));
+afterEach(() => {
+  for (const r of registries.splice(0)) r.close();
+});
 
 function newLab(): LabCapture {
   const registry = new LabRegistry({

@@ -18,7 +18,9 @@ function registry(opts: Partial<LabRegistryOptions> = {}): LabRegistry {
   registries.push(r);
   return r;
 }
-afterEach(() => registries.splice(0).forEach((r) => r.close()));
+afterEach(() => {
+  for (const r of registries.splice(0)) r.close();
+});
 
 const id = (n: number) => n.toString(16).padStart(32, '0');
 const note = (text: string) => ({ kind: 'note' as const, conn: 1, technique: 'poll' as const, text });

@@ -152,7 +152,10 @@ export class RaceRun implements LabPublisher {
   // Each event is due at startsAt + k periods, whatever the previous publish cost: timers that fire
   // late (a busy event loop) are caught up instead of stretching the race.
   private schedule(): void {
-    if (!this.running) return this.settle();
+    if (!this.running) {
+      this.settle();
+      return;
+    }
     const due = this.startsAt + this.sent * this.periodMs;
     // A timer may fire a millisecond before Date.now() reaches `due` (timers run on the monotonic clock):
     // never publish before the announced time, wait the rest instead.

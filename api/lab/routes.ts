@@ -13,7 +13,7 @@ import { clientIp } from '../limits.ts';
 import { parseAfter } from '../log/cursor.ts';
 import type { AppendResult } from '../log/types.ts';
 import type { Technique } from '../metrics.ts';
-import { LAB_ID, labChannel, type LabCapture, type LabRegistry } from './capture.ts';
+import { LAB_ID, labChannel, type LabCapture } from './capture.ts';
 import { readJsonBody } from '../json-body.ts';
 import { RaceRun, parseRaceSettings } from './race.ts';
 import { tapHttpExchange, tapUpgrade } from './tap.ts';
@@ -222,7 +222,7 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
     // cursor on, the clients read the race's events and nothing else.
     const race = new RaceRun({ settings, append: (data) => appendToLab(deps, lab, data) });
     lab.publisher = race;
-    let bounds;
+    let bounds: Awaited<ReturnType<typeof deps.store.bounds>>;
     try {
       bounds = await deps.store.bounds(channel);
     } catch (err) {

@@ -132,7 +132,7 @@ describe('MemoryStore: one append-only log per channel', () => {
     offs[0]!();
     offs[0]!();
     assert.equal(s.subscriberCount(), 2);
-    offs.slice(1).forEach((off) => off());
+    for (const off of offs.slice(1)) off();
     assert.equal(s.subscriberCount(), 0);
   });
 });

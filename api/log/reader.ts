@@ -131,7 +131,10 @@ export async function follow(
       return;
     }
     if (eventEpoch === epoch && event.seq <= lastSeq) return;
-    if (eventEpoch === epoch && event.seq === lastSeq + 1) return deliver(event, eventEpoch);
+    if (eventEpoch === epoch && event.seq === lastSeq + 1) {
+      deliver(event, eventEpoch);
+      return;
+    }
     buffered.push([event, eventEpoch]);
     resync();
   }

@@ -89,8 +89,10 @@ class LiveChannel {
     const json = message.slice(space + 1);
     const wire = JSON.parse(json) as WireEvent;
     if (epoch === this.epoch && wire.seq <= this.lastSeq) return;
-    if (epoch === this.epoch && wire.seq === this.lastSeq + 1)
-      return this.emit({ seq: wire.seq, time: wire.time, data: wire.data, json });
+    if (epoch === this.epoch && wire.seq === this.lastSeq + 1) {
+      this.emit({ seq: wire.seq, time: wire.time, data: wire.data, json });
+      return;
+    }
     this.catchUpWanted = true;
   }
 

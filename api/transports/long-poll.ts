@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import type { Deps } from '../context.ts';
 import { ApiError, errorBody } from '../errors.ts';
 import { clientIp } from '../limits.ts';
-import { readFromCursor } from '../log/reader.ts';
+import { type ReadFromCursor, readFromCursor } from '../log/reader.ts';
 import { cursorFromQuery, intFromQuery } from './params.ts';
 import { JSON_HEADERS, jsonResponse, pollAnswer } from './poll.ts';
 
@@ -77,7 +77,7 @@ export function longPollHandler(deps: Deps) {
       lease.release();
     };
 
-    let first;
+    let first: ReadFromCursor;
     try {
       first = await readFromCursor(deps.store, channel, cursor, 1000);
     } catch (err) {

@@ -53,7 +53,13 @@ export function openWebSocket(to: Endpoint, channel: string, hooks: SubscriberHo
         else hooks.onMessage(text);
       });
       ws.on('close', (code) => closing || hooks.onDrop(`websocket closed with ${code}`));
-      resolve({ wireBytes: () => socketBytes(socket), close: () => ((closing = true), ws.terminate()) });
+      resolve({
+        wireBytes: () => socketBytes(socket),
+        close: () => {
+          closing = true;
+          ws.terminate();
+        },
+      });
     });
     ws.on('error', (err) => (ws.readyState === WebSocket.OPEN ? closing || hooks.onDrop(err.message) : reject(err)));
   });
@@ -76,7 +82,13 @@ export function openSse(to: Endpoint, channel: string, hooks: SubscriberHooks): 
         return reject(new Error(`sse answered ${res.statusCode}`));
       }
       res.setEncoding('utf8');
-      const subscriber = { wireBytes: () => socketBytes(req.socket), close: () => ((closing = true), req.destroy()) };
+      const subscriber = {
+        wireBytes: () => socketBytes(req.socket),
+        close: () => {
+          closing = true;
+          req.destroy();
+        },
+      };
       res.once('data', () => resolve(subscriber));
       res.on('data', (chunk: string) => {
         pending += chunk;
@@ -117,7 +129,12 @@ export function openLongPoll(
       req.once('finish', () => {
         if (!first) return;
         first = false;
-        resolve({ close: () => ((closing = true), current?.destroy()) });
+        resolve({
+          close: () => {
+            closing = true;
+            current?.destroy();
+          },
+        });
       });
       req.once('response', (res) => {
         let body = '';

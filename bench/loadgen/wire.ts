@@ -4,7 +4,7 @@
 // a whole request plus response per event for the polling techniques.
 import type { Technique } from '../targets.ts';
 import type { WireReply } from './protocol.ts';
-import { RawHttpConnection } from './raw-http.ts';
+import { type RawExchange, RawHttpConnection } from './raw-http.ts';
 import { endpointOf, openSse, openWebSocket, type StreamSubscriber } from './subscribers.ts';
 
 export function webSocketHeaderBytes(payloadLength: number): number {
@@ -124,7 +124,7 @@ export async function measureWire(
       );
       const before = reader.wireBytes();
       for (let i = 0; i < events; i++) {
-        let exchange;
+        let exchange: RawExchange;
         if (technique === 'poll') {
           await publish();
           exchange = await reader.exchange('GET', `/api/channels/${channel}/poll?after=${cursor}`);

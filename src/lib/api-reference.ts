@@ -121,6 +121,7 @@ export const ENDPOINTS: Endpoint[] = [
     example: {
       lang: 'js',
       code: [
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the example is JavaScript source that uses a template literal
         'const ws = new WebSocket(`ws://${location.host}/api/channels/demo/ws?after=0`);',
         'ws.onmessage = (e) => console.log(JSON.parse(e.data));',
         "ws.onopen = () => ws.send(JSON.stringify({ type: 'publish', data: 'hi', ref: 'r1' }));",

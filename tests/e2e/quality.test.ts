@@ -79,9 +79,10 @@ test('every same-site link on every page leads to a page that answers 200, and t
       const url = new URL(href!.replaceAll('&amp;', '&'), new URL(page, site.server.base));
       if (url.origin !== new URL(site.server.base).origin) continue;
       links++;
-      const target = await get(url.pathname).catch(
-        (err: Error) => (broken.push(`${page} → ${href}: ${err.message}`), ''),
-      );
+      const target = await get(url.pathname).catch((err: Error) => {
+        broken.push(`${page} → ${href}: ${err.message}`);
+        return '';
+      });
       const id = decodeURIComponent(url.hash.slice(1));
       if (id && !new RegExp(`\\sid="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(target))
         broken.push(`${page} → ${href}: no element with id "${id}"`);
@@ -139,7 +140,7 @@ for (const path of PAGES) {
           const w = window as unknown as { __stops: { key: string; ring: boolean }[] };
           w.__stops = [];
           let n = 0;
-          document.querySelectorAll<HTMLElement>('*').forEach((el) => (el.dataset.tabKey = String(n++)));
+          for (const el of document.querySelectorAll<HTMLElement>('*')) el.dataset.tabKey = String(n++);
           document.addEventListener('focusin', (e) => {
             const el = e.target as HTMLElement;
             const style = getComputedStyle(el);

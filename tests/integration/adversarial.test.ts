@@ -214,7 +214,7 @@ describe('slow and flooding clients', () => {
       times.push(r.ms);
       await sleep(100);
     }
-    socks.forEach((s) => s.destroy());
+    for (const s of socks) s.destroy();
     assert.ok(Math.max(...times) < 1000, `health took ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
   });
 

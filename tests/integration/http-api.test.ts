@@ -191,7 +191,7 @@ describe('long-poll', () => {
     );
     await waitFor(() => S.running.store.subscriberCount() === subs0 + 20, 3000, '20 waiters');
     assert.equal(await gauge(), 20);
-    controllers.forEach((ac) => ac.abort());
+    for (const ac of controllers) ac.abort();
     await Promise.all(held);
     await waitFor(() => S.running.store.subscriberCount() === subs0, 1000, 'waiters freed');
     assert.equal(await gauge(), 0);

@@ -135,9 +135,7 @@ describe('lab capture: WebSocket', () => {
     const head = c.received().toString('latin1');
     assert.match(head, /^HTTP\/1\.1 101 Switching Protocols\r\n/);
     assert.match(head, /Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK\+xOo=\r\n/);
-    const accept = createHash('sha1')
-      .update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11')
-      .digest('base64');
+    const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
     assert.equal(accept, 's3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
 
     // A client frame must be masked (§5.3): FIN + text, MASK + length, the key, the XORed payload.

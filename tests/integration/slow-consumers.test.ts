@@ -3,7 +3,7 @@
 // process through /metrics).
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import WebSocket from 'ws';
 import { request, sleep, waitFor } from '../helpers/clients.ts';
 import { startChildServer, type ChildServer } from '../helpers/server.ts';

@@ -136,7 +136,7 @@ describe('SSE transport', () => {
     const streams = Array.from({ length: 5 }, () => new SseReader(S.base, '/api/channels/sse-leave/sse'));
     await Promise.all(streams.map((s) => s.opened));
     await waitFor(() => S.running.store.subscriberCount() === before + 5);
-    streams.forEach((s) => s.close());
+    for (const s of streams) s.close();
     await waitFor(() => S.running.store.subscriberCount() === before, 2000, 'subscriptions released');
   });
 });

@@ -155,7 +155,7 @@ describe('WebSocket transport', () => {
       await assert.rejects(bad.opened);
       assert.equal(bad.status, 403, origin);
     }
-    [same, listed, none].forEach((c) => c.ws.close());
+    for (const c of [same, listed, none]) c.ws.close();
   });
 
   it('refuses an invalid channel or cursor with 400 before the upgrade, and a plain GET with 426', async () => {

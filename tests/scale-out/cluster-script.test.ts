@@ -79,7 +79,10 @@ it('starts two instances on consecutive ports with one Redis and a balancer, and
     assert.equal(await Promise.race([exited, sleep(10_000).then(() => 'still running')]), 0, out);
     const redisGone = await new Promise<boolean>((resolve) => {
       const s = net.connect(redisPort, '127.0.0.1');
-      s.once('connect', () => (s.destroy(), resolve(false)));
+      s.once('connect', () => {
+        s.destroy();
+        resolve(false);
+      });
       s.once('error', () => resolve(true));
     });
     assert.ok(redisGone, 'the redis-server it started is stopped too');

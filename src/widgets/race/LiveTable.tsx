@@ -95,7 +95,7 @@ export default function LiveTable({ runner, payloadBytes }: { runner: RaceRunner
       ? '(live)'
       : '';
   return (
-    <div class="w-race-scroll" tabIndex={0} role="region" aria-label="Figures per technique">
+    <section class="w-race-scroll" tabIndex={0} aria-label="Figures per technique">
       <table class="w-race-table">
         <caption>Per technique, this run {phase}</caption>
         <thead>
@@ -138,6 +138,6 @@ export default function LiveTable({ runner, payloadBytes }: { runner: RaceRunner
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -307,9 +307,11 @@ export default function Race({ codeLines }: Props) {
             </button>
             <span role="status">{copied}</span>
           </div>
-          <pre class="w-pre w-race-summary" tabIndex={0} aria-label="Summary of this run">
-            {summary}
-          </pre>
+          <section aria-label="Summary of this run">
+            <pre class="w-pre w-race-summary" tabIndex={0}>
+              {summary}
+            </pre>
+          </section>
         </>
       )}
     </section>

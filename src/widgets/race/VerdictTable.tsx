@@ -6,7 +6,7 @@ const MARK: Record<Verdict, string> = { confirmed: '✓ confirmed', nuanced: '~ 
 
 export default function VerdictTable({ rows }: { rows: Row[] }) {
   return (
-    <div class="w-race-scroll" tabIndex={0} role="region" aria-label="The source post's table, checked by this run">
+    <section class="w-race-scroll" tabIndex={0} aria-label="The source post's table, checked by this run">
       <table class="w-race-verdicts">
         <caption>The source post's claims, checked by this run</caption>
         <thead>
@@ -43,6 +43,6 @@ export default function VerdictTable({ rows }: { rows: Row[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DeliveryTally } from './tally.ts';
 
-const deliver = (t: DeliveryTally, seqs: number[], latency = 5) =>
-  seqs.forEach((s) => t.event(s, 1000 * s, 1000 * s + latency));
+const deliver = (t: DeliveryTally, seqs: number[], latency = 5) => {
+  for (const s of seqs) t.event(s, 1000 * s, 1000 * s + latency);
+};
 
 describe('DeliveryTally.reconcile', () => {
   it('every event once: delivered = published, nothing lost, latencies of the race events only', () => {
