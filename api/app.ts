@@ -1,43 +1,27 @@
 // The HTTP API as a Hono app, assembled from its parts. Nothing listens here: server.ts (production)
 // and dev-integration.ts (astro dev) put it behind a socket.
-import type { HttpBindings } from '@hono/node-server';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { CHANNEL_NAME, type Deps } from './context.ts';
+import type { HttpErrorCode } from '../protocol/errors.ts';
+import { ROUTES } from '../protocol/routes.ts';
+import { TECHNIQUES } from '../protocol/techniques.ts';
+import type { Deps } from './context.ts';
 import { ApiError, asApiError, errorBody } from './errors.ts';
 import { readJsonBody } from './json-body.ts';
-import { LAB_ROUTES, labHttpTap, labRoutes } from './lab/routes.ts';
+import { labHttpTap, labRoutes } from './lab/routes.ts';
 import { clientIp } from './limits.ts';
-import type { RejectionReason } from './metrics.ts';
 import { publishEvent } from './publish.ts';
-import { longPollHandler } from './transports/long-poll.ts';
-import { pollHandler } from './transports/poll.ts';
-import { SseHeartbeat, sseHandler } from './transports/sse.ts';
+import { checkChannel } from './transports/admission.ts';
+import { HTTP_TRANSPORTS } from './transports/index.ts';
+import type { ApiEnv as Env } from './transports/transport.ts';
 
-type Env = { Bindings: HttpBindings };
-
-/** Routes and the methods they answer, so that a wrong method gets 405 with Allow instead of 404. */
-export const ROUTES: Record<string, string> = {
-  '/api/health': 'GET',
-  '/api/time': 'GET',
-  '/api/channels/:channel/events': 'POST',
-  '/api/channels/:channel/poll': 'GET',
-  '/api/channels/:channel/long-poll': 'GET',
-  '/api/channels/:channel/sse': 'GET',
-  '/api/channels/:channel/ws': 'GET',
-  '/metrics': 'GET',
-  ...LAB_ROUTES,
-};
-
-function fail(status: number, code: RejectionReason, message: string, headers: Record<string, string> = {}): never {
-  throw new ApiError(status, code, message, headers);
+function fail(code: HttpErrorCode, message: string, headers: Record<string, string> = {}): never {
+  throw new ApiError(code, message, headers);
 }
 
 const validChannel: MiddlewareHandler<Env> = async (c, next) => {
-  const channel = c.req.param('channel') ?? '';
-  if (!CHANNEL_NAME.test(channel))
-    fail(400, 'invalid_channel', `Channel names match ^[a-z0-9][a-z0-9-]{0,63}$; got ${JSON.stringify(channel)}.`);
+  checkChannel(c.req.param('channel') ?? '');
   await next();
 };
 
@@ -46,11 +30,7 @@ function publishHandler(deps: Deps) {
     const channel = c.req.param('channel')!;
     const body = await readJsonBody(c, 'the event');
     if (typeof body !== 'object' || body === null || Array.isArray(body) || !('data' in body)) {
-      fail(
-        400,
-        'invalid_body',
-        'The body must be a JSON object with a "data" field, e.g. {"data": {"hello": "world"}}.',
-      );
+      fail('invalid_body', 'The body must be a JSON object with a "data" field, e.g. {"data": {"hello": "world"}}.');
     }
     const { event, epoch } = await publishEvent(
       deps,
@@ -71,9 +51,6 @@ export interface ApiApp {
 
 export function createApiApp(deps: Deps): ApiApp {
   const app = new Hono<Env>();
-  const heartbeat = new SseHeartbeat(deps.config.SSE_HEARTBEAT_MS, (bytes) =>
-    deps.metrics.bytesWritten.inc({ technique: 'sse' }, bytes),
-  );
 
   // Which instance answered: behind a load balancer, the scaling lesson shows a learner who serves them.
   // Set on the Node response, so it also reaches streams written outside Hono (SSE).
@@ -83,7 +60,7 @@ export function createApiApp(deps: Deps): ApiApp {
   });
   app.use('/api/*', async (_c, next) => {
     if (deps.lifecycle.shuttingDown)
-      fail(503, 'shutting_down', 'The server is shutting down; retry in a moment.', { 'Retry-After': '2' });
+      fail('shutting_down', 'The server is shutting down; retry in a moment.', { 'Retry-After': '2' });
     await next();
   });
   app.use('/api/channels/:channel/*', validChannel);
@@ -110,30 +87,38 @@ export function createApiApp(deps: Deps): ApiApp {
     '/api/channels/:channel/events',
     bodyLimit({
       maxSize: deps.config.BODY_MAX_BYTES,
-      onError: () =>
-        fail(413, 'payload_too_large', `The request body is larger than ${deps.config.BODY_MAX_BYTES} bytes.`),
+      onError: () => fail('payload_too_large', `The request body is larger than ${deps.config.BODY_MAX_BYTES} bytes.`),
     }),
     publishHandler(deps),
   );
-  app.get('/api/channels/:channel/poll', pollHandler(deps));
-  app.get('/api/channels/:channel/long-poll', longPollHandler(deps));
-  app.get('/api/channels/:channel/sse', sseHandler(deps, heartbeat));
-  // A plain GET reaches here only without an Upgrade header (upgrades are taken before Hono sees them).
-  app.get('/api/channels/:channel/ws', () =>
-    fail(426, 'upgrade_required', 'This URL speaks WebSocket: connect with new WebSocket(url).', {
-      Upgrade: 'websocket',
-    }),
-  );
+  const closers: (() => void)[] = [];
+  for (const transport of HTTP_TRANSPORTS) {
+    const { handler, close } = transport.create(deps);
+    const { method, segment } = TECHNIQUES.find((t) => t.id === transport.technique)!;
+    app.on(method, `/api/channels/:channel/${segment}`, handler);
+    if (close) closers.push(close);
+  }
+  // A technique with no HTTP transport is an upgrade (WebSocket): upgrades are taken before Hono sees
+  // them, so a request that reaches here came without an Upgrade header.
+  for (const t of TECHNIQUES) {
+    if (HTTP_TRANSPORTS.some((h) => h.technique === t.id)) continue;
+    app.get(`/api/channels/:channel/${t.segment}`, () =>
+      fail('upgrade_required', 'This URL speaks WebSocket: connect with new WebSocket(url).', {
+        Upgrade: 'websocket',
+      }),
+    );
+  }
   app.get('/metrics', async (c) => {
     const text = await deps.metrics.registry.metrics();
     return c.body(text, 200, { 'Content-Type': deps.metrics.registry.contentType, 'Cache-Control': 'no-store' });
   });
 
-  for (const [path, allow] of Object.entries(ROUTES)) {
-    app.all(path, () => fail(405, 'method_not_allowed', `Use ${allow} on this URL.`, { Allow: allow }));
+  // A wrong method gets 405 with Allow instead of 404.
+  for (const { path, method } of ROUTES) {
+    app.all(path, () => fail('method_not_allowed', `Use ${method} on this URL.`, { Allow: method }));
   }
   app.all('/api/*', (c) =>
-    fail(404, 'not_found', `No API route at ${c.req.method} ${c.req.path}; see /api-reference/ for the reference.`),
+    fail('not_found', `No API route at ${c.req.method} ${c.req.path}; see /api-reference/ for the reference.`),
   );
 
   app.onError((err, c) => {
@@ -148,7 +133,10 @@ export function createApiApp(deps: Deps): ApiApp {
     return c.json(errorBody('internal_error', 'Something went wrong on the server; it has been logged.'), 500);
   });
 
-  return { app, close: () => heartbeat.stop() };
+  return {
+    app,
+    close: () => {
+      for (const close of closers) close();
+    },
+  };
 }
-
-export type { Env as ApiEnv };

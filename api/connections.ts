@@ -1,9 +1,10 @@
 // The registry of held connections (SSE streams, WebSockets, waiting long-polls): it enforces the
 // per-IP limit, keeps the open-connections gauge honest, and lets shutdown end every one of them.
-import type { Metrics, Technique } from './metrics.ts';
+import { TECHNIQUES, type TechniqueId } from '../protocol/techniques.ts';
+import type { Metrics } from './metrics.ts';
 
 export interface HeldConnection {
-  readonly technique: Technique;
+  readonly technique: TechniqueId;
   readonly ip: string;
   /** Ends the connection the way its technique should end on shutdown (1001, end of stream, an answer). */
   readonly endForShutdown: () => void;
@@ -29,10 +30,7 @@ export class ConnectionRegistry {
   }
 
   private reportUnsent(): void {
-    const sums = new Map<Technique, number>([
-      ['sse', 0],
-      ['websocket', 0],
-    ]);
+    const sums = new Map<TechniqueId, number>(TECHNIQUES.map((t) => [t.id, 0]));
     for (const c of this.open) if (c.unsentBytes) sums.set(c.technique, (sums.get(c.technique) ?? 0) + c.unsentBytes());
     for (const [technique, bytes] of sums) this.metrics.unsentBytes.set({ technique }, bytes);
   }
@@ -63,7 +61,7 @@ export class ConnectionRegistry {
     return (this.perIp.get(ip) ?? 0) < this.maxPerIp;
   }
 
-  count(technique?: Technique): number {
+  count(technique?: TechniqueId): number {
     if (!technique) return this.open.size;
     let n = 0;
     for (const c of this.open) if (c.technique === technique) n++;

@@ -17,8 +17,3 @@ export interface Deps {
   readonly labs: LabRegistry;
   readonly lifecycle: { readonly shuttingDown: boolean };
 }
-
-/** Channels clients may read but not write. */
-export const TICKER_CHANNEL = 'ticker';
-export const READ_ONLY_CHANNELS: ReadonlySet<string> = new Set([TICKER_CHANNEL]);
-export const CHANNEL_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;

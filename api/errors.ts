@@ -1,24 +1,19 @@
-// The one error shape of the API: {"error":{"code":"<snake_case>","message":"<human sentence>"}}.
+// The server's side of the one error shape (protocol/errors.ts): an ApiError names a code, and its HTTP
+// status comes from the contract's table, so a code can never be answered with two statuses.
 import { STATUS_CODES } from 'node:http';
+import { errorBody, type HttpErrorCode, statusOf } from '../protocol/errors.ts';
 import { StoreUnavailableError } from './log/types.ts';
-import type { RejectionReason } from './metrics.ts';
 
-export interface ApiErrorBody {
-  error: { code: string; message: string };
-}
-
-export function errorBody(code: RejectionReason | 'internal_error', message: string): ApiErrorBody {
-  return { error: { code, message } };
-}
+export { errorBody };
 
 /** An API error thrown from deep inside a handler; the app's error handler turns it into a response. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: RejectionReason;
+  readonly code: HttpErrorCode;
   readonly headers: Record<string, string>;
-  constructor(status: number, code: RejectionReason, message: string, headers: Record<string, string> = {}) {
+  constructor(code: HttpErrorCode, message: string, headers: Record<string, string> = {}) {
     super(message);
-    this.status = status;
+    this.status = statusOf(code);
     this.code = code;
     this.headers = headers;
   }
@@ -32,7 +27,6 @@ export function asApiError(err: unknown): ApiError | undefined {
   if (err instanceof ApiError) return err;
   if (err instanceof StoreUnavailableError) {
     return new ApiError(
-      503,
       'store_unavailable',
       'The shared store (Redis) cannot be reached right now; nothing was published or read. Retry in a few seconds.',
       { 'Retry-After': '2' },
@@ -45,19 +39,14 @@ export function asApiError(err: unknown): ApiError | undefined {
  * A refusal written straight onto a socket, for upgrade requests: before the handshake there is no
  * response object, only the raw TCP connection.
  */
-export function rawHttpError(
-  status: number,
-  code: RejectionReason,
-  message: string,
-  headers: Record<string, string> = {},
-): string {
-  const body = JSON.stringify(errorBody(code, message));
+export function rawHttpError(err: ApiError): string {
+  const body = JSON.stringify(errorBody(err.code, err.message));
   const head = [
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
+    `HTTP/1.1 ${err.status} ${STATUS_CODES[err.status] ?? 'Error'}`,
     'Connection: close',
     'Content-Type: application/json; charset=utf-8',
     `Content-Length: ${Buffer.byteLength(body)}`,
-    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    ...Object.entries(err.headers).map(([k, v]) => `${k}: ${v}`),
   ];
   return `${head.join('\r\n')}\r\n\r\n${body}`;
 }

@@ -11,7 +11,6 @@ export async function readJsonBody(c: Context, what: string): Promise<unknown> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') {
     throw new ApiError(
-      415,
       'unsupported_media_type',
       `Send ${what} as Content-Type: application/json; got ${JSON.stringify(c.req.header('content-type') ?? 'none')}.`,
     );
@@ -19,6 +18,6 @@ export async function readJsonBody(c: Context, what: string): Promise<unknown> {
   try {
     return JSON.parse(await c.req.text());
   } catch {
-    throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
+    throw new ApiError('invalid_json', 'The request body is not valid JSON.');
   }
 }

@@ -1,39 +1,12 @@
 // Prometheus metrics (prom-client). Every series a dashboard or the contract check looks for exists from
 // the first scrape at 0, so "no line" never has to be told apart from "nothing happened yet".
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { ERROR_CODE_IDS, type ErrorCode } from '../protocol/errors.ts';
+import { TECHNIQUE_IDS } from '../protocol/techniques.ts';
 
-export const TECHNIQUES = ['poll', 'long-poll', 'sse', 'websocket'] as const;
-export type Technique = (typeof TECHNIQUES)[number];
-
-export const REJECTION_REASONS = [
-  'invalid_channel',
-  'invalid_cursor',
-  'invalid_json',
-  'invalid_body',
-  'invalid_timeout',
-  'invalid_limit',
-  'unsupported_media_type',
-  'payload_too_large',
-  'read_only_channel',
-  'rate_limited',
-  'too_many_connections',
-  'origin_not_allowed',
-  'message_too_large',
-  'unknown_message',
-  'slow_consumer',
-  'heartbeat_timeout',
-  'shutting_down',
-  'not_found',
-  'method_not_allowed',
-  'upgrade_required',
-  'too_many_channels',
-  'invalid_lab_id',
-  'gap_unavailable',
-  'invalid_race',
-  'race_busy',
-  'store_unavailable',
-] as const;
-export type RejectionReason = (typeof REJECTION_REASONS)[number];
+/** Rejections are counted by the contract's error codes. */
+export const REJECTION_REASONS = ERROR_CODE_IDS;
+export type RejectionReason = ErrorCode;
 
 export interface Metrics {
   readonly registry: Registry;
@@ -102,7 +75,7 @@ export function createMetrics(): Metrics {
       },
     }),
   };
-  for (const t of TECHNIQUES) {
+  for (const t of TECHNIQUE_IDS) {
     m.openConnections.set({ technique: t }, 0);
     m.requests.inc({ technique: t }, 0);
     m.delivered.inc({ technique: t }, 0);

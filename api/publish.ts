@@ -1,6 +1,6 @@
 // Publishing one event, the same rules whether it comes over HTTP or over a WebSocket.
+import { READ_ONLY_CHANNELS } from '../protocol/channels.ts';
 import type { Deps } from './context.ts';
-import { READ_ONLY_CHANNELS } from './context.ts';
 import { ApiError, asApiError } from './errors.ts';
 import type { AppendResult } from './log/types.ts';
 
@@ -13,7 +13,6 @@ export async function publishEvent(
 ): Promise<AppendResult> {
   if (READ_ONLY_CHANNELS.has(channel)) {
     throw new ApiError(
-      403,
       'read_only_channel',
       `The "${channel}" channel is published by the server itself; publish to a channel of your own instead.`,
     );
@@ -22,14 +21,13 @@ export async function publishEvent(
   const bytes = Buffer.byteLength(JSON.stringify(data));
   if (bytes > deps.config.PUBLISH_MAX_BYTES) {
     throw new ApiError(
-      413,
       'payload_too_large',
       `"data" serializes to ${bytes} bytes; the limit is ${deps.config.PUBLISH_MAX_BYTES} bytes.`,
     );
   }
   const rate = await deps.publishLimiter.take(ip);
   if (!rate.allowed) {
-    throw new ApiError(429, 'rate_limited', `Too many publishes from your address; retry in ${rate.retryAfterSec} s.`, {
+    throw new ApiError('rate_limited', `Too many publishes from your address; retry in ${rate.retryAfterSec} s.`, {
       'Retry-After': String(rate.retryAfterSec),
     });
   }

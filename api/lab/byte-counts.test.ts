@@ -6,7 +6,7 @@ import { IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import { afterEach, describe, it } from 'node:test';
-import type { Technique } from '../metrics.ts';
+import type { TechniqueId } from '../../protocol/techniques.ts';
 import { LabRegistry, type LabCapture } from './capture.ts';
 import { tapHttpExchange, tapUpgrade } from './tap.ts';
 
@@ -45,7 +45,7 @@ function parsedRequest(socket: Duplex, head: string): IncomingMessage {
 /** One HTTP exchange through the tap: the request, then the server's bytes as written, then the end. */
 function exchange(
   lab: LabCapture,
-  technique: Technique,
+  technique: TechniqueId,
   socket: Duplex,
   requestHead: string,
   writes: (string | Buffer)[],

@@ -2,93 +2,10 @@
 // widget makes): the bytes they carried, counted as header, framing and payload per connection, and
 // the sockets themselves so that the learner can cut them. Bounded per lab and in number of labs.
 import type { Duplex } from 'node:stream';
-import type { Technique } from '../metrics.ts';
-
-/** 128 random bits as hex: unguessable, so knowing the id is what entitles a page to its capture. */
-export const LAB_ID = /^[0-9a-f]{32}$/;
-/** The learner's private channel: the only one a lab may reset. `lab-` + 32 hex fits the 64-char rule. */
-export const labChannel = (id: string) => `lab-${id}`;
-
-/** up: browser to server; down: server to browser. */
-export type Direction = 'up' | 'down';
-
-export interface ByteCounts {
-  /** HTTP request and response heads, the WebSocket handshake included. */
-  header: number;
-  /** Bytes that only delimit messages: chunked-coding lines, WebSocket frame headers and masking keys. */
-  framing: number;
-  /** What the application reads: bodies, SSE text, WebSocket payloads. */
-  payload: number;
-}
-
-interface EntryBase {
-  /** Position in this lab's capture; `?after=n` asks for the entries after it. */
-  n: number;
-  /** Server clock, epoch ms. */
-  at: number;
-  /** Connection number within this lab: two requests with one number shared a keep-alive socket. */
-  conn: number;
-  technique: Technique;
-}
-
-export type WireEntry = EntryBase &
-  (
-    | { kind: 'http-head'; dir: Direction; text: string; bytes: number }
-    | {
-        kind: 'http-body';
-        dir: Direction;
-        text: string;
-        payloadBytes: number;
-        framingBytes: number;
-        truncated: boolean;
-      }
-    | {
-        kind: 'ws-frame';
-        dir: Direction;
-        fin: boolean;
-        rsv: readonly boolean[];
-        opcode: number;
-        opcodeName: string;
-        masked: boolean;
-        maskingKey: string | null;
-        payloadLength: number;
-        headerBytes: number;
-        /** UTF-8 text for text and close frames, hex for the rest. */
-        payload: string;
-        payloadEncoding: 'utf8' | 'hex';
-        truncated: boolean;
-      }
-    | { kind: 'note'; text: string }
-  );
+import type { ByteCounts, ConnectionStats, Direction, TechniqueStats, WireEntry } from '../../protocol/lab.ts';
+import type { TechniqueId } from '../../protocol/techniques.ts';
 
 type NewEntry = WireEntry extends infer E ? (E extends WireEntry ? Omit<E, 'n' | 'at'> : never) : never;
-
-export interface ConnectionStats {
-  id: number;
-  technique: Technique;
-  /** HTTP requests this connection carried (1 for a stream or a WebSocket). */
-  requests: number;
-  /** The TCP connection is still open. */
-  open: boolean;
-  openedAt: number;
-  closedAt: number | null;
-  up: ByteCounts;
-  down: ByteCounts;
-}
-
-/**
- * What one technique cost over every connection that carried its requests. Kept apart from the
- * per-connection counts because browsers share keep-alive connections between techniques (a poll may
- * reuse the socket a long-poll answer just freed), and because trimmed connections stay counted here.
- */
-export interface TechniqueStats {
-  /** HTTP requests of this technique (a stream, or a WebSocket upgrade, is one). */
-  requests: number;
-  /** Distinct TCP connections that carried at least one of its requests. */
-  connections: number;
-  up: ByteCounts;
-  down: ByteCounts;
-}
 
 /** A publisher that owns the lab's channel for a while (the race): the tick stays quiet meanwhile. */
 export interface LabPublisher {
@@ -136,9 +53,9 @@ export class LabCapture {
   private armedUntil: number | null = null;
   private refuseUntil = 0;
   private ticks = 0;
-  private readonly byTechnique = new Map<Technique, TechniqueStats>();
+  private readonly byTechnique = new Map<TechniqueId, TechniqueStats>();
   /** The techniques each connection has carried, to count a shared keep-alive connection once per technique. */
-  private readonly carried = new Map<number, Set<Technique>>();
+  private readonly carried = new Map<number, Set<TechniqueId>>();
   /** Publishes on this lab's channel in place of the tick while set (api/lab/race.ts). */
   publisher: LabPublisher | null = null;
   private readonly limits: LabLimits;
@@ -152,7 +69,7 @@ export class LabCapture {
   }
 
   /** The connection number of `socket` in this lab, numbering it (and watching it close) on first sight. */
-  connection(socket: Duplex, technique: Technique): ConnectionStats {
+  connection(socket: Duplex, technique: TechniqueId): ConnectionStats {
     let id = this.socketIds.get(socket);
     let stats = id === undefined ? undefined : this.connections.get(id);
     if (!stats) {
@@ -186,7 +103,7 @@ export class LabCapture {
     stats.requests++;
     const perTechnique = this.techniqueStats(technique);
     perTechnique.requests++;
-    const carried = this.carried.get(stats.id) ?? new Set<Technique>();
+    const carried = this.carried.get(stats.id) ?? new Set<TechniqueId>();
     if (!carried.has(technique)) {
       carried.add(technique);
       perTechnique.connections++;
@@ -196,7 +113,7 @@ export class LabCapture {
     return stats;
   }
 
-  private techniqueStats(technique: Technique): TechniqueStats {
+  private techniqueStats(technique: TechniqueId): TechniqueStats {
     let t = this.byTechnique.get(technique);
     if (!t) {
       t = { requests: 0, connections: 0, up: zero(), down: zero() };
@@ -308,7 +225,7 @@ export class LabCapture {
     peakLive: number;
     connections: ConnectionStats[];
     totals: Record<Direction, ByteCounts>;
-    byTechnique: Partial<Record<Technique, TechniqueStats>>;
+    byTechnique: Partial<Record<TechniqueId, TechniqueStats>>;
   } {
     const connections = [...this.connections.values()];
     const totals = { up: zero(), down: zero() };

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AppendResult } from '../log/types.ts';
-import { RACE_BOUNDS, RaceRun, parseRaceSettings, plannedEvents, raceData } from './race.ts';
+import { RACE_BOUNDS } from '../../protocol/lab.ts';
+import { parseRaceSettings, plannedEvents, RaceRun, raceData } from './race.ts';
 
 const good = { rate: 5, payloadBytes: 100, durationMs: 10_000 };
 

@@ -4,22 +4,8 @@
 // and so that 50 events a second do not need 50 requests a second from the page.
 import { ApiError } from '../errors.ts';
 import type { AppendResult } from '../log/types.ts';
+import { RACE_BOUNDS, type RaceSegment, type RaceSettings, type RaceStatus } from '../../protocol/lab.ts';
 import type { LabPublisher } from './capture.ts';
-
-export interface RaceSettings {
-  /** Events per second. */
-  rate: number;
-  /** Size of each event's `data` serialized as JSON, in bytes: what the application wanted to send. */
-  payloadBytes: number;
-  durationMs: number;
-}
-
-export const RACE_BOUNDS = {
-  rate: { min: 0.1, max: 50, unit: 'events per second' },
-  // 16 KiB: a WebSocket message of this server's maximum size still fits around it.
-  payloadBytes: { min: 2, max: 16_384, unit: 'bytes' },
-  durationMs: { min: 1000, max: 60_000, unit: 'ms' },
-} as const;
 
 /** Between the answer and the first event: the page opens its four clients meanwhile. */
 export const RACE_LEAD_MS = 1500;
@@ -29,7 +15,7 @@ export const RACE_LEAD_MS = 1500;
  */
 const QUIET_AFTER_MS = 30_000;
 
-const invalid = (message: string) => new ApiError(400, 'invalid_race', message);
+const invalid = (message: string) => new ApiError('invalid_race', message);
 
 /** Reads `{"rate","payloadBytes","durationMs"}`, each a number within RACE_BOUNDS. */
 export function parseRaceSettings(body: unknown): RaceSettings {
@@ -61,26 +47,6 @@ export function raceData(n: number, bytes: number): string {
 
 /** Events planned for a race: one per period, at least one. */
 export const plannedEvents = (s: RaceSettings) => Math.max(1, Math.floor((s.durationMs * s.rate) / 1000));
-
-/** A run of consecutive seqs the race published under one epoch (a restart starts another). */
-export interface RaceSegment {
-  epoch: string;
-  first: number;
-  last: number;
-}
-
-export interface RaceStatus {
-  running: boolean;
-  settings: RaceSettings;
-  /** Server clock, epoch ms: the first event's due time and the end of the race. */
-  startsAt: number;
-  endsAt: number;
-  planned: number;
-  published: number;
-  /** Publishes the store refused (an outage): never published, so no client can be missing them. */
-  failed: number;
-  segments: RaceSegment[];
-}
 
 export interface RaceOptions {
   settings: RaceSettings;

@@ -10,31 +10,18 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../context.ts';
 import { ApiError, rawHttpError } from '../errors.ts';
 import { clientIp } from '../limits.ts';
-import { parseAfter } from '../log/cursor.ts';
 import type { AppendResult } from '../log/types.ts';
-import type { Technique } from '../metrics.ts';
-import { LAB_ID, labChannel, type LabCapture } from './capture.ts';
+import { LAB_ID, labChannel } from '../../protocol/lab.ts';
+import { technique, techniqueBySegment } from '../../protocol/techniques.ts';
+import type { LabCapture } from './capture.ts';
 import { readJsonBody } from '../json-body.ts';
 import { RaceRun, parseRaceSettings } from './race.ts';
 import { tapHttpExchange, tapUpgrade } from './tap.ts';
+import { parseCursor } from '../transports/admission.ts';
 
 type Env = { Bindings: HttpBindings };
 
-/** Lab routes and their methods, for the app's 405 answers. */
-export const LAB_ROUTES: Record<string, string> = {
-  '/api/lab/:id/wire': 'GET',
-  '/api/lab/:id/connections': 'GET',
-  '/api/lab/:id/cut': 'POST',
-  '/api/lab/:id/restart': 'POST',
-  '/api/lab/:id/gap': 'POST',
-  '/api/lab/:id/race': 'POST',
-  '/api/lab/:id/race/status': 'GET',
-  '/api/lab/:id/race/stop': 'POST',
-};
-
-/** The GET routes a lab can tap, by the last segment of their path. */
-const TAPPED_HTTP: Record<string, Technique> = { poll: 'poll', 'long-poll': 'long-poll', sse: 'sse' };
-const WS_PATH = /^\/api\/channels\/[^/]+\/ws$/;
+const WS_PATH = new RegExp(`^/api/channels/[^/]+/${technique('websocket').segment}$`);
 /** Events published past the retention by a provoked gap: how many the returning client is told it missed. */
 const GAP_MISSED = 5;
 /** A provoked gap publishes RETENTION + 5 events at once; past this, it would be a load test, not a demo. */
@@ -48,7 +35,6 @@ const RACE_BODY_MAX_BYTES = 1024;
 
 const invalidLabId = (raw: string) =>
   new ApiError(
-    400,
     'invalid_lab_id',
     `A lab id is 32 lowercase hex digits (128 random bits); got ${JSON.stringify(raw.slice(0, 80))}.`,
   );
@@ -62,10 +48,13 @@ function checkLabId(raw: string): string {
 export function labHttpTap(deps: Deps): MiddlewareHandler<Env> {
   return async (c, next) => {
     const raw = c.req.query('lab');
-    const technique = TAPPED_HTTP[c.req.path.slice(c.req.path.lastIndexOf('/') + 1)];
-    if (raw === undefined || !technique || c.req.method !== 'GET') return next();
+    const technique = techniqueBySegment(c.req.path.slice(c.req.path.lastIndexOf('/') + 1));
+    // WebSocket connections are tapped at the upgrade (labUpgradeTap); a request that reaches Hono on
+    // their path is a plain GET answered 426.
+    const tapped = technique && technique.wire !== 'websocket-frames' && c.req.method === technique.method;
+    if (raw === undefined || !tapped) return next();
     const lab = deps.labs.open(checkLabId(raw));
-    if (!tapHttpExchange(lab, technique, c.env.incoming, c.env.outgoing)) return RESPONSE_ALREADY_SENT;
+    if (!tapHttpExchange(lab, technique.id, c.env.incoming, c.env.outgoing)) return RESPONSE_ALREADY_SENT;
     await next();
   };
 }
@@ -81,7 +70,7 @@ export function labUpgradeTap(deps: Deps, req: IncomingMessage, socket: Duplex):
   if (!LAB_ID.test(raw)) {
     const err = invalidLabId(raw);
     deps.metrics.rejections.inc({ reason: err.code });
-    socket.end(rawHttpError(err.status, err.code, err.message));
+    socket.end(rawHttpError(err));
     return true;
   }
   return !tapUpgrade(deps.labs.open(raw), req, socket);
@@ -115,12 +104,9 @@ function rateLimited(deps: Deps): MiddlewareHandler<Env> {
   return async (c, next) => {
     const rate = await deps.publishLimiter.take(clientIp(c.env.incoming, deps.config.TRUST_PROXY));
     if (!rate.allowed) {
-      throw new ApiError(
-        429,
-        'rate_limited',
-        `Too many requests from your address; retry in ${rate.retryAfterSec} s.`,
-        { 'Retry-After': String(rate.retryAfterSec) },
-      );
+      throw new ApiError('rate_limited', `Too many requests from your address; retry in ${rate.retryAfterSec} s.`, {
+        'Retry-After': String(rate.retryAfterSec),
+      });
     }
     await next();
   };
@@ -134,13 +120,8 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
   for (const action of ['cut', 'restart', 'gap', 'race']) app.post(`/api/lab/:id/${action}`, rateLimited(deps));
 
   app.get('/api/lab/:id/wire', (c) => {
-    const after = parseAfter(c.req.query('after'));
-    if (after === 'invalid')
-      throw new ApiError(
-        400,
-        'invalid_cursor',
-        `"after" must be a non-negative integer; got ${JSON.stringify(c.req.query('after'))}.`,
-      );
+    // `after` here is an entry number of the capture, with the same syntax as a channel's cursor.
+    const { after } = parseCursor(c.req.query('after'), undefined);
     // Reading does not create a lab: ids nobody has connected with cost nothing.
     const lab = deps.labs.get(c.req.param('id'));
     const wire = lab ? lab.wire(after ?? 0) : { entries: [], next: 0, dropped: 0 };
@@ -180,7 +161,6 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
     const publish = deps.config.RETENTION + GAP_MISSED;
     if (publish > GAP_MAX_PUBLISH) {
       throw new ApiError(
-        409,
         'gap_unavailable',
         `This server retains ${deps.config.RETENTION} events per channel; provoking a gap would take ${publish} publishes, more than the ${GAP_MAX_PUBLISH} this demo allows.`,
       );
@@ -197,7 +177,6 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
     maxSize: RACE_BODY_MAX_BYTES,
     onError: () => {
       throw new ApiError(
-        413,
         'payload_too_large',
         `A race is asked for with a small JSON object (at most ${RACE_BODY_MAX_BYTES} bytes).`,
       );
@@ -211,7 +190,6 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
     const running = deps.labs.all().filter((l) => l.publisher instanceof RaceRun && l.publisher.running).length;
     if (running >= MAX_RUNNING_RACES) {
       throw new ApiError(
-        503,
         'race_busy',
         `${running} races are running on this server, its most at once; retry in a few seconds.`,
         { 'Retry-After': '5' },
@@ -246,13 +224,13 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
   app.get('/api/lab/:id/race/status', (c) => {
     const race = deps.labs.get(c.req.param('id'))?.publisher;
     if (!(race instanceof RaceRun))
-      throw new ApiError(404, 'not_found', 'No race was started for this lab (POST /api/lab/<id>/race starts one).');
+      throw new ApiError('not_found', 'No race was started for this lab (POST /api/lab/<id>/race starts one).');
     return c.json(race.status(), 200, { 'Cache-Control': 'no-store' });
   });
 
   app.post('/api/lab/:id/race/stop', (c) => {
     const race = deps.labs.get(c.req.param('id'))?.publisher;
-    if (!(race instanceof RaceRun)) throw new ApiError(404, 'not_found', 'No race was started for this lab.');
+    if (!(race instanceof RaceRun)) throw new ApiError('not_found', 'No race was started for this lab.');
     race.stop();
     return c.json(race.status());
   });

@@ -4,8 +4,9 @@
 // what the browser sent is rebuilt from Node's parsed request (HTTP) or read off the socket (frames).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Technique } from '../metrics.ts';
-import type { ConnectionStats, Direction, LabCapture } from './capture.ts';
+import type { TechniqueId } from '../../protocol/techniques.ts';
+import type { ConnectionStats, Direction } from '../../protocol/lab.ts';
+import type { LabCapture } from './capture.ts';
 import { HttpResponseStream, type HttpPiece } from './http-stream.ts';
 import { OPCODES, WsFrameDecoder, type WsFrame } from './ws-frames.ts';
 
@@ -122,7 +123,7 @@ function recordFrame(lab: LabCapture, stats: ConnectionStats, dir: Direction, fr
   lab.count(stats, dir, { framing: frame.headerBytes, payload: frame.payloadLength });
 }
 
-function recordRequest(lab: LabCapture, req: IncomingMessage, technique: Technique): ConnectionStats {
+function recordRequest(lab: LabCapture, req: IncomingMessage, technique: TechniqueId): ConnectionStats {
   const stats = lab.connection(req.socket, technique);
   const head = requestHead(req);
   lab.record({ conn: stats.id, technique, kind: 'http-head', dir: 'up', text: head.text, bytes: head.bytes });
@@ -152,7 +153,7 @@ function cutOnArrival(lab: LabCapture, stats: ConnectionStats, socket: Duplex): 
  */
 export function tapHttpExchange(
   lab: LabCapture,
-  technique: Technique,
+  technique: TechniqueId,
   req: IncomingMessage,
   res: ServerResponse,
 ): boolean {

@@ -45,7 +45,15 @@ describe('parseAfter: plain decimal digits only (rule 5)', () => {
     assert.equal(parseAfter(undefined), undefined);
     assert.equal(parseAfter(null), undefined);
   });
-  for (const bad of ['1e3', '+1', ' 1', '1 ', '0x10', '1.5', '-1', '', 'abc', '1'.repeat(16)]) {
+  it('accepts every safe integer, 16 digits included (past the head it is a reset, not an error)', () => {
+    assert.equal(parseAfter('1234567890123456'), 1234567890123456);
+    assert.equal(parseAfter(String(Number.MAX_SAFE_INTEGER)), Number.MAX_SAFE_INTEGER);
+    assert.equal(parseAfter('0001'), 1);
+  });
+  for (const big of ['9007199254740992', '1'.repeat(17), '9'.repeat(400)]) {
+    it(`calls ${big.slice(0, 20)}… too large`, () => assert.equal(parseAfter(big), 'too-large'));
+  }
+  for (const bad of ['1e3', '+1', ' 1', '1 ', '0x10', '1.5', '-1', '', 'abc']) {
     it(`refuses ${JSON.stringify(bad)}`, () => assert.equal(parseAfter(bad), 'invalid'));
   }
 });

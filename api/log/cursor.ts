@@ -1,6 +1,7 @@
-// The one cursor rule that all four techniques share (shared/api-contract.md, "Cursor rule").
+// The one cursor rule that every technique shares (docs/api-contract.md, "Cursor rule").
 // A client remembers (epoch, seq of the last event it got); the server turns that into "where to
 // start reading" plus what to tell the client first: nothing, a gap, or a reset.
+import { CURSOR_DIGITS, formatEventId, MAX_CURSOR, parseEventId as parseWireEventId } from '../../protocol/channels.ts';
 import type { LogBounds } from './types.ts';
 
 export interface Cursor {
@@ -32,26 +33,19 @@ export function resolveCursor(cursor: Cursor, log: LogBounds): StartPoint {
 // #endregion cursor-rule
 
 /**
- * `after` must be plain decimal digits: Number() would accept '1e3', ' 1', '0x10' and '' and turn a
- * client's bug into a silent jump.
+ * `after` as plain decimal digits, up to the largest integer a JSON number carries exactly
+ * (Number.MAX_SAFE_INTEGER): 'too-large' past it, 'invalid' for anything that is not digits.
  */
-export function parseAfter(raw: string | undefined | null): number | undefined | 'invalid' {
+export function parseAfter(raw: string | undefined | null): number | undefined | 'invalid' | 'too-large' {
   if (raw === undefined || raw === null) return undefined;
-  if (!/^\d{1,15}$/.test(raw)) return 'invalid';
-  return Number(raw);
-}
-
-/**
- * SSE ids carry the epoch so that an id from an earlier run of the server resolves to a reset:
- * `<epoch>:<seq>`. EventSource sends the last id back verbatim as Last-Event-ID.
- */
-export function formatEventId(epoch: string, seq: number): string {
-  return `${epoch}:${seq}`;
+  if (!CURSOR_DIGITS.test(raw)) return 'invalid';
+  const n = Number(raw);
+  return n <= MAX_CURSOR ? n : 'too-large';
 }
 
 /** A Last-Event-ID we did not issue is not an error (an error status would stop EventSource for good). */
 export function parseEventId(raw: string): Cursor | 'malformed' {
-  const m = /^([A-Za-z0-9_-]{1,64}):(\d{1,15})$/.exec(raw);
-  if (!m) return 'malformed';
-  return { epoch: m[1], after: Number(m[2]) };
+  return parseWireEventId(raw) ?? 'malformed';
 }
+
+export { formatEventId };

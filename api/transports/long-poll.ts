@@ -7,11 +7,12 @@ import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
 import type { Deps } from '../context.ts';
-import { ApiError, errorBody } from '../errors.ts';
+import { errorBody } from '../errors.ts';
 import { clientIp } from '../limits.ts';
 import { type ReadFromCursor, readFromCursor } from '../log/reader.ts';
-import { cursorFromQuery, intFromQuery } from './params.ts';
+import { holdConnection, intParam, pageLimit, parseCursor, techniqueMeters } from './admission.ts';
 import { JSON_HEADERS, jsonResponse, pollAnswer } from './poll.ts';
+import type { HttpTransport } from './transport.ts';
 
 const MAX_TIMEOUT_MS = 30_000;
 /** The answer to a held request when the server is going away: reconnect elsewhere, do not reuse this socket. */
@@ -27,19 +28,20 @@ function writeJson(res: ServerResponse, status: number, body: string, headers: R
 type Wake = 'event' | 'timeout' | 'gone' | 'shutdown';
 
 export function longPollHandler(deps: Deps) {
+  const meters = techniqueMeters(deps.metrics, 'long-poll');
   return async (c: Context<{ Bindings: HttpBindings }>) => {
     const channel = c.req.param('channel')!;
-    const cursor = cursorFromQuery((n) => c.req.query(n));
+    const cursor = parseCursor(c.req.query('after'), c.req.query('epoch'));
+    const limit = pageLimit(c.req.query('limit'));
     // Clamped, not refused: a client asking for 60 s behind a proxy that cuts at 30 s gets 30 s.
-    const timeoutMs = intFromQuery(
+    const timeoutMs = intParam(
       c.req.query('timeout'),
       'timeout',
       deps.config.LONG_POLL_TIMEOUT_MS,
-      0,
-      MAX_TIMEOUT_MS,
+      { min: 0, max: MAX_TIMEOUT_MS, clamp: true },
       'invalid_timeout',
     );
-    deps.metrics.requests.inc({ technique: 'long-poll' });
+    meters.requests.inc();
     const res = c.env.outgoing;
 
     // Subscribe before the first read: an event published between "nothing yet" and "now waiting"
@@ -51,21 +53,12 @@ export function longPollHandler(deps: Deps) {
       woken = why;
       onWake?.(why);
     };
-    const unsubscribe = deps.store.subscribe(channel, () => wake('event'));
-    const lease = deps.connections.tryHold({
+    const lease = holdConnection(deps, {
       technique: 'long-poll',
       ip: clientIp(c.env.incoming, deps.config.TRUST_PROXY),
       endForShutdown: () => wake('shutdown'),
     });
-    if (!lease) {
-      unsubscribe();
-      throw new ApiError(
-        429,
-        'too_many_connections',
-        'Too many held connections from your address; close some and retry.',
-        { 'Retry-After': '5' },
-      );
-    }
+    const unsubscribe = deps.store.subscribe(channel, () => wake('event'));
     const timer = setTimeout(() => wake('timeout'), timeoutMs);
     // A client that goes away must free its waiter now, not when the timeout would have fired.
     const onClose = () => wake('gone');
@@ -79,7 +72,7 @@ export function longPollHandler(deps: Deps) {
 
     let first: ReadFromCursor;
     try {
-      first = await readFromCursor(deps.store, channel, cursor, 1000);
+      first = await readFromCursor(deps.store, channel, cursor, limit);
     } catch (err) {
       release();
       throw err;
@@ -87,9 +80,9 @@ export function longPollHandler(deps: Deps) {
     // Events waiting, or news about the cursor itself (gap, reset): answer at once.
     if (first.events.length > 0 || first.start.kind === 'gap' || first.start.kind === 'reset' || timeoutMs === 0) {
       release();
-      deps.metrics.delivered.inc({ technique: 'long-poll' }, first.events.length);
+      meters.delivered.inc(first.events.length);
       const body = pollAnswer(first);
-      deps.metrics.bytesWritten.inc({ technique: 'long-poll' }, Buffer.byteLength(body));
+      meters.bytesWritten.inc(Buffer.byteLength(body));
       return jsonResponse(body);
     }
 
@@ -106,11 +99,11 @@ export function longPollHandler(deps: Deps) {
           deps.store,
           channel,
           { after: first.cursor, epoch: first.bounds.epoch },
-          1000,
+          limit,
         );
-        deps.metrics.delivered.inc({ technique: 'long-poll' }, next.events.length);
+        meters.delivered.inc(next.events.length);
         const body = pollAnswer(next);
-        deps.metrics.bytesWritten.inc({ technique: 'long-poll' }, Buffer.byteLength(body));
+        meters.bytesWritten.inc(Buffer.byteLength(body));
         writeJson(res, 200, body, why === 'shutdown' ? CLOSE : {});
       } catch (err) {
         console.error(`long-poll: reading ${channel} failed:`, err);
@@ -127,3 +120,9 @@ export function longPollHandler(deps: Deps) {
   };
 }
 // #endregion long-poll-handler
+
+export const longPollTransport = {
+  technique: 'long-poll',
+  kind: 'http',
+  create: (deps) => ({ handler: longPollHandler(deps) }),
+} satisfies HttpTransport;

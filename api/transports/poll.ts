@@ -3,11 +3,9 @@
 // carry no news and events that wait up to one interval to be seen.
 import type { Context } from 'hono';
 import type { Deps } from '../context.ts';
-import { readFromCursor, type ReadFromCursor } from '../log/reader.ts';
-import { cursorFromQuery, intFromQuery } from './params.ts';
-
-const DEFAULT_LIMIT = 100;
-const MAX_LIMIT = 1000;
+import { type ReadFromCursor, readFromCursor } from '../log/reader.ts';
+import { pageLimit, parseCursor, techniqueMeters } from './admission.ts';
+import type { HttpTransport } from './transport.ts';
 
 /**
  * The answer body of poll and long-poll. Each event's JSON was serialized once at publish, so the body
@@ -31,18 +29,25 @@ export function jsonResponse(body: string, status = 200, headers: Record<string,
 
 // #region poll-handler
 export function pollHandler(deps: Deps) {
+  const meters = techniqueMeters(deps.metrics, 'poll');
   return async (c: Context) => {
     const channel = c.req.param('channel')!;
-    const cursor = cursorFromQuery((n) => c.req.query(n));
-    const limit = intFromQuery(c.req.query('limit'), 'limit', DEFAULT_LIMIT, 1, MAX_LIMIT, 'invalid_limit');
+    const cursor = parseCursor(c.req.query('after'), c.req.query('epoch'));
+    const limit = pageLimit(c.req.query('limit'));
 
     const result = await readFromCursor(deps.store, channel, cursor, limit);
     const body = pollAnswer(result);
 
-    deps.metrics.requests.inc({ technique: 'poll' });
-    deps.metrics.delivered.inc({ technique: 'poll' }, result.events.length);
-    deps.metrics.bytesWritten.inc({ technique: 'poll' }, Buffer.byteLength(body));
+    meters.requests.inc();
+    meters.delivered.inc(result.events.length);
+    meters.bytesWritten.inc(Buffer.byteLength(body));
     return jsonResponse(body);
   };
 }
 // #endregion poll-handler
+
+export const pollTransport = {
+  technique: 'poll',
+  kind: 'http',
+  create: (deps) => ({ handler: pollHandler(deps) }),
+} satisfies HttpTransport;

@@ -7,12 +7,12 @@ import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
 import type { Deps } from '../context.ts';
-import { ApiError } from '../errors.ts';
 import { clientIp } from '../limits.ts';
 import { formatEventId, parseEventId } from '../log/cursor.ts';
 import { follow, type ClientCursor } from '../log/reader.ts';
 import type { LogEvent } from '../log/types.ts';
-import { cursorFromQuery } from './params.ts';
+import { dropIfSlow, holdConnection, parseCursor, techniqueMeters } from './admission.ts';
+import type { HttpTransport } from './transport.ts';
 
 /**
  * One frame of the stream. `event` and `id` go on the wire as given, so a CR or LF inside them would
@@ -100,19 +100,17 @@ function eventFrame(event: LogEvent, epoch: string): Buffer {
 function cursorOf(c: Context): ClientCursor {
   const lastEventId = c.req.header('last-event-id');
   if (lastEventId) return parseEventId(lastEventId);
-  return cursorFromQuery((n) => c.req.query(n));
+  return parseCursor(c.req.query('after'), c.req.query('epoch'));
 }
 
 // #region sse-stream
 export function sseHandler(deps: Deps, heartbeat: SseHeartbeat) {
-  // Bound once: resolving the label set on every delivery showed up in the fan-out profile.
-  const delivered = deps.metrics.delivered.labels({ technique: 'sse' });
-  const bytesWritten = deps.metrics.bytesWritten.labels({ technique: 'sse' });
+  const meters = techniqueMeters(deps.metrics, 'sse');
   return async (c: Context<{ Bindings: HttpBindings }>) => {
     const channel = c.req.param('channel')!;
     const cursor = cursorOf(c);
     const res = c.env.outgoing;
-    const lease = deps.connections.tryHold({
+    const lease = holdConnection(deps, {
       technique: 'sse',
       ip: clientIp(c.env.incoming, deps.config.TRUST_PROXY),
       endForShutdown: () => {
@@ -122,14 +120,7 @@ export function sseHandler(deps: Deps, heartbeat: SseHeartbeat) {
       },
       unsentBytes: () => res.writableLength,
     });
-    if (!lease)
-      throw new ApiError(
-        429,
-        'too_many_connections',
-        'Too many held connections from your address; close some and retry.',
-        { 'Retry-After': '5' },
-      );
-    deps.metrics.requests.inc({ technique: 'sse' });
+    meters.requests.inc();
 
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -142,12 +133,8 @@ export function sseHandler(deps: Deps, heartbeat: SseHeartbeat) {
       if (res.writableEnded || res.destroyed) return;
       res.write(text);
       heartbeat.touch(res);
-      bytesWritten.inc(typeof text === 'string' ? Buffer.byteLength(text) : text.length);
-      // A client that stopped reading would make us hold every event for it in memory: drop it instead.
-      if (res.writableLength > deps.config.SLOW_CLIENT_MAX_BUFFER_BYTES) {
-        deps.metrics.rejections.inc({ reason: 'slow_consumer' });
-        res.destroy();
-      }
+      meters.bytesWritten.inc(typeof text === 'string' ? Buffer.byteLength(text) : text.length);
+      dropIfSlow(deps, res.writableLength, () => res.destroy());
     };
     // How long EventSource waits before reconnecting; sent first, before any event.
     write(`retry: ${deps.config.SSE_RETRY_MS}\n\n`);
@@ -175,7 +162,7 @@ export function sseHandler(deps: Deps, heartbeat: SseHeartbeat) {
         },
         event(event, epoch) {
           write(eventFrame(event, epoch));
-          delivered.inc();
+          meters.delivered.inc();
         },
       });
       if (closed) stop();
@@ -189,3 +176,14 @@ export function sseHandler(deps: Deps, heartbeat: SseHeartbeat) {
   };
 }
 // #endregion sse-stream
+
+export const sseTransport = {
+  technique: 'sse',
+  kind: 'http',
+  create(deps) {
+    const heartbeat = new SseHeartbeat(deps.config.SSE_HEARTBEAT_MS, (bytes) =>
+      deps.metrics.bytesWritten.inc({ technique: 'sse' }, bytes),
+    );
+    return { handler: sseHandler(deps, heartbeat), close: () => heartbeat.stop() };
+  },
+} satisfies HttpTransport;

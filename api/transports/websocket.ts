@@ -4,18 +4,30 @@
 // (event / gap / reset / ack / error down, publish / resume up) so that the client can.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Counter } from 'prom-client';
-import { WebSocket, WebSocketServer, type RawData, type ServerOptions } from 'ws';
-import { CHANNEL_NAME, type Deps } from '../context.ts';
+import { type RawData, type ServerOptions, WebSocket, WebSocketServer } from 'ws';
+import type { ErrorCode } from '../../protocol/errors.ts';
+import { CLOSE_CODES, MAX_REF_LENGTH, type ServerMessage } from '../../protocol/messages.ts';
+import { technique } from '../../protocol/techniques.ts';
+import type { Deps } from '../context.ts';
 import { ApiError, rawHttpError } from '../errors.ts';
 import { clientIp } from '../limits.ts';
-import { parseAfter, type Cursor } from '../log/cursor.ts';
+import type { Cursor } from '../log/cursor.ts';
 import { follow } from '../log/reader.ts';
 import type { LogEvent } from '../log/types.ts';
-import type { RejectionReason } from '../metrics.ts';
 import { publishEvent } from '../publish.ts';
+import {
+  checkChannel,
+  dropIfSlow,
+  parseCursor,
+  type TechniqueMeters,
+  techniqueMeters,
+  tooManyConnections,
+} from './admission.ts';
+import type { UpgradeTransport } from './transport.ts';
 
-const WS_PATH = /^\/api\/channels\/([^/]+)\/ws$/;
+const WS_PATH = new RegExp(`^/api/channels/([^/]+)/${technique('websocket').segment}$`);
+
+const message = (m: ServerMessage) => JSON.stringify(m);
 
 // #region ws-origin
 /** Extra Origins plus the same origin. Browsers send Origin on every WebSocket handshake; other clients may not. */
@@ -84,14 +96,11 @@ export class WebSocketTransport {
   private readonly wss: WebSocketServer;
   private readonly clients = new Set<Client>();
   private readonly pinger: NodeJS.Timeout;
-  // Bound once: resolving the label set on every delivery showed up in the fan-out profile.
-  private readonly delivered: Counter.Internal;
-  private readonly bytesWritten: Counter.Internal;
+  private readonly meters: TechniqueMeters;
 
   constructor(deps: Deps) {
     this.deps = deps;
-    this.delivered = deps.metrics.delivered.labels({ technique: 'websocket' });
-    this.bytesWritten = deps.metrics.bytesWritten.labels({ technique: 'websocket' });
+    this.meters = techniqueMeters(deps.metrics, 'websocket');
     // maxPayload counts the whole message, fragmented or not; ws closes with 1009 past it.
     // maxPendingAutoPongs is newer than @types/ws: typed here by hand.
     const options: ServerOptions & { maxPendingAutoPongs: number } = {
@@ -110,62 +119,57 @@ export class WebSocketTransport {
     this.pinger.unref();
   }
 
-  // #region ws-upgrade
   /**
-   * Checks an upgrade request in a clear order, each refusal with its own status, all BEFORE the
-   * handshake: once the 101 is sent there is no status code left to refuse with. Returns false when the
-   * path is not a channel's WebSocket (the dev server's own upgrades pass through).
+   * Takes an upgrade request on a channel's WebSocket path; false when the path is not one (the dev
+   * server's own upgrades pass through). A refusal is the contract's JSON error, written on the raw
+   * socket: before the handshake there is no response object.
    */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = WS_PATH.exec(url.pathname);
     if (!match) return false;
-    const refuse = (
-      status: number,
-      code: RejectionReason,
-      message: string,
-      headers: Record<string, string> = {},
-    ): true => {
-      this.deps.metrics.rejections.inc({ reason: code });
-      socket.end(rawHttpError(status, code, message, headers));
+    let admitted: { channel: string; ip: string; cursor: Cursor };
+    try {
+      admitted = this.admit(req, url, match[1]!);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      this.deps.metrics.rejections.inc({ reason: err.code });
+      socket.end(rawHttpError(err));
       return true;
-    };
-    const channel = safeDecode(match[1]!);
-    const ip = clientIp(req, this.deps.config.TRUST_PROXY);
+    }
+    const { channel, ip, cursor } = admitted;
+    // ws validates the rest (Sec-WebSocket-Key format, version 13) and answers 400 itself.
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, channel, ip, cursor));
+    return true;
+  }
 
-    if (this.deps.lifecycle.shuttingDown)
-      return refuse(503, 'shutting_down', 'The server is shutting down; reconnect in a moment.', {
+  // #region ws-upgrade
+  /**
+   * Checks an upgrade request in a clear order, each refusal with its own status, all BEFORE the
+   * handshake: once the 101 is sent there is no status code left to refuse with.
+   */
+  private admit(req: IncomingMessage, url: URL, rawChannel: string) {
+    if (this.deps.lifecycle.shuttingDown) {
+      throw new ApiError('shutting_down', 'The server is shutting down; reconnect in a moment.', {
         'Retry-After': '2',
       });
-    if (req.method !== 'GET')
-      return refuse(405, 'method_not_allowed', 'A WebSocket handshake is a GET request.', { Allow: 'GET' });
-    if (!CHANNEL_NAME.test(channel))
-      return refuse(
-        400,
-        'invalid_channel',
-        `Channel names match ^[a-z0-9][a-z0-9-]{0,63}$; got ${JSON.stringify(channel)}.`,
-      );
+    }
+    if (req.method !== 'GET') {
+      throw new ApiError('method_not_allowed', 'A WebSocket handshake is a GET request.', { Allow: 'GET' });
+    }
+    const channel = checkChannel(safeDecode(rawChannel));
     // WebSockets are not covered by CORS: without this check any site could open a socket with the
     // learner's cookies (cross-site WebSocket hijacking).
     if (!originAllowed(req.headers.origin, req.headers.host, this.deps.config.ALLOWED_ORIGINS)) {
-      return refuse(
-        403,
+      throw new ApiError(
         'origin_not_allowed',
         `WebSocket connections from origin ${JSON.stringify(req.headers.origin)} are not allowed.`,
       );
     }
-    const after = parseAfter(url.searchParams.get('after'));
-    if (after === 'invalid')
-      return refuse(400, 'invalid_cursor', '"after" must be a non-negative integer in plain decimal digits.');
-    if (!this.deps.connections.hasRoom(ip)) {
-      return refuse(429, 'too_many_connections', 'Too many held connections from your address; close some and retry.', {
-        'Retry-After': '5',
-      });
-    }
-    const epoch = url.searchParams.get('epoch') || undefined;
-    // ws validates the rest (Sec-WebSocket-Key format, version 13) and answers 400 itself.
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, channel, ip, { after, epoch }));
-    return true;
+    const cursor = parseCursor(url.searchParams.get('after'), url.searchParams.get('epoch'));
+    const ip = clientIp(req, this.deps.config.TRUST_PROXY);
+    if (!this.deps.connections.hasRoom(ip)) throw tooManyConnections();
+    return { channel, ip, cursor };
   }
   // #endregion ws-upgrade
 
@@ -173,15 +177,15 @@ export class WebSocketTransport {
     const lease = this.deps.connections.tryHold({
       technique: 'websocket',
       ip,
-      endForShutdown: () => ws.close(1001, 'server shutting down'),
+      endForShutdown: () => ws.close(CLOSE_CODES.goingAway, 'server shutting down'),
       unsentBytes: () => ws.bufferedAmount,
     });
     if (!lease) {
       this.deps.metrics.rejections.inc({ reason: 'too_many_connections' });
-      ws.close(1013, 'too many connections from your address');
+      ws.close(CLOSE_CODES.tryAgainLater, 'too many connections from your address');
       return;
     }
-    this.deps.metrics.requests.inc({ technique: 'websocket' });
+    this.meters.requests.inc();
     const client: Client = { ws, ip, channel, alive: true, stopFollowing: () => {}, generation: 0 };
     this.clients.add(client);
     ws.on('pong', () => (client.alive = true));
@@ -197,24 +201,26 @@ export class WebSocketTransport {
   }
 
   // #region ws-send
-  private send(client: Client, message: string | Buffer): void {
+  private send(client: Client, text: string | Buffer): void {
     const { ws } = client;
     if (ws.readyState !== WebSocket.OPEN) return;
     // binary: false, or ws would send a Buffer as a binary frame; this is JSON text.
-    ws.send(message, { binary: false });
-    this.bytesWritten.inc(typeof message === 'string' ? Buffer.byteLength(message) : message.length);
+    ws.send(text, { binary: false });
+    this.meters.bytesWritten.inc(typeof text === 'string' ? Buffer.byteLength(text) : text.length);
     // The browser API gives its own code no backpressure, and a client that stops reading makes the
     // server buffer every event for it: past the limit the peer is dropped, not the server's memory.
-    if (ws.bufferedAmount > this.deps.config.SLOW_CLIENT_MAX_BUFFER_BYTES) {
-      this.deps.metrics.rejections.inc({ reason: 'slow_consumer' });
-      ws.terminate();
-    }
+    dropIfSlow(this.deps, ws.bufferedAmount, () => ws.terminate());
   }
   // #endregion ws-send
 
-  private sendError(client: Client, code: RejectionReason, message: string, extra: Record<string, unknown> = {}): void {
+  private sendError(
+    client: Client,
+    code: ErrorCode,
+    text: string,
+    extra: { ref?: string | number; retryAfter?: number } = {},
+  ): void {
     this.deps.metrics.rejections.inc({ reason: code });
-    this.send(client, JSON.stringify({ type: 'error', code, message, ...extra }));
+    this.send(client, message({ type: 'error', code, message: text, ...extra }));
   }
 
   // #region ws-resume
@@ -230,21 +236,21 @@ export class WebSocketTransport {
           // Event frames carry no epoch; this says which history the events that follow belong to, so
           // a client can send it back when it resumes and learn of a lost history (a reset) even when
           // its cursor still looks valid in the new one.
-          this.send(client, JSON.stringify({ type: 'hello', epoch: bounds.epoch, head: bounds.head }));
-          if (start.kind === 'gap') this.send(client, JSON.stringify({ type: 'gap', missed: start.missed }));
-          if (start.kind === 'reset') this.send(client, JSON.stringify({ type: 'reset', epoch: bounds.epoch }));
+          this.send(client, message({ type: 'hello', epoch: bounds.epoch, head: bounds.head }));
+          if (start.kind === 'gap') this.send(client, message({ type: 'gap', missed: start.missed }));
+          if (start.kind === 'reset') this.send(client, message({ type: 'reset', epoch: bounds.epoch }));
         },
         event: (event) => {
           if (!current()) return;
           this.send(client, eventBytes(event));
-          this.delivered.inc();
+          this.meters.delivered.inc();
         },
       });
       if (current()) client.stopFollowing = stop;
       else stop();
     } catch (err) {
       console.error(`websocket: reading ${client.channel} failed:`, err);
-      client.ws.close(1011, 'could not read the channel');
+      client.ws.close(CLOSE_CODES.internalError, 'could not read the channel');
     }
   }
   // #endregion ws-resume
@@ -262,25 +268,35 @@ export class WebSocketTransport {
     const m = (typeof msg === 'object' && msg !== null && !Array.isArray(msg) ? msg : {}) as Record<string, unknown>;
 
     if (m.type === 'resume') {
-      const after = typeof m.after === 'number' && Number.isSafeInteger(m.after) && m.after >= 0 ? m.after : undefined;
-      if (after === undefined)
-        return this.sendError(client, 'invalid_cursor', '"after" must be a non-negative integer.');
-      if (m.epoch !== undefined && typeof m.epoch !== 'string')
-        return this.sendError(client, 'invalid_cursor', '"epoch" must be a string when given.');
-      return this.resume(client, { after, epoch: m.epoch });
+      if (m.after === undefined) return this.sendError(client, 'invalid_cursor', 'A resume needs "after", a seq.');
+      let cursor: Cursor;
+      try {
+        cursor = parseCursor(m.after, m.epoch);
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        return this.sendError(client, err.code, err.message);
+      }
+      return this.resume(client, cursor);
     }
 
     if (m.type === 'publish') {
       const ref = m.ref;
+      if (
+        ref !== undefined &&
+        !((typeof ref === 'string' && ref.length <= MAX_REF_LENGTH) || typeof ref === 'number')
+      ) {
+        return this.sendError(
+          client,
+          'invalid_body',
+          `"ref" must be a string of at most ${MAX_REF_LENGTH} characters or a number.`,
+        );
+      }
       const echo = ref === undefined ? {} : { ref };
       if (!('data' in m))
         return this.sendError(client, 'invalid_body', 'A publish needs a "data" field (any JSON value).', echo);
-      if (ref !== undefined && !((typeof ref === 'string' && ref.length <= 128) || typeof ref === 'number')) {
-        return this.sendError(client, 'invalid_body', '"ref" must be a string of at most 128 characters or a number.');
-      }
       try {
         const { event } = await publishEvent(this.deps, client.channel, m.data, client.ip, 'websocket');
-        this.send(client, JSON.stringify({ type: 'ack', seq: event.seq, ...echo }));
+        this.send(client, message({ type: 'ack', seq: event.seq, ...echo }));
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
         const retry = err.headers['Retry-After'];
@@ -316,3 +332,5 @@ export class WebSocketTransport {
     this.wss.close();
   }
 }
+
+export const webSocketTransport = { technique: 'websocket', kind: 'upgrade' } as const satisfies UpgradeTransport;

@@ -1,31 +1,11 @@
 /**
  * What short polling and long polling share: one HTTP GET at a time that carries the client's cursor,
- * and an answer that moves it (shared/api-contract.md, poll and long-poll). Only the loop around
+ * and an answer that moves it (docs/api-contract.md, poll and long-poll). Only the loop around
  * `ask()` differs between the two techniques: see poll.ts and long-poll.ts.
  */
+import { isPollAnswer, type PollAnswer } from '../../protocol/messages.ts';
+import type { FeedClient, FeedOptions } from './types.ts';
 import { backoffMs, channelUrl, utf8Bytes } from './url.ts';
-import { isChannelEvent, type ChannelEvent, type FeedClient, type FeedOptions } from './types.ts';
-
-/** The body of a poll or long-poll answer. */
-interface PollAnswer {
-  epoch: string;
-  events: ChannelEvent[];
-  /** The seq to send as `after` next time. */
-  cursor: number;
-  reset?: boolean;
-  missed?: number;
-}
-
-function isPollAnswer(value: unknown): value is PollAnswer {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.epoch === 'string' &&
-    Array.isArray(v.events) &&
-    v.events.every(isChannelEvent) &&
-    Number.isSafeInteger(v.cursor)
-  );
-}
 
 /** The API's error body says in a sentence what went wrong; show that rather than a bare status. */
 function errorSentence(status: number, body: string): string {
@@ -58,8 +38,8 @@ export interface HttpFeed {
   wait(ms: number): Promise<void>;
 }
 
-export function httpFeed(endpoint: 'poll' | 'long-poll', options: FeedOptions): HttpFeed {
-  const { channel, lab, onEvent, onGap, onReset, onState, onReconnect, onWire } = options;
+export function httpFeed(technique: 'poll' | 'long-poll', options: FeedOptions): HttpFeed {
+  const { channel, lab, base, onEvent, onGap, onReset, onState, onReconnect, onWire } = options;
   let cursor = options.after;
   let epoch = options.epoch;
   let lastSeq: number | undefined;
@@ -131,7 +111,7 @@ export function httpFeed(endpoint: 'poll' | 'long-poll', options: FeedOptions): 
       let body: string;
       try {
         // The epoch goes with the cursor: a server that lost its history answers with a reset.
-        const url = channelUrl(channel, endpoint, { after: cursor, epoch, ...extra, lab });
+        const url = channelUrl(channel, technique, { after: cursor, epoch, ...extra, lab }, base);
         const response = await fetch(url, { signal: inFlight.signal, cache: 'no-store' });
         status = response.status;
         retryAfterMs = Number(response.headers.get('retry-after')) * 1000 || undefined;

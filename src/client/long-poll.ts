@@ -4,6 +4,7 @@
  */
 import { httpFeed } from './http-feed.ts';
 import type { FeedClient, FeedOptions } from './types.ts';
+import type { FeedOpener } from './open-feed.ts';
 
 export interface LongPollOptions extends FeedOptions {
   /** How long the server may hold a request with nothing to say (it clamps this to 0–30000). */
@@ -28,3 +29,5 @@ export function openLongPoll(options: LongPollOptions): FeedClient {
   return feed.client;
 }
 // #endregion long-poll-client
+
+export const longPollClient = { technique: 'long-poll', open: openLongPoll } as const satisfies FeedOpener;

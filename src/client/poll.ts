@@ -1,9 +1,10 @@
 /**
  * The browser side of short polling: ask "anything after my cursor?" on a timer.
- * Server side: api/transports/poll.ts. Wire format: shared/api-contract.md.
+ * Server side: api/transports/poll.ts. Wire format: docs/api-contract.md.
  */
 import { httpFeed } from './http-feed.ts';
 import type { FeedClient, FeedOptions } from './types.ts';
+import type { FeedOpener } from './open-feed.ts';
 
 /** Events asked for per request (the server's default; it allows up to 1000). */
 const PAGE = 100;
@@ -34,3 +35,5 @@ export function openPoll(options: PollOptions): FeedClient {
   return feed.client;
 }
 // #endregion poll-client
+
+export const pollClient = { technique: 'poll', open: openPoll } as const satisfies FeedOpener;

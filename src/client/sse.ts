@@ -1,9 +1,11 @@
 /**
  * The browser side of Server-Sent Events, as used by the lesson widgets.
  * Spec: https://html.spec.whatwg.org/multipage/server-sent-events.html
- * Server side: api/transports/sse.ts. Wire format: shared/api-contract.md.
+ * Server side: api/transports/sse.ts. Wire format: docs/api-contract.md.
  */
+import { parseEventId } from '../../protocol/channels.ts';
 import { isChannelEvent, type FeedClient, type FeedOptions, type GapNotice, type ResetNotice } from './types.ts';
+import type { FeedOpener } from './open-feed.ts';
 import { channelUrl, utf8Bytes } from './url.ts';
 
 // JSON.parse that returns undefined instead of throwing: a frame we cannot
@@ -25,7 +27,7 @@ export const GAVE_UP_AFTER_OPEN =
 
 // #region sse-client
 export function openSse(options: FeedOptions): FeedClient {
-  const { channel, after, epoch, lab, onEvent, onGap, onReset, onState, onReconnect, onWire } = options;
+  const { channel, after, epoch, lab, base, onEvent, onGap, onReset, onState, onReconnect, onWire } = options;
 
   // `after` only matters for a *fresh* EventSource (say, reopened after the
   // tab was hidden). While this one lives, the browser resumes by itself: it
@@ -34,7 +36,7 @@ export function openSse(options: FeedOptions): FeedClient {
   // With the epoch, a server that lost its history meanwhile answers with a reset instead of
   // replaying a different history from the same seq.
   const source = new EventSource(
-    channelUrl(channel, 'sse', { after, epoch: after === undefined ? undefined : epoch, lab }),
+    channelUrl(channel, 'sse', { after, epoch: after === undefined ? undefined : epoch, lab }, base),
   );
 
   let lastSeq = after;
@@ -57,7 +59,7 @@ export function openSse(options: FeedOptions): FeedClient {
     if (!isChannelEvent(event)) return;
     lastSeq = event.seq;
     // The id is "<epoch>:<seq>"; the epoch part is what a later ?epoch= needs.
-    lastEpoch = message.lastEventId.split(':')[0] || lastEpoch;
+    lastEpoch = parseEventId(message.lastEventId)?.epoch ?? lastEpoch;
     onEvent?.(event);
   });
 
@@ -104,3 +106,5 @@ export function openSse(options: FeedOptions): FeedClient {
   };
 }
 // #endregion sse-client
+
+export const sseClient = { technique: 'sse', open: openSse } as const satisfies FeedOpener;

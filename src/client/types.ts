@@ -1,24 +1,11 @@
 /**
- * What every browser transport client (poll, long-poll, sse, ws) gives a widget, so a widget can
- * swap techniques without knowing how the bytes travel. The shapes follow shared/api-contract.md.
+ * What every browser transport client gives a widget, so a widget can swap techniques without knowing
+ * how the bytes travel (openFeed in open-feed.ts). The wire shapes are the contract's (protocol/).
  */
+import type { ChannelEvent, GapNotice, ResetNotice } from '../../protocol/messages.ts';
 
-/** One entry of a channel's log. `time` is the server's clock at publish (epoch ms). */
-export interface ChannelEvent {
-  seq: number;
-  time: number;
-  data: unknown;
-}
-
-/** The server could not deliver everything after our cursor: `missed` events were evicted. */
-export interface GapNotice {
-  missed: number;
-}
-
-/** The server's log history was lost (restart, flush): our cursor means nothing any more. */
-export interface ResetNotice {
-  epoch?: string;
-}
+export type { ChannelEvent, GapNotice, ResetNotice } from '../../protocol/messages.ts';
+export { isChannelEvent } from '../../protocol/messages.ts';
 
 /**
  * 'connecting': opening, or waiting to try again after a drop;
@@ -64,6 +51,8 @@ export interface FeedOptions extends FeedCallbacks {
    * wire inspector and lets the page cut it. Not part of the technique, only of the course's lab.
    */
   lab?: string;
+  /** The server's origin, `http://host:port`; omitted in a page, which talks to its own origin. */
+  base?: string;
 }
 // #endregion feed-options
 
@@ -76,13 +65,4 @@ export interface FeedClient {
   readonly epoch: string | undefined;
   readonly reconnects: number;
 }
-
-export type OpenFeed = (options: FeedOptions) => FeedClient;
 // #endregion feed-interface
-
-/** Narrow an unknown parsed JSON value to a ChannelEvent; anything else is ignored by clients. */
-export function isChannelEvent(value: unknown): value is ChannelEvent {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return Number.isSafeInteger(v.seq) && typeof v.time === 'number' && 'data' in v;
-}

@@ -1,22 +1,27 @@
 /**
- * URLs of a channel's endpoints (shared/api-contract.md) with their query: the cursor (`after`,
+ * URLs of a channel's endpoints (docs/api-contract.md) with their query: the cursor (`after`,
  * `epoch`), technique settings (`timeout`) and the lab tag. Undefined values are left out.
  */
-export type Endpoint = 'poll' | 'long-poll' | 'sse' | 'ws';
+import { channelPath } from '../../protocol/routes.ts';
+import { technique, type TechniqueId } from '../../protocol/techniques.ts';
 
 export function channelUrl(
   channel: string,
-  endpoint: Endpoint,
+  id: TechniqueId,
   query: Record<string, string | number | undefined> = {},
+  /** The server's origin (`http://host:port`); omitted in a page, which talks to its own origin. */
+  base?: string,
 ): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(name, String(value));
   }
   const search = params.size > 0 ? `?${params}` : '';
-  const path = `/api/channels/${encodeURIComponent(channel)}/${endpoint}${search}`;
-  if (endpoint !== 'ws') return path;
+  const { segment, wire } = technique(id);
+  const path = `${channelPath(channel, segment)}${search}`;
+  if (wire !== 'websocket-frames') return base ? `${base}${path}` : path;
   // A WebSocket URL must be absolute; wss: on an https: page, or the browser blocks it as mixed content.
+  if (base) return `${base.replace(/^http/, 'ws')}${path}`;
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${path}`;
 }
 

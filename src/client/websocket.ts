@@ -1,11 +1,12 @@
 /**
  * The browser side of WebSocket (RFC 6455), as used by the lesson widgets. The browser's WebSocket
  * neither reconnects nor resumes: this client does both, with the server's small protocol
- * (shared/api-contract.md): event / gap / reset / ack / error down, publish up.
+ * (docs/api-contract.md): hello / event / gap / reset / ack / error down, publish up.
  * Server side: api/transports/websocket.ts.
  */
 import { backoffMs, channelUrl, utf8Bytes } from './url.ts';
 import { isChannelEvent, type FeedClient, type FeedOptions } from './types.ts';
+import type { FeedOpener } from './open-feed.ts';
 
 export interface WebSocketFeed extends FeedClient {
   /**
@@ -29,7 +30,7 @@ interface Pending {
 
 // #region ws-client
 export function openWebSocket(options: FeedOptions): WebSocketFeed {
-  const { channel, lab, onEvent, onGap, onReset, onState, onReconnect, onWire } = options;
+  const { channel, lab, base, onEvent, onGap, onReset, onState, onReconnect, onWire } = options;
   // Our place in the log. After a reset the server replays the new history from its oldest event,
   // so until one arrives our place is "before everything" of the new epoch: 0.
   let cursor = options.after;
@@ -83,7 +84,7 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
     // Resume from our cursor (with its epoch) instead of the head: nothing published while we were
     // away is lost, nothing we already have is sent twice.
     socket = new WebSocket(
-      channelUrl(channel, 'ws', { after: cursor, epoch: cursor === undefined ? undefined : epoch, lab }),
+      channelUrl(channel, 'websocket', { after: cursor, epoch: cursor === undefined ? undefined : epoch, lab }, base),
     );
     let opened = false;
     socket.onopen = () => {
@@ -156,3 +157,5 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
   };
 }
 // #endregion ws-client
+
+export const webSocketClient = { technique: 'websocket', open: openWebSocket } as const satisfies FeedOpener;

@@ -1,9 +1,11 @@
 /**
- * The API reference page's content: shared/api-contract.md made readable, with examples a learner can
- * paste. It is checked against the server's real route table and error codes (checkReference), at
- * build time by src/pages/api-reference.astro and in `npm test` by api-reference.test.ts, so a route
- * added to api/app.ts without documentation fails the build.
+ * The API reference page's content: docs/api-contract.md made readable, with examples a learner can
+ * paste. It is checked against the contract's route table (checkReference), at build time by
+ * src/pages/api-reference.astro and in `npm test` by api-reference.test.ts, so a route added to
+ * protocol/routes.ts without documentation fails the build.
  */
+import type { ErrorCodeInfo } from '../../protocol/errors.ts';
+import type { Route } from '../../protocol/routes.ts';
 
 export interface Param {
   name: string;
@@ -260,73 +262,30 @@ export const LAB_ENDPOINTS: Endpoint[] = [
 ];
 
 /** Every error code the server can answer with, and what the learner should do about it. */
-export const ERROR_CODES: Record<string, { status: string; meaning: string }> = {
-  invalid_channel: { status: '400', meaning: 'The channel name does not match `^[a-z0-9][a-z0-9-]{0,63}$`.' },
-  invalid_cursor: { status: '400', meaning: '`after` is not plain decimal digits (`1e3`, `-1`, `0x10` are refused).' },
-  invalid_json: { status: '400', meaning: 'The request body is not valid JSON.' },
-  invalid_body: { status: '400', meaning: 'The body is not an object with a `data` field.' },
-  invalid_timeout: { status: '400', meaning: '`timeout` is not an integer.' },
-  invalid_limit: { status: '400', meaning: '`limit` is not an integer.' },
-  read_only_channel: { status: '403', meaning: 'Only the server publishes to `ticker`.' },
-  origin_not_allowed: { status: '403', meaning: 'A WebSocket from a page on another origin.' },
-  not_found: { status: '404', meaning: 'No API route at that path.' },
-  method_not_allowed: { status: '405', meaning: 'Wrong method; the `Allow` header names the right one.' },
-  upgrade_required: { status: '426', meaning: 'A plain GET on the WebSocket URL.' },
-  payload_too_large: { status: '413', meaning: 'The body or the event data is too large.' },
-  unsupported_media_type: { status: '415', meaning: 'A publish (or a race) without `Content-Type: application/json`.' },
-  rate_limited: { status: '429', meaning: 'Too many publishes from your address; wait `Retry-After` seconds.' },
-  too_many_connections: {
-    status: '429',
-    meaning: 'Too many held connections (SSE, WebSocket, long polls) from your address.',
-  },
-  too_many_channels: {
-    status: 'reserved',
-    meaning: 'Counted in /metrics for when the server refuses a new channel; today it evicts idle ones instead.',
-  },
-  shutting_down: { status: '503', meaning: 'The server is stopping; retry in a moment.' },
-  message_too_large: { status: 'WS 1009', meaning: 'A WebSocket message over 16 KiB; the socket is closed.' },
-  unknown_message: {
-    status: 'WS error',
-    meaning: 'A WebSocket frame that is not JSON or not a known message; the socket stays open.',
-  },
-  slow_consumer: {
-    status: 'dropped',
-    meaning: 'The client read too slowly and its unsent data passed the limit; reconnect and resume.',
-  },
-  heartbeat_timeout: { status: 'WS closed', meaning: 'The client missed a ping; the server closed the socket.' },
-  store_unavailable: {
-    status: '503',
-    meaning: 'The shared store (Redis) is unreachable; retry after `Retry-After` seconds. Nothing was published.',
-  },
-  invalid_lab_id: { status: '400', meaning: 'A lab id that is not 32 lowercase hex digits.' },
-  gap_unavailable: { status: '409', meaning: 'The lab could not provoke a gap (see the message).' },
-  invalid_race: { status: '400', meaning: 'A race setting out of range (the message names it and its range).' },
-  race_busy: {
-    status: '503',
-    meaning: 'The server runs as many races as it allows at once; retry after `Retry-After` seconds.',
-  },
-};
+/** How an error code reaches a client, for the reference's table: its HTTP status, or what happens instead. */
+export function errorDelivery(info: ErrorCodeInfo): string {
+  return info.status === null ? (info.otherwise ?? '') : String(info.status);
+}
 
 /**
- * Throws unless the reference documents exactly the routes and methods the server answers, and every
- * rejection reason it counts. `routes` is ROUTES from api/app.ts; `reasons` is REJECTION_REASONS.
+ * Throws unless the reference documents exactly the routes and methods the server answers (the
+ * contract's route table, protocol/routes.ts). Error codes need no check: the reference renders the
+ * contract's own table of them (protocol/errors.ts).
  */
-export function checkReference(routes: Record<string, string>, reasons: readonly string[]): void {
+export function checkReference(routes: readonly Route[]): void {
   const documented = new Map([...ENDPOINTS, ...LAB_ENDPOINTS].map((e) => [e.path, e.method]));
+  const served = new Map(routes.map((r) => [r.path, r.method]));
   const problems: string[] = [];
-  for (const [path, method] of Object.entries(routes)) {
+  for (const [path, method] of served) {
     if (!documented.has(path)) problems.push(`route ${method} ${path} is not documented`);
     else if (documented.get(path) !== method)
       problems.push(`route ${path} answers ${method} but is documented as ${documented.get(path)}`);
   }
   for (const path of documented.keys())
-    if (!(path in routes)) problems.push(`documented ${path} is not a route of the server`);
-  for (const code of reasons) if (!(code in ERROR_CODES)) problems.push(`error code ${code} is not documented`);
-  for (const code of Object.keys(ERROR_CODES))
-    if (!reasons.includes(code)) problems.push(`documented error code ${code} is not one the server uses`);
+    if (!served.has(path)) problems.push(`documented ${path} is not a route of the server`);
   if (problems.length > 0) {
     throw new Error(
-      `The API reference (src/lib/api-reference.ts) disagrees with api/app.ts:\n  - ${problems.join('\n  - ')}`,
+      `The API reference (src/lib/api-reference.ts) disagrees with the route table (protocol/routes.ts):\n  - ${problems.join('\n  - ')}`,
     );
   }
 }

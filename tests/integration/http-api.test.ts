@@ -1,6 +1,7 @@
 // Publish, poll, long-poll, errors and metrics over real HTTP.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ROUTES } from '../../protocol/routes.ts';
 import { request, sleep, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -27,6 +28,31 @@ const pub = (channel: string, data: unknown) =>
     ...ipHeaders(),
   });
 
+describe('the route table (protocol/routes.ts) is what the server answers', () => {
+  it('every route answers its method, and only that one', async () => {
+    const lab = 'ab'.repeat(16);
+    for (const route of ROUTES) {
+      const path = route.path.replace(':channel', 'routes').replace(':id', lab);
+      const body = route.method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {};
+      // fetch, and only the head is read: an event stream never ends by itself.
+      const ac = new AbortController();
+      const res = await fetch(`${S.base}${path.includes('/long-poll') ? `${path}?timeout=0` : path}`, {
+        method: route.method,
+        signal: ac.signal,
+        ...body,
+      });
+      const answer = res.headers.get('content-type')?.startsWith('application/json') ? await res.json() : {};
+      ac.abort();
+      assert.notEqual(answer?.error?.code, 'method_not_allowed', `${route.method} ${route.path}`);
+      assert.doesNotMatch(String(answer?.error?.message), /No API route/, `${route.method} ${route.path}`);
+      const wrong = route.method === 'GET' ? 'POST' : 'GET';
+      const refused = await request(S.base, path, { method: wrong, ...ipHeaders() });
+      isError(refused, 405, 'method_not_allowed');
+      assert.equal(refused.headers.allow, route.method, `${route.path} names its method in Allow`);
+    }
+  });
+});
+
 describe('publish and poll', () => {
   it('publish answers 201 {seq,time,epoch}; poll returns events after the cursor', async () => {
     const a = await pub('p1', { x: 1 });
@@ -50,13 +76,36 @@ describe('publish and poll', () => {
     );
   });
 
-  it('poll limit: default 100, clamped to 1..1000', async () => {
+  it('limit: poll and long-poll agree, default 100, 1 to 1000, anything else refused with the range', async () => {
     // published through the server's own store: the HTTP rate limit is not what this test is about
     for (let i = 0; i < 120; i++) await S.running.store.append('p-limit', i);
-    assert.equal((await request(S.base, '/api/channels/p-limit/poll?after=0')).json.events.length, 100);
-    assert.equal((await request(S.base, '/api/channels/p-limit/poll?after=0&limit=7')).json.cursor, 7);
-    assert.equal((await request(S.base, '/api/channels/p-limit/poll?after=0&limit=5000')).json.events.length, 120);
-    isError(await request(S.base, '/api/channels/p-limit/poll?limit=ten'), 400, 'invalid_limit');
+    for (const endpoint of ['poll', 'long-poll']) {
+      const url = (q: string) => `/api/channels/p-limit/${endpoint}?after=0${q}`;
+      assert.equal((await request(S.base, url(''))).json.events.length, 100, `${endpoint}: default 100`);
+      assert.equal((await request(S.base, url('&limit=7'))).json.cursor, 7, `${endpoint}: limit=7`);
+      assert.equal((await request(S.base, url('&limit=1'))).json.events.length, 1, `${endpoint}: limit=1`);
+      assert.equal((await request(S.base, url('&limit=1000'))).json.events.length, 120, `${endpoint}: limit=1000`);
+      for (const bad of ['0', '-5', '1001', '5000']) {
+        const res = await request(S.base, url(`&limit=${bad}`));
+        isError(res, 400, 'invalid_limit');
+        assert.match(res.json.error.message, /from 1 to 1000/, `${endpoint} limit=${bad}: the message names the range`);
+      }
+      isError(await request(S.base, url('&limit=ten')), 400, 'invalid_limit');
+    }
+  });
+
+  it('a cursor is any safe integer: 16 digits resolve (past the head, a reset); longer ones say why', async () => {
+    await S.running.store.append('p-big', 1);
+    const big = await request(S.base, '/api/channels/p-big/poll?after=1234567890123456');
+    assert.equal(big.status, 200);
+    assert.equal(big.json.reset, true, 'a cursor past the head is a reset');
+    const max = await request(S.base, `/api/channels/p-big/poll?after=${Number.MAX_SAFE_INTEGER}`);
+    assert.equal(max.status, 200);
+    for (const tooBig of ['9007199254740992', '1'.repeat(30)]) {
+      const res = await request(S.base, `/api/channels/p-big/poll?after=${tooBig}`);
+      isError(res, 400, 'invalid_cursor');
+      assert.match(res.json.error.message, /larger than 9007199254740991/);
+    }
   });
 
   it('refuses bad input with the right status and a JSON error', async () => {

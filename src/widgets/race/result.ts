@@ -2,7 +2,7 @@
  * One race's result: the numbers per technique, the table's verdicts, and the two exports (the whole
  * run as JSON, and a short text to share that links back to the same experiment).
  */
-import type { RaceStatus } from '../../../api/lab/race.ts';
+import type { RaceStatus } from '../../../protocol/lab.ts';
 import type { ByteCounts, TechniqueStats } from '../shared/lab-api.ts';
 import { RACE_TECHNIQUES, ROW_LABELS, SERVER_TECHNIQUE, TECHNIQUE_NAMES, type RaceTechnique } from './claims.ts';
 import type { ClockEstimate } from './clock.ts';

@@ -4,7 +4,7 @@
  * tally, injects the learner's faults, and once every technique has caught up (or had its chance),
  * closes them and reads the server's byte counts for the final result.
  */
-import type { RaceStatus } from '../../../api/lab/race.ts';
+import type { RaceStatus } from '../../../protocol/lab.ts';
 import { openLongPoll } from '../../client/long-poll.ts';
 import { openPoll } from '../../client/poll.ts';
 import { openSse } from '../../client/sse.ts';

@@ -3,7 +3,7 @@
  * every event once (lost = duplicates = 0), or the reason it was not (a gap or a reset the server
  * announced). Events are told apart by epoch and seq: a restart starts seq again at 1 under a new epoch.
  */
-import type { RaceSegment } from '../../../api/lab/race.ts';
+import type { RaceSegment } from '../../../protocol/lab.ts';
 import { DeliveryCheck } from '../technique-demo/delivery-check.ts';
 import { summarize, type LatencySummary } from './stats.ts';
 

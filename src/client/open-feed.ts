@@ -1,0 +1,35 @@
+/**
+ * One entry point for every technique: `openFeed('sse', options)` opens the client the lessons show for
+ * that technique (one file each in this folder) and gives back the same FeedClient, so a widget, a
+ * test or the race can run any technique without knowing how its bytes travel.
+ */
+import type { TechniqueId } from '../../protocol/techniques.ts';
+import { longPollClient } from './long-poll.ts';
+import { pollClient } from './poll.ts';
+import { sseClient } from './sse.ts';
+import type { FeedClient, FeedOptions } from './types.ts';
+import { webSocketClient } from './websocket.ts';
+
+export interface OpenFeedOptions extends FeedOptions {
+  /** Short polling: time between the end of one answer and the next request. */
+  intervalMs?: number;
+  /** Long polling: how long the server may hold a request with nothing to say. */
+  timeoutMs?: number;
+}
+
+/** How a client file says which technique it speaks. */
+export interface FeedOpener {
+  readonly technique: TechniqueId;
+  readonly open: (options: OpenFeedOptions) => FeedClient;
+}
+
+const CLIENTS = [pollClient, longPollClient, sseClient, webSocketClient] as const;
+
+// Fails the type check when the registry (protocol/techniques.ts) names a technique without a client.
+type Missing = Exclude<TechniqueId, (typeof CLIENTS)[number]['technique']>;
+const everyTechniqueHasAClient: [Missing] extends [never] ? true : Missing = true;
+void everyTechniqueHasAClient;
+
+export function openFeed(technique: TechniqueId, options: OpenFeedOptions): FeedClient {
+  return CLIENTS.find((c) => c.technique === technique)!.open(options);
+}
