@@ -36,6 +36,11 @@ export interface TechniqueInfo {
   readonly files: { readonly server: string; readonly client: string };
   /** Whether the Korean source post compares it (the four it does; a later technique is marked as not). */
   readonly inSourcePost: boolean;
+  /**
+   * How charts draw it: a colour with AA contrast on the light and the dark page, and a dash pattern, so
+   * the lines differ for readers who do not tell the colours apart.
+   */
+  readonly chart: { readonly color: string; readonly dash: readonly number[] };
 }
 
 export const TECHNIQUES = [
@@ -52,6 +57,7 @@ export const TECHNIQUES = [
     lesson: 'polling',
     files: { server: 'api/transports/poll.ts', client: 'src/client/poll.ts' },
     inSourcePost: true,
+    chart: { color: '#2563eb', dash: [] },
   },
   {
     id: 'long-poll',
@@ -66,6 +72,7 @@ export const TECHNIQUES = [
     lesson: 'long-polling',
     files: { server: 'api/transports/long-poll.ts', client: 'src/client/long-poll.ts' },
     inSourcePost: true,
+    chart: { color: '#c2410c', dash: [8, 4] },
   },
   {
     id: 'sse',
@@ -80,6 +87,7 @@ export const TECHNIQUES = [
     lesson: 'sse',
     files: { server: 'api/transports/sse.ts', client: 'src/client/sse.ts' },
     inSourcePost: true,
+    chart: { color: '#15803d', dash: [2, 3] },
   },
   {
     id: 'websocket',
@@ -94,6 +102,7 @@ export const TECHNIQUES = [
     lesson: 'websocket',
     files: { server: 'api/transports/websocket.ts', client: 'src/client/websocket.ts' },
     inSourcePost: true,
+    chart: { color: '#9333ea', dash: [10, 3, 2, 3] },
   },
 ] as const satisfies readonly TechniqueInfo[];
 
