@@ -36,10 +36,7 @@ export interface TechniqueInfo {
   readonly files: { readonly server: string; readonly client: string };
   /** Whether the Korean source post compares it (the four it does; a later technique is marked as not). */
   readonly inSourcePost: boolean;
-  /**
-   * How charts draw it: a colour with AA contrast on the light and the dark page, and a dash pattern, so
-   * the lines differ for readers who do not tell the colours apart.
-   */
+  /** How charts draw it: a colour, and a dash pattern so that lines differ without their colours. */
   readonly chart: { readonly color: string; readonly dash: readonly number[] };
 }
 
