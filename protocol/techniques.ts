@@ -30,6 +30,8 @@ export interface TechniqueInfo {
   readonly direction: 'server-to-client' | 'two-way';
   /** What the bytes on the wire are: an HTTP answer with JSON, a text/event-stream, WebSocket frames. */
   readonly wire: 'json-answers' | 'event-stream' | 'websocket-frames';
+  /** Whether the browser's own API reconnects by itself after a drop (EventSource does; nothing else). */
+  readonly browserReconnects: boolean;
   /** The lesson that teaches it (content/lessons/<slug>.mdx). */
   readonly lesson: string;
   /** The files a lesson shows for it: the server's transport and the browser's client. */
@@ -51,6 +53,7 @@ export const TECHNIQUES = [
     heldByServer: false,
     direction: 'server-to-client',
     wire: 'json-answers',
+    browserReconnects: false,
     lesson: 'polling',
     files: { server: 'api/transports/poll.ts', client: 'src/client/poll.ts' },
     inSourcePost: true,
@@ -66,6 +69,7 @@ export const TECHNIQUES = [
     heldByServer: true,
     direction: 'server-to-client',
     wire: 'json-answers',
+    browserReconnects: false,
     lesson: 'long-polling',
     files: { server: 'api/transports/long-poll.ts', client: 'src/client/long-poll.ts' },
     inSourcePost: true,
@@ -81,6 +85,7 @@ export const TECHNIQUES = [
     heldByServer: true,
     direction: 'server-to-client',
     wire: 'event-stream',
+    browserReconnects: true,
     lesson: 'sse',
     files: { server: 'api/transports/sse.ts', client: 'src/client/sse.ts' },
     inSourcePost: true,
@@ -96,6 +101,7 @@ export const TECHNIQUES = [
     heldByServer: true,
     direction: 'two-way',
     wire: 'websocket-frames',
+    browserReconnects: false,
     lesson: 'websocket',
     files: { server: 'api/transports/websocket.ts', client: 'src/client/websocket.ts' },
     inSourcePost: true,

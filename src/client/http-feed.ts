@@ -23,6 +23,19 @@ export function gaveUpSentence(status: number, body: string): string {
   return `${errorSentence(status, body)} Asking again would get the same answer, so the client stopped.`;
 }
 
+/**
+ * A long sentence of the kind gaveUpSentence() makes (worded as the server words a 404), for pages
+ * that keep room for whatever the client may stop with.
+ */
+export const HTTP_GAVE_UP_SAMPLE = gaveUpSentence(
+  404,
+  JSON.stringify({
+    error: {
+      message: `No API route at GET /api/channels/lab-${'0'.repeat(32)}/long-poll; see /api-reference/ for the reference.`,
+    },
+  }),
+);
+
 /** Statuses worth asking again for: the server is busy or going away, not refusing this request. */
 const RETRYABLE = new Set([429, 502, 503, 504]);
 

@@ -2,7 +2,7 @@
  * The browser side of long polling (RFC 6202 §2): ask "anything after my cursor?" and let the server
  * hold the request until there is. Server side: api/transports/long-poll.ts.
  */
-import { httpFeed } from './http-feed.ts';
+import { HTTP_GAVE_UP_SAMPLE, httpFeed } from './http-feed.ts';
 import type { FeedClient, FeedOptions } from './types.ts';
 import type { FeedOpener } from './open-feed.ts';
 
@@ -30,4 +30,8 @@ export function openLongPoll(options: LongPollOptions): FeedClient {
 }
 // #endregion long-poll-client
 
-export const longPollClient = { technique: 'long-poll', open: openLongPoll } as const satisfies FeedOpener;
+export const longPollClient = {
+  technique: 'long-poll',
+  open: openLongPoll,
+  gaveUp: [HTTP_GAVE_UP_SAMPLE],
+} as const satisfies FeedOpener;

@@ -21,6 +21,8 @@ export interface OpenFeedOptions extends FeedOptions {
 export interface FeedOpener {
   readonly technique: TechniqueId;
   readonly open: (options: OpenFeedOptions) => FeedClient;
+  /** The sentences it may stop with (onState 'error'), for pages that keep room for the longest. */
+  readonly gaveUp: readonly string[];
 }
 
 const CLIENTS = [pollClient, longPollClient, sseClient, webSocketClient] as const;
@@ -30,6 +32,10 @@ type Missing = Exclude<TechniqueId, (typeof CLIENTS)[number]['technique']>;
 const everyTechniqueHasAClient: [Missing] extends [never] ? true : Missing = true;
 void everyTechniqueHasAClient;
 
+const clientOf = (technique: TechniqueId) => CLIENTS.find((c) => c.technique === technique)!;
+
 export function openFeed(technique: TechniqueId, options: OpenFeedOptions): FeedClient {
-  return CLIENTS.find((c) => c.technique === technique)!.open(options);
+  return clientOf(technique).open(options);
 }
+
+export const gaveUpSentences = (technique: TechniqueId): readonly string[] => clientOf(technique).gaveUp;

@@ -2,7 +2,7 @@
  * The browser side of short polling: ask "anything after my cursor?" on a timer.
  * Server side: api/transports/poll.ts. Wire format: docs/api-contract.md.
  */
-import { httpFeed } from './http-feed.ts';
+import { HTTP_GAVE_UP_SAMPLE, httpFeed } from './http-feed.ts';
 import type { FeedClient, FeedOptions } from './types.ts';
 import type { FeedOpener } from './open-feed.ts';
 
@@ -36,4 +36,8 @@ export function openPoll(options: PollOptions): FeedClient {
 }
 // #endregion poll-client
 
-export const pollClient = { technique: 'poll', open: openPoll } as const satisfies FeedOpener;
+export const pollClient = {
+  technique: 'poll',
+  open: openPoll,
+  gaveUp: [HTTP_GAVE_UP_SAMPLE],
+} as const satisfies FeedOpener;

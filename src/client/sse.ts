@@ -107,4 +107,8 @@ export function openSse(options: FeedOptions): FeedClient {
 }
 // #endregion sse-client
 
-export const sseClient = { technique: 'sse', open: openSse } as const satisfies FeedOpener;
+export const sseClient = {
+  technique: 'sse',
+  open: openSse,
+  gaveUp: [GAVE_UP_BEFORE_OPEN, GAVE_UP_AFTER_OPEN],
+} as const satisfies FeedOpener;

@@ -158,4 +158,8 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
 }
 // #endregion ws-client
 
-export const webSocketClient = { technique: 'websocket', open: openWebSocket } as const satisfies FeedOpener;
+export const webSocketClient = {
+  technique: 'websocket',
+  open: openWebSocket,
+  gaveUp: [GAVE_UP],
+} as const satisfies FeedOpener;

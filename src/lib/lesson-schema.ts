@@ -1,9 +1,7 @@
 // The lesson frontmatter schema, kept apart from src/content.config.ts (which needs Astro's virtual
 // modules) so plain `node --test` can check it: src/lib/lesson-schema.test.ts.
 import { z } from 'astro/zod';
-
-/** The four techniques the course compares; a lesson's `techniques` may only name these. */
-export const TECHNIQUES = ['polling', 'long-polling', 'sse', 'websocket'] as const;
+import { TECHNIQUE_IDS, type TechniqueId } from '../../protocol/techniques.ts';
 
 // Strict on purpose: a typo in frontmatter (`orde: 4`, `draf: true`) must fail the build,
 // not silently drop the lesson from the nav or publish a draft.
@@ -27,7 +25,9 @@ export const lessonSchema = z
       // One sentence: it is shown as a single "By the end…" line above the lesson.
       .refine((s) => !/[.!?]\s+\S/.test(s), { message: 'goal must be a single sentence' })
       .describe('What the learner can do after the lesson, in one sentence.'),
-    techniques: z.array(z.enum(TECHNIQUES)).describe('Which techniques the lesson covers; empty for overview lessons.'),
+    techniques: z
+      .array(z.enum(TECHNIQUE_IDS as [TechniqueId, ...TechniqueId[]]))
+      .describe('Which techniques the lesson covers (ids of protocol/techniques.ts); empty for overview lessons.'),
     draft: z
       .boolean()
       .default(false)

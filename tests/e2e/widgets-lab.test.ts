@@ -1,5 +1,6 @@
 // The lab page's other widgets in real Chromium against the real server process: the two-way demo
 // between two browser contexts, the connection-limit lab (stall, fix, clean-up) and browser support.
+import { TECHNIQUE_IDS } from '../../protocol/techniques.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -68,7 +69,7 @@ describe('lab widgets', () => {
   test('connection limit: the seventh EventSource and a fetch behind it stall; one shared stream fixes it; nothing is left open', async () => {
     const p = await open('/lab/');
     // Hydrate the other widgets first: the lab must pause them for an honest count.
-    for (const technique of ['polling', 'long-polling', 'sse', 'websocket', 'two-way']) {
+    for (const technique of [...TECHNIQUE_IDS, 'two-way']) {
       await waitForWidget(
         await showWidget(p.page, `[data-demo="${technique}"]`),
         (x) => x.state === 'live',
@@ -84,7 +85,8 @@ describe('lab widgets', () => {
       ['6', '1', 'stalled'],
       'six open, the seventh and the fetch waiting',
     );
-    for (const technique of ['long-polling', 'sse', 'two-way']) {
+    // Every demo steps aside while the lab needs all of the browser's connections.
+    for (const technique of [...TECHNIQUE_IDS, 'two-way']) {
       assert.equal(
         await p.page.locator(`[data-demo="${technique}"]`).getAttribute('data-state'),
         'idle',

@@ -2,6 +2,12 @@
 // channel at once, each counts every event exactly once, the figures tell the techniques apart (one
 // request for a whole stream, batches and lag for short polling), a new polling interval reopens polling
 // without a hole, and a hidden tab or Stop lets go of every connection at the server, then resumes.
+import {
+  holdsOneConnection,
+  TECHNIQUE_IDS,
+  type TechniqueId,
+  technique as techniqueInfo,
+} from '../../protocol/techniques.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator } from 'playwright-core';
@@ -17,15 +23,14 @@ import {
   type WidgetPage,
 } from '../helpers/widgets.ts';
 
-const TECHNIQUES = ['polling', 'long-polling', 'sse', 'websocket'] as const;
-type Technique = (typeof TECHNIQUES)[number];
-/** The server's name for each technique in /metrics. */
-const METRIC_NAMES: Record<Technique, string> = {
-  polling: 'poll',
-  'long-polling': 'long-poll',
-  sse: 'sse',
-  websocket: 'websocket',
-};
+const TECHNIQUES = TECHNIQUE_IDS;
+type Technique = TechniqueId;
+/** The techniques that hold a connection (or a request) while nothing happens. */
+const HELD = TECHNIQUES.filter((t) => techniqueInfo(t).heldByServer);
+/** The technique that asks on a timer: its figures show lag and a new interval. */
+const POLLED = TECHNIQUES.find((t) => techniqueInfo(t).connection === 'request-per-answer')!;
+/** The technique that holds each request until there is news. */
+const LONG_POLLED = TECHNIQUES.find((t) => techniqueInfo(t).connection === 'held-request')!;
 
 let server: TestServer;
 let browser: Browser;
@@ -122,10 +127,9 @@ describe('the introduction teaser', () => {
     );
     // Every technique really used the server: the gauge shows the held ones while they run.
     const held = await openAtServer();
-    for (const t of ['long-polling', 'sse', 'websocket'] as const)
-      assert.ok(held[METRIC_NAMES[t]]! <= 1, `${t}: at most one held connection: ${JSON.stringify(held)}`);
-    assert.equal(held.sse, 1, 'the SSE column holds one stream');
-    assert.equal(held.websocket, 1, 'the WebSocket column holds one socket');
+    for (const t of HELD) assert.ok(held[t]! <= 1, `${t}: at most one held connection: ${JSON.stringify(held)}`);
+    for (const t of TECHNIQUES.filter(holdsOneConnection))
+      assert.equal(held[t], 1, `the ${techniqueInfo(t).name} column holds one connection`);
   });
 
   test('the figures tell the techniques apart: one request per stream, a request per long-poll answer, lag for short polling', async () => {
@@ -134,16 +138,16 @@ describe('the introduction teaser', () => {
     assert.equal(all.websocket.requests, '1', 'WebSocket: one handshake, however many events');
     assert.equal(all.sse['text:Empty answers'], 'none');
     assert.ok(
-      Number(all['long-polling'].requests) >= 2,
-      `long polling asks again after every answer: ${all['long-polling'].requests} requests`,
+      Number(all[LONG_POLLED].requests) >= 2,
+      `long polling asks again after every answer: ${all[LONG_POLLED].requests} requests`,
     );
-    assert.ok(Number(all.polling.requests) >= 2, `short polling asks on its timer: ${all.polling.requests} requests`);
+    assert.ok(Number(all[POLLED].requests) >= 2, `short polling asks on its timer: ${all[POLLED].requests} requests`);
     // Every column shows a measured lag. Short polling (2 s interval, a tick every 400 ms) gets several
     // events per answer, all but the newest seen earlier by the streams, so its lag cannot be 0.
     for (const t of TECHNIQUES) assert.match(all[t]['lag-ms'] ?? '', /^\d+$/, `${t}: a lag figure`);
     assert.ok(
-      Number(all.polling['lag-ms']) > 0,
-      `short polling lags behind the first arrival: ${all.polling['lag-ms']} ms`,
+      Number(all[POLLED]['lag-ms']) > 0,
+      `short polling lags behind the first arrival: ${all[POLLED]['lag-ms']} ms`,
     );
   });
 
@@ -152,7 +156,7 @@ describe('the introduction teaser', () => {
     await teaser.getByLabel('Polling interval').selectOption('500');
     await waitForWidget(teaser, (a) => a.interval === '500', 'the interval set to 500 ms');
     const all = await waitForColumns(
-      (c) => c.polling.state === 'live' && Number(c.polling.received) >= Number(before.polling.received) + 5,
+      (c) => c[POLLED].state === 'live' && Number(c[POLLED].received) >= Number(before[POLLED].received) + 5,
       'five more polling events at the new interval',
     );
     assertExactlyOnce(all);

@@ -8,9 +8,12 @@ import type { Browser, Locator } from 'playwright-core';
 import { request } from '../helpers/clients.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { startChildServer, type ChildServer } from '../helpers/server.ts';
+import {
+  TECHNIQUE_IDS as TECHNIQUES,
+  technique as techniqueInfo,
+  type TechniqueId,
+} from '../../protocol/techniques.ts';
 import { attrs, live, openWidgetPage, showWidget, waitForWidget, type WidgetPage } from '../helpers/widgets.ts';
-
-const TECHNIQUES = ['polling', 'long-polling', 'sse', 'websocket'] as const;
 
 let server: ChildServer;
 let browser: Browser;
@@ -47,11 +50,15 @@ function assertExactlyOnce(a: Record<string, string>, technique: string) {
  * The capture shows how the technique came back: EventSource's own reconnect carries Last-Event-ID;
  * the WebSocket client and the polling clients carry ?after= with a seq the demo had already received.
  */
-async function assertResumedFromCursor(technique: string, channel: string, seenBeforeCut: number) {
+async function assertResumedFromCursor(technique: TechniqueId, channel: string, seenBeforeCut: number) {
   const { entries } = (await request(server.base, `/api/lab/${channel.slice('lab-'.length)}/wire`)).json;
   const heads: string[] = entries.filter((e: any) => e.kind === 'http-head' && e.dir === 'up').map((e: any) => e.text);
   const cursors = heads.map((h) =>
-    Number((technique === 'sse' ? /\r\nLast-Event-ID: [\w-]+:(\d+)\r\n/i : /[?&]after=(\d+)/).exec(h)?.[1] ?? NaN),
+    Number(
+      (techniqueInfo(technique).browserReconnects ? /\r\nLast-Event-ID: [\w-]+:(\d+)\r\n/i : /[?&]after=(\d+)/).exec(
+        h,
+      )?.[1] ?? NaN,
+    ),
   );
   assert.ok(
     cursors.some((seq) => seq >= seenBeforeCut),
@@ -126,9 +133,9 @@ describe('technique demos', () => {
     );
   });
 
-  test('long-polling: falling too far behind shows the gap path, announced, not silent', async () => {
-    const widget = await demo('long-polling');
-    const before = await waitForWidget(widget, live(2), 'long-polling live');
+  test('long-poll: falling too far behind shows the gap path, announced, not silent', async () => {
+    const widget = await demo('long-poll');
+    const before = await waitForWidget(widget, live(2), 'long-poll live');
     await widget.getByRole('button', { name: 'Fall too far behind' }).click();
     const a = await waitForWidget(
       widget,

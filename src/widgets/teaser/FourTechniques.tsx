@@ -11,26 +11,22 @@ import { usePageGate } from '../shared/use-page-gate.ts';
 import '../shared/widgets.css';
 import './teaser.css';
 import { LagMeter } from './lag-meter.ts';
+import { type ColumnModel, type ColumnState, useTeaserFeed } from './use-teaser-feed.ts';
 import {
-  TEASER_TECHNIQUES,
-  useTeaserFeed,
-  type ColumnModel,
-  type ColumnState,
-  type TeaserTechnique,
-} from './use-teaser-feed.ts';
+  holdsOneConnection,
+  TECHNIQUE_IDS,
+  TECHNIQUES,
+  type TechniqueId,
+  technique as techniqueInfo,
+} from '../../../protocol/techniques.ts';
 
 interface Props {
   /** The channel all four read; the server's own `ticker` unless a lesson wants another. */
   channel?: string;
 }
 
-const NAMES: Record<TeaserTechnique, string> = {
-  polling: 'Short polling',
-  'long-polling': 'Long polling',
-  sse: 'SSE',
-  // A soft hyphen: on a phone the column is narrower than the word.
-  websocket: 'Web\u00adSocket',
-};
+/** A column's heading; a soft hyphen lets "WebSocket" break in a phone's narrow column. */
+const heading = (name: string) => name.replace('WebSocket', 'Web\u00adSocket');
 
 const STATE_WORDS: Record<ColumnState, string> = {
   idle: 'Stopped',
@@ -59,7 +55,7 @@ function overallState(running: boolean, columns: ColumnModel[]): ColumnState {
 export default function FourTechniques({ channel = 'ticker' }: Props) {
   const [wanted, setWanted] = useState(true);
   const [intervalMs, setIntervalMs] = useState(DEFAULT_INTERVAL_MS);
-  const meter = useRef(new LagMeter<TeaserTechnique>()).current;
+  const meter = useRef(new LagMeter<TechniqueId>()).current;
   const gate = usePageGate('teaser');
   // Hydration happens in the browser only: the static HTML shows the stopped widget at its full size.
   const mounted = useBrowserValue(() => true, false);
@@ -67,21 +63,20 @@ export default function FourTechniques({ channel = 'ticker' }: Props) {
 
   const render = useBatchedRender(RENDER_BATCH_MS);
 
-  // One hook per technique, always in this order.
-  const columns = {
-    polling: useTeaserFeed('polling', channel, running, intervalMs, meter, render),
-    'long-polling': useTeaserFeed('long-polling', channel, running, intervalMs, meter, render),
-    sse: useTeaserFeed('sse', channel, running, intervalMs, meter, render),
-    websocket: useTeaserFeed('websocket', channel, running, intervalMs, meter, render),
-  } satisfies Record<TeaserTechnique, ColumnModel>;
-  const list = TEASER_TECHNIQUES.map((t) => columns[t]);
+  // One hook per technique, always in the registry's order (a constant list: the rules of hooks hold).
+  const list = TECHNIQUES.map((t) => useTeaserFeed(t.id, channel, running, intervalMs, meter, render));
+  const columns = Object.fromEntries(TECHNIQUES.map((t, i) => [t.id, list[i]!])) as Record<TechniqueId, ColumnModel>;
+  /** The techniques whose figures depend on the polling interval. */
+  const polled = TECHNIQUES.filter((t) => t.connection === 'request-per-answer');
   const state = overallState(running, list);
   const received = list.reduce((n, c) => n + c.check.received, 0);
 
   const changeInterval = (ms: number) => {
     // The figures of the old interval would blur the new one's: polling starts counting again.
-    columns.polling.restartFigures();
-    meter.restart('polling');
+    for (const t of polled) {
+      columns[t.id].restartFigures();
+      meter.restart(t.id);
+    }
     setIntervalMs(ms);
   };
 
@@ -143,16 +138,16 @@ export default function FourTechniques({ channel = 'ticker' }: Props) {
         <caption>Measured in this page since it opened (polling: since its interval was set)</caption>
         <colgroup>
           <col class="w-teaser-labels" />
-          {TEASER_TECHNIQUES.map((t) => (
+          {TECHNIQUE_IDS.map((t) => (
             <col key={t} />
           ))}
         </colgroup>
         <thead>
           <tr>
             <td />
-            {TEASER_TECHNIQUES.map((t) => (
+            {TECHNIQUE_IDS.map((t) => (
               <th scope="col" key={t}>
-                {NAMES[t]}
+                {heading(techniqueInfo(t).name)}
               </th>
             ))}
           </tr>
@@ -160,7 +155,7 @@ export default function FourTechniques({ channel = 'ticker' }: Props) {
         <tbody>
           <tr>
             <th scope="row">State</th>
-            {TEASER_TECHNIQUES.map((t) => (
+            {TECHNIQUE_IDS.map((t) => (
               <td key={t} data-technique={t} data-state={columns[t].state}>
                 <span class="w-dot" aria-hidden="true" /> {STATE_WORDS[columns[t].state]}
               </td>
@@ -168,7 +163,7 @@ export default function FourTechniques({ channel = 'ticker' }: Props) {
           </tr>
           <tr>
             <th scope="row">Events</th>
-            {TEASER_TECHNIQUES.map((t) => (
+            {TECHNIQUE_IDS.map((t) => (
               <td
                 key={t}
                 data-received={columns[t].check.received}
@@ -181,7 +176,7 @@ export default function FourTechniques({ channel = 'ticker' }: Props) {
           </tr>
           <tr>
             <th scope="row">HTTP requests</th>
-            {TEASER_TECHNIQUES.map((t) => (
+            {TECHNIQUE_IDS.map((t) => (
               <td key={t} data-requests={columns[t].requests}>
                 {columns[t].requests}
               </td>
@@ -189,15 +184,15 @@ export default function FourTechniques({ channel = 'ticker' }: Props) {
           </tr>
           <tr>
             <th scope="row">Empty answers</th>
-            {TEASER_TECHNIQUES.map((t) => (
+            {TECHNIQUE_IDS.map((t) => (
               <td key={t} data-empty={columns[t].empty}>
-                {t === 'polling' || t === 'long-polling' ? columns[t].empty : 'none'}
+                {holdsOneConnection(t) ? 'none' : columns[t].empty}
               </td>
             ))}
           </tr>
           <tr>
             <th scope="row">Average lag</th>
-            {TEASER_TECHNIQUES.map((t) => {
+            {TECHNIQUE_IDS.map((t) => {
               const { meanMs } = meter.stats(t);
               return (
                 <td key={t} data-lag-ms={meanMs === null ? '' : Math.round(meanMs)}>
@@ -208,7 +203,7 @@ export default function FourTechniques({ channel = 'ticker' }: Props) {
           </tr>
           <tr>
             <th scope="row">Worst lag</th>
-            {TEASER_TECHNIQUES.map((t) => {
+            {TECHNIQUE_IDS.map((t) => {
               const { maxMs } = meter.stats(t);
               return <td key={t}>{maxMs === null ? '—' : duration(maxMs)}</td>;
             })}

@@ -4,17 +4,13 @@
  * technique, so changing the polling interval reopens the polling client alone.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { openLongPoll } from '../../client/long-poll.ts';
-import { openPoll } from '../../client/poll.ts';
-import { openSse } from '../../client/sse.ts';
-import type { ConnectionState, FeedClient, FeedOptions } from '../../client/types.ts';
-import { openWebSocket } from '../../client/websocket.ts';
+import { holdsOneConnection, type TechniqueId, technique as techniqueInfo } from '../../../protocol/techniques.ts';
+import { openFeed } from '../../client/open-feed.ts';
+import type { ConnectionState } from '../../client/types.ts';
 import { trackedCallbacks, type TrackedFeed } from '../shared/tracked-feed.ts';
 import { DeliveryCheck } from '../technique-demo/delivery-check.ts';
 import type { LagMeter } from './lag-meter.ts';
 
-export const TEASER_TECHNIQUES = ['polling', 'long-polling', 'sse', 'websocket'] as const;
-export type TeaserTechnique = (typeof TEASER_TECHNIQUES)[number];
 export type ColumnState = 'idle' | ConnectionState;
 
 /** What one column shows. Mutated by the client's callbacks; the teaser re-renders in batches. */
@@ -38,29 +34,21 @@ export class ColumnModel implements TrackedFeed {
   }
 }
 
-function open(technique: TeaserTechnique, options: FeedOptions, intervalMs: number): FeedClient {
-  if (technique === 'polling') return openPoll({ ...options, intervalMs });
-  if (technique === 'long-polling') return openLongPoll(options);
-  if (technique === 'sse') return openSse(options);
-  return openWebSocket(options);
-}
-
-const holdsOneConnection = (t: TeaserTechnique) => t === 'sse' || t === 'websocket';
-
 /**
  * Runs `technique` on `channel` while `enabled`. `intervalMs` only matters for polling (the other
  * techniques ignore it, and their effect does not depend on it).
  */
 export function useTeaserFeed(
-  technique: TeaserTechnique,
+  technique: TechniqueId,
   channel: string,
   enabled: boolean,
   intervalMs: number,
-  meter: LagMeter<TeaserTechnique>,
+  meter: LagMeter<TechniqueId>,
   render: () => void,
 ): ColumnModel {
   const model = useRef(new ColumnModel()).current;
-  const ownInterval = technique === 'polling' ? intervalMs : 0;
+  // Only short polling has an interval; the other techniques' effect does not depend on it.
+  const ownInterval = techniqueInfo(technique).connection === 'request-per-answer' ? intervalMs : 0;
 
   useEffect(() => {
     if (!enabled) {
@@ -68,28 +56,25 @@ export function useTeaserFeed(
       render();
       return;
     }
-    const client = open(
-      technique,
-      {
-        channel,
-        after: model.after,
-        epoch: model.epoch,
-        ...trackedCallbacks(model, render, {
-          event: (event) => meter.arrived(technique, event.seq, performance.now()),
-          // The server lost the history: seqs start again, for every technique.
-          reset: () => meter.forgetArrivals(),
-        }),
-        onReconnect: () => {
-          if (holdsOneConnection(technique)) model.requests += 1;
-          render();
-        },
-        onWire: (activity) => {
-          if (activity.kind === 'request') model.requests += 1;
-          if (activity.kind === 'response' && activity.events === 0) model.empty += 1;
-        },
+    const client = openFeed(technique, {
+      channel,
+      after: model.after,
+      epoch: model.epoch,
+      ...trackedCallbacks(model, render, {
+        event: (event) => meter.arrived(technique, event.seq, performance.now()),
+        // The server lost the history: seqs start again, for every technique.
+        reset: () => meter.forgetArrivals(),
+      }),
+      onReconnect: () => {
+        if (holdsOneConnection(technique)) model.requests += 1;
+        render();
+      },
+      onWire: (activity) => {
+        if (activity.kind === 'request') model.requests += 1;
+        if (activity.kind === 'response' && activity.events === 0) model.empty += 1;
       },
       intervalMs,
-    );
+    });
     if (holdsOneConnection(technique)) model.requests += 1;
     return () => {
       model.epoch = client.epoch ?? model.epoch;

@@ -4,9 +4,10 @@
  * connection, restart the server, fall behind) and the wire inspector.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { gaveUpSentence } from '../../client/http-feed.ts';
-import { GAVE_UP_AFTER_OPEN, GAVE_UP_BEFORE_OPEN } from '../../client/sse.ts';
-import { GAVE_UP as WEBSOCKET_GAVE_UP, type WebSocketFeed } from '../../client/websocket.ts';
+import { holdsOneConnection, technique as techniqueInfo, type TechniqueId } from '../../../protocol/techniques.ts';
+import { gaveUpSentences } from '../../client/open-feed.ts';
+import type { WebSocketFeed } from '../../client/websocket.ts';
+import { techniqueStrings } from '../../i18n/en/techniques.ts';
 import { labApi, labChannel, newLabId } from '../shared/lab-api.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
 import { usePageGate } from '../shared/use-page-gate.ts';
@@ -14,18 +15,11 @@ import Reserve from '../shared/Reserve.tsx';
 import '../shared/widgets.css';
 import WireInspector from '../wire-inspector/WireInspector.tsx';
 import Timeline from './Timeline.tsx';
-import { useLabFeed, type DemoTechnique, type FeedSettings, type WidgetState } from './use-lab-feed.ts';
+import { type FeedSettings, useLabFeed, type WidgetState } from './use-lab-feed.ts';
 
 interface Props {
-  technique: DemoTechnique;
+  technique: TechniqueId;
 }
-
-const NAMES: Record<DemoTechnique, string> = {
-  polling: 'short polling',
-  'long-polling': 'long polling',
-  sse: 'Server-Sent Events',
-  websocket: 'WebSocket',
-};
 
 /** The word beside the dot; "Paused" while the page gate holds the demo back. */
 const STATE_WORDS = {
@@ -46,62 +40,24 @@ const BUTTON_LABELS = { start: 'Start', stop: 'Stop', retry: 'Retry' } as const;
 const HINT =
   'Each button breaks only your own connection or channel. What the client does about it is explained here; the timeline and the counters above show it happen.';
 
-/** What the learner should watch for after a cut: how this technique recovers. */
-const RECOVERY: Record<DemoTechnique, string> = {
-  polling:
-    'The request died without an answer, and so did the copy your browser resent by itself (browsers quietly resend a GET once when a reused keep-alive connection closes before answering). The client saw the failure and asks again with the same cursor: nothing is lost.',
-  'long-polling':
-    'The held request died without an answer, and so did the copy your browser resent by itself (browsers quietly resend a GET once when a reused keep-alive connection closes before answering). The client asks again from its cursor after a short wait.',
-  sse: "EventSource reconnects by itself after the retry delay (2 s from the server's retry: line) and sends the last id it saw as Last-Event-ID.",
-  websocket:
-    'The socket closed with 1006 (no close frame). WebSocket never reconnects by itself: this client waits a moment, then reconnects with ?after=<last seq>.',
-};
-
 const RESTART =
   "Your channel's history is gone, as an in-memory server's is when it restarts. When the client comes back with its old cursor, the server answers with a reset and starts again from the new history.";
 
 const GAP =
   'More events were published while your connection was down than the server keeps. Coming back, the client is told about a gap: events it can never get, reported instead of silently skipped.';
 
-const ERROR_MEANING: Record<DemoTechnique, string> = {
-  polling:
-    'A poll refused with a client error would be refused again, so the client stopped instead of hammering the server.',
-  'long-polling': 'A long-poll refused with a client error would be refused again, so the client stopped.',
-  sse: 'This is EventSource behaving as specified: after a non-200 status or a wrong Content-Type it gives up for good, and only a new EventSource can try again.',
-  websocket:
-    "The browser's WebSocket API never says why a handshake was refused (no status reaches your code), so the client stopped after several tries.",
-};
-
-/**
- * What each client says when it gives up (src/client/), for the room the explanation keeps. The HTTP
- * clients repeat the server's own sentence: the sample is a long one, worded as the server words a 404.
- */
-const httpGaveUp = gaveUpSentence(
-  404,
-  JSON.stringify({
-    error: {
-      message: `No API route at GET /api/channels/lab-${'0'.repeat(32)}/long-poll; see /api-reference/ for the reference.`,
-    },
-  }),
-);
-const GAVE_UP: Record<DemoTechnique, readonly string[]> = {
-  polling: [httpGaveUp],
-  'long-polling': [httpGaveUp],
-  sse: [GAVE_UP_BEFORE_OPEN, GAVE_UP_AFTER_OPEN],
-  websocket: [WEBSOCKET_GAVE_UP],
-};
-const gaveUp = (technique: DemoTechnique, reason: string) => `${reason} ${ERROR_MEANING[technique]}`;
+const gaveUp = (technique: TechniqueId, reason: string) => `${reason} ${techniqueStrings[technique].demoErrorMeaning}`;
 
 type Explanation = 'hint' | 'cut' | 'restart' | 'gap';
-const explanations = (technique: DemoTechnique): Record<Explanation, string> => ({
+const explanations = (technique: TechniqueId): Record<Explanation, string> => ({
   hint: HINT,
-  cut: RECOVERY[technique],
+  cut: techniqueStrings[technique].demoRecovery,
   restart: RESTART,
   gap: GAP,
 });
-const explanationRoom = (technique: DemoTechnique) => [
+const explanationRoom = (technique: TechniqueId) => [
   ...Object.values(explanations(technique)),
-  ...GAVE_UP[technique].map((reason) => gaveUp(technique, reason)),
+  ...gaveUpSentences(technique).map((reason) => gaveUp(technique, reason)),
 ];
 
 const PAUSED_HIDDEN = "Paused while this tab is hidden: it would hold one of the browser's 6 connections to this site.";
@@ -120,6 +76,9 @@ const TIMEOUTS = [500, 2000, 10_000, 25_000];
 const ms = (n: number) => (n >= 1000 ? `${n / 1000} s` : `${n} ms`);
 
 export default function TechniqueDemo({ technique }: Props) {
+  const info = techniqueInfo(technique);
+  /** Asks request by request (short and long polling), rather than holding one connection. */
+  const asksPerRequest = !holdsOneConnection(technique);
   const lab = useBrowserValue(newLabId, '');
   const [wanted, setWanted] = useState(true);
   // Bumped by Retry: a client that gave up is replaced by a new one.
@@ -164,9 +123,9 @@ export default function TechniqueDemo({ technique }: Props) {
       // During an injected fault the status already says what is going on.
       else if (state === 'connecting' && previous.current === 'live' && !f)
         setAnnouncement(
-          `Connection lost; ${technique === 'sse' ? 'the browser is reconnecting by itself' : 'the client is retrying from its cursor'}…`,
+          `Connection lost; ${info.browserReconnects ? 'the browser is reconnecting by itself' : 'the client is retrying from its cursor'}…`,
         );
-      else if (state === 'live' && !fault.current) setAnnouncement(`Live over ${NAMES[technique]}.`);
+      else if (state === 'live' && !fault.current) setAnnouncement(`Live over ${techniqueStrings[technique].inProse}.`);
     }
     previous.current = state;
   });
@@ -248,7 +207,6 @@ export default function TechniqueDemo({ technique }: Props) {
     paused ||
     announcement ||
     (model.state === 'idle' && !wanted ? 'Stopped. Press Start to open the connection again.' : '');
-  const polling = technique === 'polling' || technique === 'long-polling';
 
   return (
     <section
@@ -261,11 +219,11 @@ export default function TechniqueDemo({ technique }: Props) {
       data-last-seq={check.last ?? ''}
       data-channel={lab ? labChannel(lab) : ''}
       data-pagefind-ignore
-      aria-label={`Live demo: ${NAMES[technique]} on your private channel`}
+      aria-label={`Live demo: ${techniqueStrings[technique].inProse} on your private channel`}
     >
       <div class="w-head">
         <p class="w-title">
-          <strong>{NAMES[technique]}</strong> · your private channel (ticks once a second)
+          <strong>{techniqueStrings[technique].inProse}</strong> · your private channel (ticks once a second)
         </p>
         <p class="w-state">
           <span class="w-dot" aria-hidden="true" />
@@ -276,9 +234,9 @@ export default function TechniqueDemo({ technique }: Props) {
         </button>
       </div>
 
-      {polling && (
+      {asksPerRequest && (
         <div class="w-controls">
-          {technique === 'polling' ? (
+          {info.connection === 'request-per-answer' ? (
             <label>
               Polling interval{' '}
               <select
@@ -318,7 +276,7 @@ export default function TechniqueDemo({ technique }: Props) {
         {status}
       </p>
 
-      <Timeline items={model.items} now={now} wireLabel={polling ? 'Requests' : 'Connection'} />
+      <Timeline items={model.items} now={now} wireLabel={asksPerRequest ? 'Requests' : 'Connection'} />
 
       <dl class="w-counts">
         <div>
@@ -331,7 +289,7 @@ export default function TechniqueDemo({ technique }: Props) {
         </div>
         <div>
           <dt>Empty responses</dt>
-          <dd>{polling ? counters.empty : 'n/a'}</dd>
+          <dd>{asksPerRequest ? counters.empty : 'n/a'}</dd>
         </div>
         <div>
           <dt>Reconnects</dt>
@@ -375,7 +333,7 @@ export default function TechniqueDemo({ technique }: Props) {
           <button type="button" class="w-button" onClick={() => injectFault('gap')}>
             Fall too far behind
           </button>
-          {technique === 'websocket' && (
+          {info.direction === 'two-way' && (
             <button type="button" class="w-button" onClick={sendOverSocket}>
               Send a message up the socket
             </button>

@@ -4,18 +4,15 @@
  * lessons' source panels show (src/client/); this hook only listens to it.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { openLongPoll } from '../../client/long-poll.ts';
-import { openPoll } from '../../client/poll.ts';
-import { openSse } from '../../client/sse.ts';
-import type { ConnectionState, FeedClient, FeedOptions, WireActivity } from '../../client/types.ts';
-import { openWebSocket, type WebSocketFeed } from '../../client/websocket.ts';
+import { holdsOneConnection, type TechniqueId } from '../../../protocol/techniques.ts';
+import { openFeed } from '../../client/open-feed.ts';
+import type { ConnectionState, FeedClient, WireActivity } from '../../client/types.ts';
+import type { WebSocketFeed } from '../../client/websocket.ts';
 import { labChannel } from '../shared/lab-api.ts';
 import { trackedCallbacks, type TrackedFeed } from '../shared/tracked-feed.ts';
 import { useBatchedRender } from '../shared/use-batched-render.ts';
 import { DeliveryCheck } from './delivery-check.ts';
 
-export const TECHNIQUES = ['polling', 'long-polling', 'sse', 'websocket'] as const;
-export type DemoTechnique = (typeof TECHNIQUES)[number];
 export type WidgetState = 'idle' | ConnectionState;
 
 export interface FeedSettings {
@@ -49,13 +46,6 @@ export interface Counters {
 const MAX_ITEMS = 400;
 /** Renders are batched: a replay of a thousand events is drawn a few times, not a thousand. */
 const RENDER_BATCH_MS = 80;
-
-function openFeed(technique: DemoTechnique, options: FeedOptions, settings: FeedSettings): FeedClient | WebSocketFeed {
-  if (technique === 'polling') return openPoll({ ...options, intervalMs: settings.intervalMs });
-  if (technique === 'long-polling') return openLongPoll({ ...options, timeoutMs: settings.timeoutMs });
-  if (technique === 'sse') return openSse(options);
-  return openWebSocket(options);
-}
 
 class FeedModel implements TrackedFeed {
   state: WidgetState = 'idle';
@@ -146,7 +136,7 @@ export interface LabFeed {
  * from the cursor reached so far, so the counters and the delivery check carry on.
  */
 export function useLabFeed(
-  technique: DemoTechnique,
+  technique: TechniqueId,
   lab: string,
   settings: FeedSettings,
   enabled: boolean,
@@ -161,48 +151,46 @@ export function useLabFeed(
       render();
       return;
     }
-    const client = openFeed(
-      technique,
-      {
-        channel: labChannel(lab),
-        lab,
-        after: model.after,
-        epoch: model.epoch,
-        ...trackedCallbacks(model, render, {
-          event: (event, verdict) => {
-            model.counters.latencyMs = Math.max(0, Date.now() - event.time);
-            model.push({ kind: 'event', at: Date.now(), seq: event.seq, verdict });
-          },
-          gap: (missed) =>
-            model.push({
-              kind: 'mark',
-              at: Date.now(),
-              label: 'gap',
-              detail: `the server says ${missed} events were evicted before they could be delivered`,
-            }),
-          reset: () =>
-            model.push({
-              kind: 'mark',
-              at: Date.now(),
-              label: 'reset',
-              detail: 'the server lost the history our cursor pointed into; delivery restarts from its oldest event',
-            }),
-        }),
-        onReconnect: () => {
-          model.counters.reconnects += 1;
-          // EventSource and WebSocket retries are new HTTP requests (a GET, or a GET + Upgrade).
-          if (technique === 'sse' || technique === 'websocket') model.counters.requests += 1;
-          render();
+    const client = openFeed(technique, {
+      channel: labChannel(lab),
+      lab,
+      after: model.after,
+      epoch: model.epoch,
+      ...trackedCallbacks(model, render, {
+        event: (event, verdict) => {
+          model.counters.latencyMs = Math.max(0, Date.now() - event.time);
+          model.push({ kind: 'event', at: Date.now(), seq: event.seq, verdict });
         },
-        onWire: (activity) => {
-          model.wire(activity);
-          render();
-        },
+        gap: (missed) =>
+          model.push({
+            kind: 'mark',
+            at: Date.now(),
+            label: 'gap',
+            detail: `the server says ${missed} events were evicted before they could be delivered`,
+          }),
+        reset: () =>
+          model.push({
+            kind: 'mark',
+            at: Date.now(),
+            label: 'reset',
+            detail: 'the server lost the history our cursor pointed into; delivery restarts from its oldest event',
+          }),
+      }),
+      onReconnect: () => {
+        model.counters.reconnects += 1;
+        // EventSource and WebSocket retries are new HTTP requests (a GET, or a GET + Upgrade).
+        if (holdsOneConnection(technique)) model.counters.requests += 1;
+        render();
       },
-      settings,
-    );
+      onWire: (activity) => {
+        model.wire(activity);
+        render();
+      },
+      intervalMs: settings.intervalMs,
+      timeoutMs: settings.timeoutMs,
+    });
     model.client = client;
-    if (technique === 'sse' || technique === 'websocket') model.counters.requests += 1;
+    if (holdsOneConnection(technique)) model.counters.requests += 1;
     return () => {
       model.epoch = client.epoch ?? model.epoch;
       client.close();

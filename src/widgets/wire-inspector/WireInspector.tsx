@@ -7,13 +7,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { labApi, type ByteCounts, type LabConnections, type WireEntry } from '../shared/lab-api.ts';
 import Reserve from '../shared/Reserve.tsx';
 import { acceptSteps, headerValue, type AcceptSteps } from './accept.ts';
+import { technique as techniqueInfo, type TechniqueId } from '../../../protocol/techniques.ts';
 
 const REFRESH_MS = 1000;
 const SHOWN_ENTRIES = 60;
 
 interface Props {
   lab: string;
-  technique: string;
+  technique: TechniqueId;
   /** Events the demo received: the denominator of "bytes per event". */
   received: number;
 }
@@ -228,6 +229,8 @@ function latestHandshake(entries: readonly WireEntry[]): { request: string; resp
 }
 
 export default function WireInspector({ lab, technique, received }: Props) {
+  // Only a WebSocket starts with an HTTP Upgrade handshake worth walking through.
+  const upgrades = techniqueInfo(technique).wire === 'websocket-frames';
   const [open, setOpen] = useState(false);
   const [entries, setEntries] = useState<WireEntry[]>([]);
   const [stats, setStats] = useState<LabConnections | null>(null);
@@ -283,7 +286,7 @@ export default function WireInspector({ lab, technique, received }: Props) {
         {problem || (stats ? 'Read again every second while open.' : 'Reading the capture…')}
       </p>
       <ByteTable stats={stats} received={received} />
-      {technique === 'websocket' && <Handshake request={handshake?.request} response={handshake?.response} />}
+      {upgrades && <Handshake request={handshake?.request} response={handshake?.response} />}
       {/* A box of fixed height that scrolls, newest first: entries keep coming while it is open. */}
       <ol class="w-entries" tabIndex={0} aria-label="Captured entries, newest first">
         {shown.length === 0 ? (
