@@ -5,7 +5,7 @@ import { formatEventId, parseAfter, parseEventId, resolveCursor } from './cursor
 // A log whose events 41..50 are retained (1..40 evicted), under epoch "E".
 const log = { epoch: 'E', oldest: 41, head: 50 };
 
-describe('resolveCursor: the one rule of shared/api-contract.md', () => {
+describe('resolveCursor: the one rule of docs/api-contract.md', () => {
   it('1. no cursor starts at the head: only new events', () => {
     assert.deepEqual(resolveCursor({}, log), { kind: 'head', from: 51 });
     assert.deepEqual(resolveCursor({ epoch: 'E' }, log), { kind: 'head', from: 51 });

@@ -1,4 +1,4 @@
-// The shapes every store and every transport agree on (shared/api-contract.md, "One log per channel").
+// The shapes every store and every transport agree on (docs/api-contract.md, "One log per channel").
 
 /** One entry of a channel's append-only log. */
 export interface LogEvent {

@@ -1,5 +1,5 @@
 // Browser-test helpers for the live widgets (src/widgets/): every widget's root carries data-demo,
-// data-state and data-received (shared/api-contract.md, "For tests of the site"), plus its own data-*.
+// data-state and data-received (docs/api-contract.md, "For tests of the site"), plus its own data-*.
 import type { Browser, Locator, Page } from 'playwright-core';
 
 /** Generous: the machine running the suite may be shared, and hydration waits for the island to be seen. */
