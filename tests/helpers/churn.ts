@@ -1,9 +1,13 @@
-// Clients of the four techniques that are cut off at random and come back with their cursor, the way a
-// learner on a train would. Shared by the no-loss test and the soak run (scripts/soak.ts).
+// Clients of every technique that are cut off at random and come back with their cursor, the way a
+// learner on a train would. Shared by the no-loss test and the soak run (scripts/soak.ts). They are
+// written on raw sockets, not with the browser clients of src/client/, because they are fault
+// injectors: they drop the TCP connection at a random moment (mid-answer, mid-frame), which a
+// browser client's close() never does.
+import { TECHNIQUE_IDS, type TechniqueId, technique as techniqueInfo } from '../../protocol/techniques.ts';
 import { SseReader, openWs, request, sleep } from './clients.ts';
 
-export type Technique = 'poll' | 'long-poll' | 'sse' | 'websocket';
-export const TECHNIQUES: readonly Technique[] = ['poll', 'long-poll', 'sse', 'websocket'];
+export type Technique = TechniqueId;
+export const TECHNIQUES = TECHNIQUE_IDS;
 
 export interface ChurnOptions {
   base: string;
@@ -113,9 +117,9 @@ async function wsLoop(o: ChurnOptions, r: Received): Promise<void> {
 
 export async function churnClient(technique: Technique, o: ChurnOptions): Promise<Received> {
   const r: Received = { technique, seqs: [], disconnects: 0, resetsOrGaps: 0 };
-  if (technique === 'poll') await pollLoop(false, o, r);
-  else if (technique === 'long-poll') await pollLoop(true, o, r);
-  else if (technique === 'sse') await sseLoop(o, r);
+  const info = techniqueInfo(technique);
+  if (info.wire === 'json-answers') await pollLoop(info.connection === 'held-request', o, r);
+  else if (info.wire === 'event-stream') await sseLoop(o, r);
   else await wsLoop(o, r);
   return r;
 }

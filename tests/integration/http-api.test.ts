@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ROUTES } from '../../protocol/routes.ts';
+import { TECHNIQUE_IDS } from '../../protocol/techniques.ts';
 import { request, sleep, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -262,7 +263,7 @@ describe('health and metrics', () => {
     );
     const m = await request(S.base, '/metrics');
     assert.match(String(m.headers['content-type']), /^text\/plain/);
-    for (const t of ['poll', 'long-poll', 'sse', 'websocket']) {
+    for (const t of TECHNIQUE_IDS) {
       assert.match(m.text, new RegExp(`realtime_open_connections\\{technique="${t}"\\} \\d+`));
       assert.match(m.text, new RegExp(`realtime_events_delivered_total\\{technique="${t}"\\} \\d+`));
       assert.match(m.text, new RegExp(`realtime_bytes_written_total\\{technique="${t}"\\} \\d+`));
