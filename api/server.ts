@@ -11,8 +11,8 @@ import { Hono } from 'hono';
 import { createApiApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { ConnectionRegistry } from './connections.ts';
-import { LabRegistry } from './lab/capture.ts';
-import { labUpgradeTap, tickLabs } from './lab/routes.ts';
+import { LabRegistry } from './lab/registry.ts';
+import { labUpgradeTap, tickActiveLabs } from './lab/routes.ts';
 import { TICKER_CHANNEL } from '../protocol/channels.ts';
 import type { Deps } from './context.ts';
 import { PublishRateLimiter } from './limits.ts';
@@ -62,7 +62,7 @@ export function createBackend(config: Config) {
   let tick = 0;
   const tickerLeaseMs = Math.max(config.TICK_MS * 3, 2000);
   const ticker = setInterval(() => {
-    void tickLabs(deps);
+    void tickActiveLabs(deps);
     holdsLease(TICKER_CHANNEL, tickerLeaseMs)
       .then(async (mine) => {
         if (!mine) return;

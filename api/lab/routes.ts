@@ -10,10 +10,9 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../context.ts';
 import { ApiError, rawHttpError } from '../errors.ts';
 import { clientIp } from '../limits.ts';
-import type { AppendResult } from '../log/types.ts';
 import { LAB_ID, labChannel } from '../../protocol/lab.ts';
 import { technique, techniqueBySegment } from '../../protocol/techniques.ts';
-import type { LabCapture } from './capture.ts';
+import { appendToLab, tickLabs } from './lab-channel.ts';
 import { readJsonBody } from '../json-body.ts';
 import { RaceRun, parseRaceSettings } from './race.ts';
 import { tapHttpExchange, tapUpgrade } from './tap.ts';
@@ -76,25 +75,8 @@ export function labUpgradeTap(deps: Deps, req: IncomingMessage, socket: Duplex):
   return !tapUpgrade(deps.labs.open(raw), req, socket);
 }
 
-/** Appends to a lab's private channel as the server (no publish rate limit: nobody outside asked). */
-async function appendToLab(deps: Deps, lab: LabCapture, data: unknown): Promise<AppendResult> {
-  const result = await deps.store.append(labChannel(lab.id), data);
-  deps.metrics.published.inc({ via: 'lab' });
-  return result;
-}
-
-/** One tick on the private channel of every lab in use: each learner's demo has a stream of its own. */
-export async function tickLabs(deps: Deps): Promise<void> {
-  try {
-    for (const lab of deps.labs.active(LAB_ACTIVE_MS)) {
-      if (lab.publisher?.quietsTicker) continue;
-      await appendToLab(deps, lab, { tick: lab.nextTick(), note: 'your private channel ticks once per TICK_MS' });
-    }
-  } catch (err) {
-    // A store that failed for a moment must not take the server down; the next tick tries again.
-    console.error('lab ticker: append failed:', err);
-  }
-}
+/** One tick on the private channel of every lab in use (a live connection, or used lately). */
+export const tickActiveLabs = (deps: Deps) => tickLabs(deps, deps.labs.active(LAB_ACTIVE_MS));
 
 /**
  * Fault injections count against the client's publish rate: a provoked gap publishes a thousand
@@ -167,7 +149,7 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
     }
     const lab = deps.labs.open(c.req.param('id'));
     const { dropped } = lab.cut();
-    for (let i = 1; i <= publish; i++) await appendToLab(deps, lab, { flood: i, of: publish });
+    for (let i = 1; i <= publish; i++) await appendToLab(deps, lab.channel, { flood: i, of: publish });
     return c.json({ channel: labChannel(lab.id), published: publish, retention: deps.config.RETENTION, dropped });
   });
 
@@ -185,9 +167,10 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
   app.post('/api/lab/:id/race', smallBody, async (c) => {
     const settings = parseRaceSettings(await readJsonBody(c, 'the race settings'));
     const lab = deps.labs.open(c.req.param('id'));
-    lab.publisher?.stop();
-    lab.publisher = null;
-    const running = deps.labs.all().filter((l) => l.publisher instanceof RaceRun && l.publisher.running).length;
+    lab.channel.stopPublisher();
+    const running = deps.labs
+      .all()
+      .filter((l) => l.channel.publisher instanceof RaceRun && l.channel.publisher.running).length;
     if (running >= MAX_RUNNING_RACES) {
       throw new ApiError(
         'race_busy',
@@ -198,8 +181,8 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
     const channel = labChannel(lab.id);
     // The race owns the channel before its start is read, so no tick can slip in between: from this
     // cursor on, the clients read the race's events and nothing else.
-    const race = new RaceRun({ settings, append: (data) => appendToLab(deps, lab, data) });
-    lab.publisher = race;
+    const race = new RaceRun({ settings, append: (data) => appendToLab(deps, lab.channel, data) });
+    lab.channel.publisher = race;
     let bounds: Awaited<ReturnType<typeof deps.store.bounds>>;
     try {
       bounds = await deps.store.bounds(channel);
@@ -222,14 +205,14 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
   });
 
   app.get('/api/lab/:id/race/status', (c) => {
-    const race = deps.labs.get(c.req.param('id'))?.publisher;
+    const race = deps.labs.get(c.req.param('id'))?.channel.publisher;
     if (!(race instanceof RaceRun))
       throw new ApiError('not_found', 'No race was started for this lab (POST /api/lab/<id>/race starts one).');
     return c.json(race.status(), 200, { 'Cache-Control': 'no-store' });
   });
 
   app.post('/api/lab/:id/race/stop', (c) => {
-    const race = deps.labs.get(c.req.param('id'))?.publisher;
+    const race = deps.labs.get(c.req.param('id'))?.channel.publisher;
     if (!(race instanceof RaceRun)) throw new ApiError('not_found', 'No race was started for this lab.');
     race.stop();
     return c.json(race.status());

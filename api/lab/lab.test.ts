@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
-import { LabRegistry, type LabRegistryOptions } from './capture.ts';
+import { LabRegistry, type LabRegistryOptions } from './registry.ts';
 import { requestHead } from './tap.ts';
 
 const registries: LabRegistry[] = [];
@@ -25,7 +25,7 @@ afterEach(() => {
 const id = (n: number) => n.toString(16).padStart(32, '0');
 const note = (text: string) => ({ kind: 'note' as const, conn: 1, technique: 'poll' as const, text });
 
-describe('LabCapture: bounded per lab', () => {
+describe('Lab: bounded per lab', () => {
   it('keeps the newest entries within the byte budget and says how many it dropped', () => {
     const lab = registry({ captureBytes: 4096 }).open(id(1));
     for (let i = 0; i < 100; i++) lab.record(note('x'.repeat(200) + i));
