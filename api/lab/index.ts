@@ -17,9 +17,6 @@ export type { LabRegistry } from './registry.ts';
 
 type Env = { Bindings: HttpBindings };
 
-/** A lab's channel keeps ticking this long after its last request: a poll demo may be quiet a while. */
-const LAB_ACTIVE_MS = 30_000;
-
 /** What the lab uses of the rest of the server. */
 export type LabServices = Pick<Deps, 'store' | 'metrics' | 'publishLimiter'>;
 
@@ -42,8 +39,8 @@ export function createLabBackend(config: Config, services: LabServices): LabBack
   const registry = new LabRegistry({
     maxLabs: config.LAB_MAX_IDS,
     captureBytes: config.LAB_CAPTURE_BYTES,
-    maxEntries: 500,
-    maxConnections: 50,
+    maxEntries: config.LAB_MAX_ENTRIES,
+    maxConnections: config.LAB_MAX_CONNECTIONS,
     idleMs: config.CHANNEL_IDLE_MS,
   });
   const context = { config, ...services, labs: registry };
@@ -52,7 +49,7 @@ export function createLabBackend(config: Config, services: LabServices): LabBack
     httpTap: labHttpTap(registry),
     mount: (app) => labRoutes(app, context),
     upgradeTap: (req, socket) => labUpgradeTap(registry, services.metrics, req, socket),
-    tick: () => tickLabs(services, registry.active(LAB_ACTIVE_MS)),
+    tick: () => tickLabs(services, registry.active(config.LAB_ACTIVE_MS)),
     close: () => registry.close(),
   };
 }

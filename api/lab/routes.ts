@@ -22,8 +22,6 @@ export type LabRouteContext = Pick<Deps, 'config' | 'store' | 'metrics' | 'publi
 const GAP_MISSED = 5;
 /** A provoked gap publishes RETENTION + 5 events at once; past this, it would be a load test, not a demo. */
 const GAP_MAX_PUBLISH = 10_005;
-/** Races running at once on this server, over all labs: each publishes up to 50 events a second. */
-const MAX_RUNNING_RACES = 20;
 /** A race's settings are three numbers. */
 const RACE_BODY_MAX_BYTES = 1024;
 
@@ -120,7 +118,7 @@ export function labRoutes(app: Hono<Env>, deps: LabRouteContext): void {
     const running = deps.labs
       .all()
       .filter((l) => l.channel.publisher instanceof RaceRun && l.channel.publisher.running).length;
-    if (running >= MAX_RUNNING_RACES) {
+    if (running >= deps.config.LAB_MAX_RACES) {
       throw new ApiError(
         'race_busy',
         `${running} races are running on this server, its most at once; retry in a few seconds.`,
