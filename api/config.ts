@@ -113,8 +113,3 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return parsed.data;
 }
-
-/** Test helper: the defaults with some settings replaced. */
-export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...configSchema.parse({}), ...overrides };
-}
