@@ -63,6 +63,23 @@ describe('Lab: bounded per lab', () => {
   });
 });
 
+describe('Lab: dropped by the registry', () => {
+  it('records and counts nothing more, and its publisher stops', () => {
+    const r = registry({ maxLabs: 1 });
+    const lab = r.open(id(1));
+    let stopped = 0;
+    lab.channel.publisher = { quietsTicker: true, stop: () => void stopped++ };
+    lab.record(note('before'));
+    const stats = lab.connection(new Socket(), 'poll');
+    r.open(id(2));
+    lab.record(note('after'));
+    lab.count(stats, 'down', { payload: 10 });
+    assert.equal(lab.wire(0).next, 1, 'nothing recorded after the drop');
+    assert.equal(lab.stats().connections[0]!.down.payload, 0, 'nothing counted after the drop');
+    assert.deepEqual([lab.closed, stopped, lab.channel.publisher], [true, 1, null]);
+  });
+});
+
 describe('LabRegistry: bounded in number of labs', () => {
   it('drops the least recently used lab past maxLabs and stops its capture', () => {
     const r = registry({ maxLabs: 3 });
