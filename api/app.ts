@@ -9,7 +9,7 @@ import { TECHNIQUES } from '../protocol/techniques.ts';
 import type { Deps } from './context.ts';
 import { ApiError, asApiError, errorBody } from './errors.ts';
 import { readJsonBody } from './json-body.ts';
-import { labHttpTap, labRoutes } from './lab/routes.ts';
+import type { LabBackend } from './lab/index.ts';
 import { clientIp } from './limits.ts';
 import { publishEvent } from './publish.ts';
 import { checkChannel } from './transports/admission.ts';
@@ -49,7 +49,7 @@ export interface ApiApp {
   readonly close: () => void;
 }
 
-export function createApiApp(deps: Deps): ApiApp {
+export function createApiApp(deps: Deps, lab: LabBackend): ApiApp {
   const app = new Hono<Env>();
 
   // Which instance answered: behind a load balancer, the scaling lesson shows a learner who serves them.
@@ -64,8 +64,8 @@ export function createApiApp(deps: Deps): ApiApp {
     await next();
   });
   app.use('/api/channels/:channel/*', validChannel);
-  app.use('/api/channels/:channel/*', labHttpTap(deps));
-  labRoutes(app, deps);
+  app.use('/api/channels/:channel/*', lab.httpTap);
+  lab.mount(app);
 
   // "degraded" is still a 200: the instances of a deployment share their store, so a load balancer
   // that took out every degraded instance would take down the site (and the held streams that resume

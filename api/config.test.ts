@@ -39,6 +39,22 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ REDIS_URL: '127.0.0.1:6379' }), /REDIS_URL/);
     assert.throws(() => loadConfig({ INSTANCE_ID: 'a b' }), /INSTANCE_ID/);
   });
+  it("gives the lab's limits their defaults and refuses them out of range", () => {
+    const c = loadConfig({});
+    assert.deepEqual(
+      [c.LAB_MAX_ENTRIES, c.LAB_MAX_CONNECTIONS, c.LAB_ACTIVE_MS, c.LAB_MAX_RACES],
+      [500, 50, 30_000, 20],
+    );
+    for (const [name, bad] of [
+      ['LAB_MAX_ENTRIES', '9'],
+      ['LAB_MAX_CONNECTIONS', '0'],
+      ['LAB_ACTIVE_MS', '999'],
+      ['LAB_MAX_RACES', '0'],
+      ['LAB_MAX_RACES', '2.5'],
+    ] as const) {
+      assert.throws(() => loadConfig({ [name]: bad }), new RegExp(name), `${name}=${bad}`);
+    }
+  });
   it('every setting is documented in the README configuration table', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     for (const name of Object.keys(configSchema.shape)) assert.match(readme, new RegExp(`\\| \`${name}\` +\\|`), name);

@@ -85,6 +85,18 @@ export const configSchema = z.object({
   LAB_CAPTURE_BYTES: int(4096, 16_777_216)
     .default(65_536)
     .describe('captured text kept per lab; older entries go first'),
+  LAB_MAX_ENTRIES: int(10, 100_000)
+    .default(500)
+    .describe('wire entries kept per lab, however small; older entries go first'),
+  LAB_MAX_CONNECTIONS: int(1, 10_000)
+    .default(50)
+    .describe('connections whose byte counters are kept per lab; closed ones are forgotten first, then the oldest'),
+  LAB_ACTIVE_MS: int(1000, 3_600_000)
+    .default(30_000)
+    .describe("a lab's private channel keeps ticking this long after its last use (a poll demo may be quiet a while)"),
+  LAB_MAX_RACES: int(1, 1000)
+    .default(20)
+    .describe('races running at once on this server over all labs, each up to 50 events/s; past it 503 race_busy'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -100,9 +112,4 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
-}
-
-/** Test helper: the defaults with some settings replaced. */
-export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...configSchema.parse({}), ...overrides };
 }

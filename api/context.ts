@@ -2,7 +2,7 @@
 // can start two servers with different settings in one process.
 import type { Config } from './config.ts';
 import type { ConnectionRegistry } from './connections.ts';
-import type { LabRegistry } from './lab/capture.ts';
+import type { LabRegistry } from './lab/index.ts';
 import type { PublishRateLimiter } from './limits.ts';
 import type { ChannelStore } from './log/types.ts';
 import type { Metrics } from './metrics.ts';

@@ -11,8 +11,7 @@ import { Hono } from 'hono';
 import { createApiApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { ConnectionRegistry } from './connections.ts';
-import { LabRegistry } from './lab/capture.ts';
-import { labUpgradeTap, tickLabs } from './lab/routes.ts';
+import { createLabBackend } from './lab/index.ts';
 import { TICKER_CHANNEL } from '../protocol/channels.ts';
 import type { Deps } from './context.ts';
 import { PublishRateLimiter } from './limits.ts';
@@ -36,22 +35,18 @@ export function createBackend(config: Config) {
   const metrics = createMetrics();
   const lifecycle = { shuttingDown: false };
   const { store, ready, holdsLease } = selectStore(config, [TICKER_CHANNEL]);
+  const publishLimiter = new PublishRateLimiter(config.PUBLISH_RATE_PER_SEC, config.PUBLISH_BURST);
+  const lab = createLabBackend(config, { store, metrics, publishLimiter });
   const deps: Deps = {
     config,
     store,
     metrics,
     connections: new ConnectionRegistry(config.MAX_CONNECTIONS_PER_IP, metrics),
-    publishLimiter: new PublishRateLimiter(config.PUBLISH_RATE_PER_SEC, config.PUBLISH_BURST),
-    labs: new LabRegistry({
-      maxLabs: config.LAB_MAX_IDS,
-      captureBytes: config.LAB_CAPTURE_BYTES,
-      maxEntries: 500,
-      maxConnections: 50,
-      idleMs: config.CHANNEL_IDLE_MS,
-    }),
+    publishLimiter,
+    labs: lab.registry,
     lifecycle,
   };
-  const api = createApiApp(deps);
+  const api = createApiApp(deps, lab);
   const websockets = new WebSocketTransport(deps);
 
   // The ticker gives every lesson a live stream without anyone having to publish; so does each
@@ -62,7 +57,7 @@ export function createBackend(config: Config) {
   let tick = 0;
   const tickerLeaseMs = Math.max(config.TICK_MS * 3, 2000);
   const ticker = setInterval(() => {
-    void tickLabs(deps);
+    void lab.tick();
     holdsLease(TICKER_CHANNEL, tickerLeaseMs)
       .then(async (mine) => {
         if (!mine) return;
@@ -79,7 +74,7 @@ export function createBackend(config: Config) {
     websockets,
     /** A WebSocket upgrade: the lab tap sees it first (`?lab=`), then the transport. False: not ours. */
     upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-      return labUpgradeTap(deps, req, socket) || websockets.handleUpgrade(req, socket, head);
+      return lab.upgradeTap(req, socket) || websockets.handleUpgrade(req, socket, head);
     },
     /** Resolves once the store can take work, or false when it could not be reached in time. */
     ready,
@@ -93,7 +88,7 @@ export function createBackend(config: Config) {
       clearInterval(ticker);
       api.close();
       websockets.close();
-      deps.labs.close();
+      lab.close();
       await store.close();
     },
   };

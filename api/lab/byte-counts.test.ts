@@ -7,7 +7,8 @@ import type { Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import { afterEach, describe, it } from 'node:test';
 import type { TechniqueId } from '../../protocol/techniques.ts';
-import { LabRegistry, type LabCapture } from './capture.ts';
+import type { Lab } from './lab.ts';
+import { LabRegistry } from './registry.ts';
 import { tapHttpExchange, tapUpgrade } from './tap.ts';
 
 const registries: LabRegistry[] = [];
@@ -15,7 +16,7 @@ afterEach(() => {
   for (const r of registries.splice(0)) r.close();
 });
 
-function newLab(): LabCapture {
+function newLab(): Lab {
   const registry = new LabRegistry({
     maxLabs: 5,
     idleMs: 60_000,
@@ -44,7 +45,7 @@ function parsedRequest(socket: Duplex, head: string): IncomingMessage {
 
 /** One HTTP exchange through the tap: the request, then the server's bytes as written, then the end. */
 function exchange(
-  lab: LabCapture,
+  lab: Lab,
   technique: TechniqueId,
   socket: Duplex,
   requestHead: string,

@@ -5,7 +5,7 @@
 import { ApiError } from '../errors.ts';
 import type { AppendResult } from '../log/types.ts';
 import { RACE_BOUNDS, type RaceSegment, type RaceSettings, type RaceStatus } from '../../protocol/lab.ts';
-import type { LabPublisher } from './capture.ts';
+import type { LabPublisher } from './lab-channel.ts';
 
 /** Between the answer and the first event: the page opens its four clients meanwhile. */
 export const RACE_LEAD_MS = 1500;

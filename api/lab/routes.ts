@@ -1,106 +1,35 @@
-// The lab API: a learner's page reads the bytes of its own connections and breaks them on purpose.
-// Requests opt in with `?lab=<id>`; nothing changes for a request without it (the contract's routes
-// answer exactly as before).
-import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
+// The lab API, /api/lab/:id/…: a learner's page reads the bytes of its own connections and breaks
+// them on purpose. Which connections are a lab's is decided in tagged-requests.ts.
 import type { HttpBindings } from '@hono/node-server';
-import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../context.ts';
-import { ApiError, rawHttpError } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import { clientIp } from '../limits.ts';
-import type { AppendResult } from '../log/types.ts';
-import { LAB_ID, labChannel } from '../../protocol/lab.ts';
-import { technique, techniqueBySegment } from '../../protocol/techniques.ts';
-import type { LabCapture } from './capture.ts';
+import { labChannel } from '../../protocol/lab.ts';
+import { appendToLab } from './lab-channel.ts';
 import { readJsonBody } from '../json-body.ts';
 import { RaceRun, parseRaceSettings } from './race.ts';
-import { tapHttpExchange, tapUpgrade } from './tap.ts';
+import { checkLabId } from './tagged-requests.ts';
 import { parseCursor } from '../transports/admission.ts';
 
 type Env = { Bindings: HttpBindings };
 
-const WS_PATH = new RegExp(`^/api/channels/[^/]+/${technique('websocket').segment}$`);
+/** What the routes use: the server's parts and the labs. */
+export type LabRouteContext = Pick<Deps, 'config' | 'store' | 'metrics' | 'publishLimiter' | 'labs'>;
+
 /** Events published past the retention by a provoked gap: how many the returning client is told it missed. */
 const GAP_MISSED = 5;
 /** A provoked gap publishes RETENTION + 5 events at once; past this, it would be a load test, not a demo. */
 const GAP_MAX_PUBLISH = 10_005;
-/** A lab's channel keeps ticking this long after its last request: a poll demo may be quiet a while. */
-const LAB_ACTIVE_MS = 30_000;
-/** Races running at once on this server, over all labs: each publishes up to 50 events a second. */
-const MAX_RUNNING_RACES = 20;
 /** A race's settings are three numbers. */
 const RACE_BODY_MAX_BYTES = 1024;
-
-const invalidLabId = (raw: string) =>
-  new ApiError(
-    'invalid_lab_id',
-    `A lab id is 32 lowercase hex digits (128 random bits); got ${JSON.stringify(raw.slice(0, 80))}.`,
-  );
-
-function checkLabId(raw: string): string {
-  if (!LAB_ID.test(raw)) throw invalidLabId(raw);
-  return raw;
-}
-
-/** Tags poll, long-poll and SSE requests that carry `?lab=<id>` so their bytes are captured. */
-export function labHttpTap(deps: Deps): MiddlewareHandler<Env> {
-  return async (c, next) => {
-    const raw = c.req.query('lab');
-    const technique = techniqueBySegment(c.req.path.slice(c.req.path.lastIndexOf('/') + 1));
-    // WebSocket connections are tapped at the upgrade (labUpgradeTap); a request that reaches Hono on
-    // their path is a plain GET answered 426.
-    const tapped = technique && technique.wire !== 'websocket-frames' && c.req.method === technique.method;
-    if (raw === undefined || !tapped) return next();
-    const lab = deps.labs.open(checkLabId(raw));
-    if (!tapHttpExchange(lab, technique.id, c.env.incoming, c.env.outgoing)) return RESPONSE_ALREADY_SENT;
-    await next();
-  };
-}
-
-/**
- * The same for a WebSocket upgrade, called before the transport sees it. Returns true when it dealt
- * with the request itself (a bad lab id refused, or an armed cut dropped it).
- */
-export function labUpgradeTap(deps: Deps, req: IncomingMessage, socket: Duplex): boolean {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const raw = url.searchParams.get('lab');
-  if (raw === null || !WS_PATH.test(url.pathname)) return false;
-  if (!LAB_ID.test(raw)) {
-    const err = invalidLabId(raw);
-    deps.metrics.rejections.inc({ reason: err.code });
-    socket.end(rawHttpError(err));
-    return true;
-  }
-  return !tapUpgrade(deps.labs.open(raw), req, socket);
-}
-
-/** Appends to a lab's private channel as the server (no publish rate limit: nobody outside asked). */
-async function appendToLab(deps: Deps, lab: LabCapture, data: unknown): Promise<AppendResult> {
-  const result = await deps.store.append(labChannel(lab.id), data);
-  deps.metrics.published.inc({ via: 'lab' });
-  return result;
-}
-
-/** One tick on the private channel of every lab in use: each learner's demo has a stream of its own. */
-export async function tickLabs(deps: Deps): Promise<void> {
-  try {
-    for (const lab of deps.labs.active(LAB_ACTIVE_MS)) {
-      if (lab.publisher?.quietsTicker) continue;
-      await appendToLab(deps, lab, { tick: lab.nextTick(), note: 'your private channel ticks once per TICK_MS' });
-    }
-  } catch (err) {
-    // A store that failed for a moment must not take the server down; the next tick tries again.
-    console.error('lab ticker: append failed:', err);
-  }
-}
 
 /**
  * Fault injections count against the client's publish rate: a provoked gap publishes a thousand
  * events, and a cut is cheap to ask for but not to serve a thousand times a second.
  */
-function rateLimited(deps: Deps): MiddlewareHandler<Env> {
+function rateLimited(deps: LabRouteContext): MiddlewareHandler<Env> {
   return async (c, next) => {
     const rate = await deps.publishLimiter.take(clientIp(c.env.incoming, deps.config.TRUST_PROXY));
     if (!rate.allowed) {
@@ -112,7 +41,7 @@ function rateLimited(deps: Deps): MiddlewareHandler<Env> {
   };
 }
 
-export function labRoutes(app: Hono<Env>, deps: Deps): void {
+export function labRoutes(app: Hono<Env>, deps: LabRouteContext): void {
   app.use('/api/lab/:id/*', async (c, next) => {
     checkLabId(c.req.param('id') ?? '');
     await next();
@@ -167,7 +96,7 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
     }
     const lab = deps.labs.open(c.req.param('id'));
     const { dropped } = lab.cut();
-    for (let i = 1; i <= publish; i++) await appendToLab(deps, lab, { flood: i, of: publish });
+    for (let i = 1; i <= publish; i++) await appendToLab(deps, lab.channel, { flood: i, of: publish });
     return c.json({ channel: labChannel(lab.id), published: publish, retention: deps.config.RETENTION, dropped });
   });
 
@@ -185,10 +114,11 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
   app.post('/api/lab/:id/race', smallBody, async (c) => {
     const settings = parseRaceSettings(await readJsonBody(c, 'the race settings'));
     const lab = deps.labs.open(c.req.param('id'));
-    lab.publisher?.stop();
-    lab.publisher = null;
-    const running = deps.labs.all().filter((l) => l.publisher instanceof RaceRun && l.publisher.running).length;
-    if (running >= MAX_RUNNING_RACES) {
+    lab.channel.stopPublisher();
+    const running = deps.labs
+      .all()
+      .filter((l) => l.channel.publisher instanceof RaceRun && l.channel.publisher.running).length;
+    if (running >= deps.config.LAB_MAX_RACES) {
       throw new ApiError(
         'race_busy',
         `${running} races are running on this server, its most at once; retry in a few seconds.`,
@@ -198,8 +128,8 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
     const channel = labChannel(lab.id);
     // The race owns the channel before its start is read, so no tick can slip in between: from this
     // cursor on, the clients read the race's events and nothing else.
-    const race = new RaceRun({ settings, append: (data) => appendToLab(deps, lab, data) });
-    lab.publisher = race;
+    const race = new RaceRun({ settings, append: (data) => appendToLab(deps, lab.channel, data) });
+    lab.channel.publisher = race;
     let bounds: Awaited<ReturnType<typeof deps.store.bounds>>;
     try {
       bounds = await deps.store.bounds(channel);
@@ -222,14 +152,14 @@ export function labRoutes(app: Hono<Env>, deps: Deps): void {
   });
 
   app.get('/api/lab/:id/race/status', (c) => {
-    const race = deps.labs.get(c.req.param('id'))?.publisher;
+    const race = deps.labs.get(c.req.param('id'))?.channel.publisher;
     if (!(race instanceof RaceRun))
       throw new ApiError('not_found', 'No race was started for this lab (POST /api/lab/<id>/race starts one).');
     return c.json(race.status(), 200, { 'Cache-Control': 'no-store' });
   });
 
   app.post('/api/lab/:id/race/stop', (c) => {
-    const race = deps.labs.get(c.req.param('id'))?.publisher;
+    const race = deps.labs.get(c.req.param('id'))?.channel.publisher;
     if (!(race instanceof RaceRun)) throw new ApiError('not_found', 'No race was started for this lab.');
     race.stop();
     return c.json(race.status());

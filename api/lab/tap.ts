@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { TechniqueId } from '../../protocol/techniques.ts';
 import type { ConnectionStats, Direction } from '../../protocol/lab.ts';
-import type { LabCapture } from './capture.ts';
+import type { Lab } from './lab.ts';
 import { HttpResponseStream, type HttpPiece } from './http-stream.ts';
 import { OPCODES, WsFrameDecoder, type WsFrame } from './ws-frames.ts';
 
@@ -74,7 +74,7 @@ function observeWrites(socket: Duplex, see: (bytes: Buffer) => void): () => void
  * its closing CRLF as separate writes, so framing is carried over to the next body entry: each entry
  * then shows the framing that surrounded it. Returns the framing not yet shown.
  */
-function recordHttp(lab: LabCapture, stats: ConnectionStats, piece: HttpPiece, carried: number): number {
+function recordHttp(lab: Lab, stats: ConnectionStats, piece: HttpPiece, carried: number): number {
   const base = { conn: stats.id, technique: stats.technique };
   for (const head of piece.heads) {
     lab.record({ ...base, kind: 'http-head', dir: 'down', text: head.text, bytes: head.bytes });
@@ -94,7 +94,7 @@ function recordHttp(lab: LabCapture, stats: ConnectionStats, piece: HttpPiece, c
   return 0;
 }
 
-function recordFrame(lab: LabCapture, stats: ConnectionStats, dir: Direction, frame: WsFrame): void {
+function recordFrame(lab: Lab, stats: ConnectionStats, dir: Direction, frame: WsFrame): void {
   const textual = frame.opcode === 0x1 || (frame.opcode === 0x0 && frame.payload.length > 0);
   // A close frame's payload is a 2-byte status code, then a UTF-8 reason (§5.5.1).
   const payload =
@@ -123,7 +123,7 @@ function recordFrame(lab: LabCapture, stats: ConnectionStats, dir: Direction, fr
   lab.count(stats, dir, { framing: frame.headerBytes, payload: frame.payloadLength });
 }
 
-function recordRequest(lab: LabCapture, req: IncomingMessage, technique: TechniqueId): ConnectionStats {
+function recordRequest(lab: Lab, req: IncomingMessage, technique: TechniqueId): ConnectionStats {
   const stats = lab.connection(req.socket, technique);
   const head = requestHead(req);
   lab.record({ conn: stats.id, technique, kind: 'http-head', dir: 'up', text: head.text, bytes: head.bytes });
@@ -139,7 +139,7 @@ const DROP_NOTES = {
 };
 
 /** Drops the connection being opened when a cut is waiting for it; true if it did. */
-function cutOnArrival(lab: LabCapture, stats: ConnectionStats, socket: Duplex): boolean {
+function cutOnArrival(lab: Lab, stats: ConnectionStats, socket: Duplex): boolean {
   const why = lab.takeCut();
   if (!why) return false;
   lab.record({ kind: 'note', conn: stats.id, technique: stats.technique, text: DROP_NOTES[why] });
@@ -151,12 +151,7 @@ function cutOnArrival(lab: LabCapture, stats: ConnectionStats, socket: Duplex): 
  * Taps one HTTP exchange (poll, long-poll, SSE) until its response is finished. Returns false when an
  * armed cut dropped the connection instead: the caller must not answer.
  */
-export function tapHttpExchange(
-  lab: LabCapture,
-  technique: TechniqueId,
-  req: IncomingMessage,
-  res: ServerResponse,
-): boolean {
+export function tapHttpExchange(lab: Lab, technique: TechniqueId, req: IncomingMessage, res: ServerResponse): boolean {
   const stats = recordRequest(lab, req, technique);
   if (cutOnArrival(lab, stats, req.socket)) return false;
   const release = lab.hold(req.socket);
@@ -176,7 +171,7 @@ export function tapHttpExchange(
  * Taps a WebSocket from its upgrade request to its last frame: the request head, the 101 (or the
  * refusal), then every frame both ways. Returns false when an armed cut dropped it instead.
  */
-export function tapUpgrade(lab: LabCapture, req: IncomingMessage, socket: Duplex): boolean {
+export function tapUpgrade(lab: Lab, req: IncomingMessage, socket: Duplex): boolean {
   const stats = recordRequest(lab, req, 'websocket');
   if (cutOnArrival(lab, stats, socket)) return false;
   const release = lab.hold(socket);

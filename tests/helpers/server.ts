@@ -3,8 +3,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { testConfig, type Config } from '../../api/config.ts';
+import type { Config } from '../../api/config.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
+import { testConfig } from './config.ts';
 import { TEST_STORE, startRedisServer, type RedisServer } from './redis.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
-import { LabRegistry, type LabRegistryOptions } from './capture.ts';
+import { LabRegistry, type LabRegistryOptions } from './registry.ts';
 import { requestHead } from './tap.ts';
 
 const registries: LabRegistry[] = [];
@@ -25,7 +25,7 @@ afterEach(() => {
 const id = (n: number) => n.toString(16).padStart(32, '0');
 const note = (text: string) => ({ kind: 'note' as const, conn: 1, technique: 'poll' as const, text });
 
-describe('LabCapture: bounded per lab', () => {
+describe('Lab: bounded per lab', () => {
   it('keeps the newest entries within the byte budget and says how many it dropped', () => {
     const lab = registry({ captureBytes: 4096 }).open(id(1));
     for (let i = 0; i < 100; i++) lab.record(note('x'.repeat(200) + i));
@@ -60,6 +60,23 @@ describe('LabCapture: bounded per lab', () => {
     lab.cut();
     now = 15_501;
     assert.equal(lab.takeCut(), null, 'a stale cut does not linger');
+  });
+});
+
+describe('Lab: dropped by the registry', () => {
+  it('records and counts nothing more, and its publisher stops', () => {
+    const r = registry({ maxLabs: 1 });
+    const lab = r.open(id(1));
+    let stopped = 0;
+    lab.channel.publisher = { quietsTicker: true, stop: () => void stopped++ };
+    lab.record(note('before'));
+    const stats = lab.connection(new Socket(), 'poll');
+    r.open(id(2));
+    lab.record(note('after'));
+    lab.count(stats, 'down', { payload: 10 });
+    assert.equal(lab.wire(0).next, 1, 'nothing recorded after the drop');
+    assert.equal(lab.stats().connections[0]!.down.payload, 0, 'nothing counted after the drop');
+    assert.deepEqual([lab.closed, stopped, lab.channel.publisher], [true, 1, null]);
   });
 });
 
