@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { labChannel, type LabConnections, type RestartAnswer } from '../../protocol/lab.ts';
+import {
+  labChannel,
+  type CutAnswer,
+  type GapAnswer,
+  type LabConnections,
+  type RestartAnswer,
+} from '../../protocol/lab.ts';
 import { TECHNIQUE_IDS, type TechniqueId } from '../../protocol/techniques.ts';
 import type { OpenFeedOptions } from '../../src/client/open-feed.ts';
 import { launchChromium } from '../helpers/browser.ts';
@@ -254,7 +260,7 @@ for (const technique of TECHNIQUE_IDS) {
 
     it('after a cut it reconnects by itself and resumes from its cursor, nothing lost or repeated', async (t) => {
       const before = await snapshot(page);
-      const cut = await labPost<{ dropped: number; armed: boolean }>('cut');
+      const cut = await labPost<CutAnswer>('cut');
       // With nothing in flight (short polling between two requests) the cut waits for the next request.
       assert.ok(cut.dropped > 0 || cut.armed, JSON.stringify(cut));
       const s = await untilPage(
@@ -269,7 +275,7 @@ for (const technique of TECHNIQUE_IDS) {
     });
 
     it('after /gap it reports a gap (missed > 0) and carries on', async (t) => {
-      const gap = await labPost<{ published: number; retention: number }>('gap');
+      const gap = await labPost<GapAnswer>('gap');
       assert.deepEqual([gap.published, gap.retention], [RETENTION + 5, RETENTION]);
       const s = await untilPage(
         page,
