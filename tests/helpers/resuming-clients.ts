@@ -1,11 +1,22 @@
-// Clients of each technique that behave as the course tells a real client to: keep a cursor, and when
-// the connection ends (or the server answers an error) come back with it, to whichever instance
-// `base()` names now. They record every event as (epoch, seq), so a test can check that each one
-// arrived exactly once, and every reset or gap they were told about.
-import { SseReader, openWs, request, sleep } from './clients.ts';
+// Clients of each technique for the scale-out tests: the real ones of src/client/ (openFeed, the code the
+// widgets run and the lessons show), run in Node against an instance given by `base`. They keep a cursor
+// and come back with it by themselves when a connection ends; to move to another instance (as behind a
+// load balancer without sticky sessions), this helper closes the feed and opens a new one from that
+// cursor and its epoch on whichever instance `base()` names now, which is what the course teaches a
+// client to do. Every event is recorded as "<epoch>:<seq>", so a test can check that each one arrived
+// exactly once, and every reset or gap the client was told about.
+import { EventSource } from 'eventsource';
+import { TECHNIQUE_IDS, type TechniqueId } from '../../protocol/techniques.ts';
+import { openFeed } from '../../src/client/open-feed.ts';
 
-export type Technique = 'poll' | 'long-poll' | 'sse' | 'websocket';
-export const TECHNIQUES: readonly Technique[] = ['poll', 'long-poll', 'sse', 'websocket'];
+// Node 24 has fetch and WebSocket as globals, as a browser does, but no EventSource. The `eventsource`
+// package is a WHATWG-compatible one (it reconnects by itself after the server's `retry:` and sends the
+// last id as Last-Event-ID, as a browser does), so src/client/sse.ts runs here unchanged.
+globalThis.EventSource ??= EventSource as unknown as typeof globalThis.EventSource;
+
+export type Technique = TechniqueId;
+/** Every technique of the registry (protocol/techniques.ts), in the course's order. */
+export const TECHNIQUES: readonly Technique[] = TECHNIQUE_IDS;
 
 export interface ResumingClient {
   readonly technique: Technique;
@@ -13,19 +24,32 @@ export interface ResumingClient {
   readonly received: string[];
   /** The cursor rule's news, in order: "reset" or "gap:<missed>". */
   readonly notices: string[];
-  /** Connections made (or requests sent) and failures seen (error statuses, refused connections). */
+  /**
+   * Requests sent (poll, long-poll) or streams and sockets opened (SSE, WebSocket), and failures seen:
+   * each drop or refusal the client came back from by itself, and each time it gave up.
+   */
   readonly stats: { connects: number; failures: number };
-  /** Stops after the current connection; resolves when the loop has ended. */
+  /** Closes the current feed; resolves when the client has stopped. */
   stop(): Promise<void>;
 }
 
 export interface ResumingOptions {
   channel: string;
-  /** The instance to (re)connect to, asked before every connection. */
+  /** The instance to connect to, asked each time a feed is opened. */
   base: () => string;
-  /** How long a streaming connection is held before the client drops it on purpose (0: never). */
+  /**
+   * How long a feed lives before this helper closes it and opens the next one, from the same cursor,
+   * on `base()` (0: never). The client's own reconnections, while a feed lives, stay on its instance.
+   */
   holdMs?: () => number;
 }
+
+/** Short polling: the pause between answers (the widgets wait 2 s; these tests want many requests). */
+const POLL_INTERVAL_MS = 30;
+/** Long polling: how long the server may hold a request. */
+const LONG_POLL_TIMEOUT_MS = 1000;
+/** After the client gave up (a refusal that asking again would repeat), the pause before a new feed. */
+const AFTER_GIVING_UP_MS = 100;
 
 export function seqsOf(received: readonly string[]): number[] {
   return received.map((r) => Number(r.slice(r.lastIndexOf(':') + 1)));
@@ -36,102 +60,80 @@ export function resumingClient(technique: Technique, opts: ResumingOptions): Res
   const notices: string[] = [];
   const stats = { connects: 0, failures: 0 };
   let stopped = false;
-  let epoch: string | undefined;
+  // Our place in the log, kept the way the clients keep theirs: the last event's seq, moved past what a
+  // gap says was missed, and 0 after a reset (the server then delivers the new history from its start),
+  // with the epoch it belongs to. FeedClient.lastSeq is the highest seq delivered, which after a reset
+  // still belongs to the lost history, so it is not the cursor to come back with.
   let after = 0;
-  const hold = () => opts.holdMs?.() ?? 0;
-  const path = (kind: string) =>
-    `/api/channels/${opts.channel}/${kind}?after=${after}${epoch ? `&epoch=${epoch}` : ''}`;
+  let epoch: string | undefined;
+  let closeCurrent: (() => void) | undefined;
 
-  const pollOnce = async (longPoll: boolean) => {
-    const res = await request(opts.base(), longPoll ? `${path('long-poll')}&timeout=1000` : `${path('poll')}&limit=50`);
-    stats.connects++;
-    if (res.status !== 200) {
-      stats.failures++;
-      return sleep(100);
-    }
-    if (res.json.reset) notices.push('reset');
-    if (res.json.missed) notices.push(`gap:${res.json.missed}`);
-    epoch = res.json.epoch;
-    for (const e of res.json.events) received.push(`${epoch}:${e.seq}`);
-    after = res.json.cursor;
-    if (!longPoll) await sleep(30);
-  };
-
-  let lastEventId: string | undefined;
-  const sseOnce = async () => {
-    const s = new SseReader(opts.base(), path('sse'), lastEventId ? { 'Last-Event-ID': lastEventId } : {});
-    stats.connects++;
-    let seen = 0;
-    // Only complete events count: a frame cut in half was never dispatched, as in EventSource.
-    const drain = () => {
-      for (const e of s.events.slice(seen)) {
-        if (e.type === 'reset') notices.push('reset');
-        if (e.type === 'gap') notices.push(`gap:${e.json.missed}`);
-        if (e.type === 'message') received.push(e.id!);
-        if (e.id) lastEventId = e.id;
-      }
-      seen = s.events.length;
-    };
-    await s.opened.catch(() => {});
-    if (s.status !== 200) stats.failures++;
-    const held = hold();
-    const t0 = Date.now();
-    while (!stopped && !s.ended && (held === 0 || Date.now() - t0 < held)) {
-      drain();
-      await sleep(20);
-    }
-    const endedByServer = s.ended;
-    s.close();
-    drain();
-    if (endedByServer && s.status === 200) stats.failures++; // the server ended the stream: EventSource reconnects
-    if (s.status !== 200) await sleep(100);
-  };
-
-  const wsOnce = async () => {
-    const c = openWs(opts.base(), path('ws'));
-    stats.connects++;
-    c.ws.on('message', (data) => {
-      const m = JSON.parse(data.toString());
-      if (m.type === 'reset') {
-        notices.push('reset');
-        epoch = m.epoch;
-      }
-      if (m.type === 'gap') notices.push(`gap:${m.missed}`);
-      if (m.type === 'event') {
-        received.push(`${epoch ?? '?'}:${m.seq}`);
-        after = m.seq;
-      }
+  /** One feed on one instance, until its hold ends, it gives up, or the client stops. */
+  const oneFeed = () =>
+    new Promise<void>((done) => {
+      let open = true;
+      let holdTimer: ReturnType<typeof setTimeout> | undefined;
+      const finish = () => {
+        if (!open) return;
+        // From here on, whatever this feed still reports (an answer already on its way) is ignored: the
+        // next feed asks from the cursor as it is now, so nothing is counted twice or skipped.
+        open = false;
+        clearTimeout(holdTimer);
+        feed.close();
+        epoch = feed.epoch ?? epoch;
+        closeCurrent = undefined;
+        done();
+      };
+      const feed = openFeed(technique, {
+        channel: opts.channel,
+        base: opts.base(),
+        after,
+        epoch,
+        intervalMs: POLL_INTERVAL_MS,
+        timeoutMs: LONG_POLL_TIMEOUT_MS,
+        onEvent: ({ seq }) => {
+          if (!open) return;
+          after = seq;
+          const at = received.push(`?:${seq}`) - 1;
+          // The polling clients take an answer's epoch once its events are delivered, the streaming ones
+          // before: a microtask later, every client's `epoch` is the one of the event just delivered.
+          queueMicrotask(() => {
+            received[at] = `${feed.epoch}:${seq}`;
+          });
+        },
+        onGap: ({ missed }) => {
+          if (!open) return;
+          notices.push(`gap:${missed}`);
+          after += missed;
+        },
+        onReset: (reset) => {
+          if (!open) return;
+          notices.push('reset');
+          after = 0;
+          epoch = reset.epoch ?? epoch;
+        },
+        onWire: ({ kind }) => {
+          if (open && (kind === 'request' || kind === 'open')) stats.connects++;
+        },
+        onReconnect: () => {
+          if (open) stats.failures++;
+        },
+        onState: (state) => {
+          if (!open || state !== 'error') return;
+          // Refused in a way the client will not retry by itself (an EventSource that got an error
+          // status, say): start again with a new feed, as a page would.
+          stats.failures++;
+          clearTimeout(holdTimer);
+          holdTimer = setTimeout(finish, AFTER_GIVING_UP_MS);
+        },
+      });
+      closeCurrent = finish;
+      const held = opts.holdMs?.() ?? 0;
+      if (held > 0) holdTimer = setTimeout(finish, held);
     });
-    try {
-      await c.opened;
-    } catch {
-      stats.failures++;
-      return sleep(100);
-    }
-    const held = hold();
-    const closed = c.closed.then(() => true);
-    const t0 = Date.now();
-    while (!stopped && (held === 0 || Date.now() - t0 < held)) {
-      if (await Promise.race([closed, sleep(20).then(() => false)])) {
-        stats.failures++; // closed by the server (e.g. 1011 while the store was unreachable)
-        return sleep(100);
-      }
-    }
-    c.ws.terminate();
-  };
 
-  const once = { poll: () => pollOnce(false), 'long-poll': () => pollOnce(true), sse: sseOnce, websocket: wsOnce }[
-    technique
-  ];
   const loop = (async () => {
-    while (!stopped) {
-      try {
-        await once();
-      } catch {
-        stats.failures++; // refused or reset connection: try again, as a real client would
-        await sleep(100);
-      }
-    }
+    while (!stopped) await oneFeed();
   })();
 
   return {
@@ -141,6 +143,7 @@ export function resumingClient(technique: Technique, opts: ResumingOptions): Res
     stats,
     async stop() {
       stopped = true;
+      closeCurrent?.();
       await loop;
     },
   };
