@@ -81,14 +81,19 @@ export function httpFeed(technique: 'poll' | 'long-poll', options: FeedOptions):
   };
 
   const apply = (answer: PollAnswer) => {
-    if (answer.reset) onReset?.({ epoch: answer.epoch });
+    // The answer's epoch first: whoever reads `epoch` from a callback below sees the history it is in.
+    epoch = answer.epoch;
+    if (answer.reset) {
+      // Our last seq belonged to the lost history: until an event of the new one arrives, we have none.
+      lastSeq = undefined;
+      onReset?.({ epoch: answer.epoch });
+    }
     if (answer.missed) onGap?.({ missed: answer.missed });
     for (const event of answer.events) {
       lastSeq = event.seq;
       onEvent?.(event);
     }
     cursor = answer.cursor;
-    epoch = answer.epoch;
   };
 
   onState?.('connecting');

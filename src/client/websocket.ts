@@ -72,6 +72,7 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
     } else if (m.type === 'reset') {
       if (typeof m.epoch === 'string') epoch = m.epoch;
       cursor = 0;
+      lastSeq = undefined;
       onReset?.({ epoch });
     } else if (m.type === 'ack') {
       settle(m.ref, { seq: Number(m.seq) });
