@@ -13,7 +13,15 @@ import {
   technique as techniqueInfo,
   type TechniqueId,
 } from '../../protocol/techniques.ts';
-import { attrs, live, openWidgetPage, showWidget, waitForWidget, type WidgetPage } from '../helpers/widgets.ts';
+import {
+  attrs,
+  live,
+  openWidgetPage,
+  showWidget,
+  WIDGET_TIMEOUT_MS,
+  waitForWidget,
+  type WidgetPage,
+} from '../helpers/widgets.ts';
 
 let server: ChildServer;
 let browser: Browser;
@@ -90,14 +98,19 @@ describe('technique demos', () => {
       const cut = widget.getByRole('button', { name: 'Cut the connection' });
       await cut.focus();
       await lab.page.keyboard.press('Enter');
+      // The client itself must see the connection go and come back: wait for that first, since events
+      // already on their way (a poll answer carries several) may arrive before the cut takes effect.
+      let reconnects = reconnectsBefore;
+      for (const deadline = Date.now() + WIDGET_TIMEOUT_MS; reconnects <= reconnectsBefore && Date.now() < deadline; ) {
+        await lab.page.waitForTimeout(50);
+        reconnects = await counter(widget, 'Reconnects');
+      }
+      assert.ok(reconnects > reconnectsBefore, `${technique}: the client itself saw the connection go and came back`);
+      const afterCut = await attrs(widget);
       await waitForWidget(
         widget,
-        (a) => Number(a.received) >= Number(before.received) + 3 && a.state === 'live',
+        (a) => Number(a.received) >= Number(afterCut.received) + 3 && a.state === 'live',
         `${technique} to recover`,
-      );
-      assert.ok(
-        (await counter(widget, 'Reconnects')) > reconnectsBefore,
-        `${technique}: the client itself saw the connection go and came back`,
       );
       await lab.page.waitForTimeout(500);
       const a = await attrs(widget);

@@ -17,7 +17,7 @@ async function publishMany(channel: string, n: number) {
 }
 
 describe('SSE transport', () => {
-  it('sends retry first, then each event as id + data, byte for byte', async () => {
+  it('opens with a comment, sends retry with the first frame, then each event as id + data, byte for byte', async () => {
     const acks = await publishMany('sse-bytes', 2);
     const s = new SseReader(S.base, '/api/channels/sse-bytes/sse?after=0');
     await s.opened;
@@ -27,8 +27,11 @@ describe('SSE transport', () => {
     assert.match(String(s.headers['content-type']), /^text\/event-stream/);
     assert.equal(s.headers['cache-control'], 'no-cache, no-transform');
     const E = acks[0].epoch;
+    // retry rides with the first frame that has data: a frame of only `retry:` is handed to the
+    // application as an empty event by some client libraries (httpx-sse).
     const expected =
-      'retry: 1500\n\n' +
+      ': connected\n\n' +
+      'retry: 1500\n' +
       `id: ${E}:1\ndata: {"seq":1,"time":${acks[0].time},"data":{"i":1}}\n\n` +
       `id: ${E}:2\ndata: {"seq":2,"time":${acks[1].time},"data":{"i":2}}\n\n`;
     assert.equal(s.raw.slice(0, expected.length), expected);
@@ -37,9 +40,10 @@ describe('SSE transport', () => {
   it('sends a ":" comment heartbeat on a quiet stream', async () => {
     const s = new SseReader(S.base, '/api/channels/sse-quiet/sse');
     await s.opened;
-    await waitFor(() => s.comments.length >= 2, 3000, 'two heartbeats');
+    await waitFor(() => s.comments.length >= 3, 3000, 'the opening comment and two heartbeats');
     s.close();
-    assert.match(s.comments[0]!, /^: heartbeat \d+$/);
+    assert.equal(s.comments[0], ': connected', 'the stream opens with a comment, before any event');
+    assert.match(s.comments[1]!, /^: heartbeat \d+$/);
     assert.ok(s.messages().length === 0);
   });
 

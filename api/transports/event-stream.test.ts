@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sseFrame } from './sse.ts';
+import { sseFrame } from './event-stream.ts';
 
 describe('sseFrame: exact text/event-stream bytes', () => {
   it('writes id and data, ended by a blank line', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { describe, it, mock } from 'node:test';
-import { SseHeartbeat } from './sse.ts';
+import { StreamHeartbeat } from './event-stream.ts';
 
 /** Just what the heartbeat touches of a Node response: it writes, and it may have ended. */
 function fakeStream() {
@@ -10,12 +10,12 @@ function fakeStream() {
   return { res: res as unknown as ServerResponse, written };
 }
 
-describe('SseHeartbeat: one timer, quiet streams only', () => {
+describe('StreamHeartbeat: one timer, quiet streams only', () => {
   it('comments on a quiet stream every interval, and not on one that carries events', () => {
     mock.timers.enable({ apis: ['setInterval'] });
     try {
       const beats: number[] = [];
-      const heartbeat = new SseHeartbeat(1000, (bytes) => beats.push(bytes));
+      const heartbeat = new StreamHeartbeat(1000, (bytes) => beats.push(bytes));
       const quiet = fakeStream();
       const busy = fakeStream();
       heartbeat.add(quiet.res);
@@ -38,7 +38,7 @@ describe('SseHeartbeat: one timer, quiet streams only', () => {
   it('forgets a removed stream and skips an ended one', () => {
     mock.timers.enable({ apis: ['setInterval'] });
     try {
-      const heartbeat = new SseHeartbeat(1000, () => {});
+      const heartbeat = new StreamHeartbeat(1000, () => {});
       const gone = fakeStream();
       const ended = fakeStream();
       heartbeat.add(gone.res)();
