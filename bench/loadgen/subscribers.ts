@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
-import type { Technique } from '../targets.ts';
+import type { TechniqueId as Technique } from '../../protocol/techniques.ts';
 
 export interface SubscriberHooks {
   /** One delivered message: a WebSocket message, an SSE frame with data, a long-poll answer with events. */

@@ -2,7 +2,7 @@
 // from the framing rules: RFC 6455 §5.2 (a 2-byte header up to 125 bytes of payload, 4 up to 65535),
 // HTTP/1.1 chunked transfer coding (RFC 9112 §7.1: hex size, CRLF, data, CRLF) under an SSE stream, and
 // a whole request plus response per event for the polling techniques.
-import type { Technique } from '../targets.ts';
+import type { TechniqueId as Technique } from '../../protocol/techniques.ts';
 import type { WireReply } from './protocol.ts';
 import { type RawExchange, RawHttpConnection } from './raw-http.ts';
 import { endpointOf, openSse, openWebSocket, type StreamSubscriber } from './subscribers.ts';
