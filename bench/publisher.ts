@@ -2,6 +2,7 @@
 // {"t": <publisher clock, ms>, "p": <padding>}, and subscribers in the generator processes compute their
 // latency against the same host clock.
 import http from 'node:http';
+import { channelPath } from '../protocol/routes.ts';
 import { clock } from './loadgen/protocol.ts';
 
 export class Publisher {
@@ -11,7 +12,7 @@ export class Publisher {
   failures = 0;
 
   constructor(base: string, channel: string, paddingBytes = 0) {
-    this.url = new URL(`/api/channels/${channel}/events`, base);
+    this.url = new URL(channelPath(channel, 'events'), base);
     this.padding = 'x'.repeat(paddingBytes);
   }
 

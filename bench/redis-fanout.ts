@@ -13,8 +13,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import WebSocket from 'ws';
-import { startChildServer, type ChildServer } from '../tests/helpers/server.ts';
+import type { ClientMessage, ServerMessage } from '../protocol/messages.ts';
+import { channelPath } from '../protocol/routes.ts';
+import { TECHNIQUES } from '../protocol/techniques.ts';
 import { startRedisServer } from '../scripts/redis-server.ts';
+import { startChildServer, type ChildServer } from '../tests/helpers/server.ts';
+
+/** The technique this benchmark speaks (with the `ws` library): the one whose wire is WebSocket frames. */
+const WEBSOCKET = TECHNIQUES.find((t) => t.wire === 'websocket-frames')!;
 
 const intEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const SUBSCRIBER_COUNTS = (process.env.SUBSCRIBERS ?? '100,400').split(',').map(Number);
@@ -48,10 +54,10 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 
 async function subscribe(base: string, channel: string, onEvent: (sentAt: number) => void): Promise<WebSocket> {
-  const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/api/channels/${channel}/ws`);
+  const ws = new WebSocket(`${base.replace(/^http/, 'ws')}${channelPath(channel, WEBSOCKET.segment)}`);
   ws.on('message', (raw) => {
-    const m = JSON.parse(raw.toString());
-    if (m.type === 'event') onEvent(m.data.sentAt);
+    const m = JSON.parse(raw.toString()) as ServerMessage;
+    if (m.type === 'event') onEvent((m.data as { sentAt: number }).sentAt);
   });
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
@@ -83,7 +89,7 @@ async function run(setup: string, servers: ChildServer[], subscribers: number): 
     // Paced against the clock, not by sleeping a fixed gap, so a slow send does not lower the rate.
     const due = t0 + (i * 1000) / RATE;
     if (due > Date.now()) await sleep(due - Date.now());
-    publisher.send(JSON.stringify({ type: 'publish', data: { sentAt: Date.now(), i } }));
+    publisher.send(JSON.stringify({ type: 'publish', data: { sentAt: Date.now(), i } } satisfies ClientMessage));
   }
   const expected = EVENTS * subscribers;
   const deadline = Date.now() + 120_000;

@@ -4,12 +4,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { technique, type TechniqueId } from '../protocol/techniques.ts';
 import type { ProbeReport } from './probe.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-
-export const TECHNIQUES = ['websocket', 'sse', 'long-poll', 'poll'] as const;
-export type Technique = (typeof TECHNIQUES)[number];
 
 export type TargetName = 'project' | 'bare-ws' | 'bare-http';
 
@@ -34,9 +32,13 @@ const SPECS: Record<TargetName, TargetSpec> = {
   'bare-http': { script: 'bench/baselines/bare-http.ts', env: {} },
 };
 
-/** The bare baseline a technique's figures are divided by. */
-export function baselineFor(technique: Technique): TargetName {
-  return technique === 'websocket' ? 'bare-ws' : 'bare-http';
+/**
+ * The bare baseline a technique's figures are divided by, decided by what its bytes on the wire are:
+ * WebSocket frames go to the bare `ws` server, every HTTP answer (JSON or an event stream) to the bare
+ * `node:http` one.
+ */
+export function baselineFor(id: TechniqueId): TargetName {
+  return technique(id).wire === 'websocket-frames' ? 'bare-ws' : 'bare-http';
 }
 
 export interface MemorySample {
@@ -52,7 +54,7 @@ export interface Target {
   /** RSS and heap right after a full GC in the server process. */
   memory(): Promise<MemorySample>;
   /** For the project only: the open-connections gauge per technique, read from /metrics. */
-  openConnections(technique: Technique): Promise<number | undefined>;
+  openConnections(technique: TechniqueId): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -99,7 +101,7 @@ export async function startTarget(name: TargetName, extraEnv: Record<string, str
       child.send({ type: 'bench:probe', id });
     });
 
-  const openConnections = async (technique: Technique) => {
+  const openConnections = async (technique: TechniqueId) => {
     if (name !== 'project') return undefined;
     const text = await (await fetch(`${base}/metrics`)).text();
     const m = new RegExp(`^realtime_open_connections\\{technique="${technique}"\\} (\\d+)`, 'm').exec(text);

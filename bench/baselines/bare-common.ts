@@ -1,9 +1,10 @@
 // What both BASELINE servers share (they are benchmark code, not part of the product): the same URLs as
-// the project's API, so one load generator drives all three, and a publish endpoint that serializes each
-// event once. No cursor rule (gaps, resets, epochs), no limits, no metrics: the least a server can do for
+// the project's API (each technique's segment from the registry), so one load generator drives all three,
+// and a publish endpoint that serializes each event once. No cursor rule (gaps, resets, epochs), no limits, no metrics: the least a server can do for
 // the same job.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type Technique, techniqueBySegment } from '../../protocol/techniques.ts';
 
 export interface BareEvent {
   readonly seq: number;
@@ -11,12 +12,29 @@ export interface BareEvent {
   readonly json: string;
 }
 
-const CHANNEL_PATH = /^\/api\/channels\/([a-z0-9][a-z0-9-]{0,63})\/([a-z-]+)$/;
+const CHANNEL_PATH = /^\/api\/channels\/([a-z0-9][a-z0-9-]{0,63})\/([^/]+)$/;
 
-export function route(req: IncomingMessage): { channel: string; action: string; query: URLSearchParams } | null {
+export interface BareRoute {
+  readonly channel: string;
+  /** `POST /api/channels/:channel/events`. */
+  readonly publish: boolean;
+  /** The technique whose endpoint this is (its segment and method), if any. */
+  readonly technique: Technique | undefined;
+  readonly query: URLSearchParams;
+}
+
+export function route(req: IncomingMessage): BareRoute | null {
   const url = new URL(req.url ?? '/', 'http://bare');
   const match = CHANNEL_PATH.exec(url.pathname);
-  return match ? { channel: match[1]!, action: match[2]!, query: url.searchParams } : null;
+  if (!match) return null;
+  const segment = match[2]!;
+  const t = techniqueBySegment(segment);
+  return {
+    channel: match[1]!,
+    publish: req.method === 'POST' && segment === 'events',
+    technique: t && req.method === t.method ? t : undefined,
+    query: url.searchParams,
+  };
 }
 
 /** Kept per channel, so that a polling client between two requests loses nothing (as with the project). */

@@ -1,6 +1,7 @@
 // BASELINE (benchmark code, not the product): a bare `node:http` server doing the same HTTP techniques as
-// the project (SSE fan-out, long-poll waiters, short-poll answers), with nothing else. `npm run bench`
-// prints the project's SSE, long-poll and poll figures as ratios to this server's.
+// the project (event-stream fan-out, held-request waiters, short-poll answers), with nothing else, each
+// served as the registry describes it (its `wire` and `connection`). `npm run bench` prints the figures
+// of every technique that is not WebSocket frames as ratios to this server's.
 import { createServer, type ServerResponse } from 'node:http';
 import { BareChannels, answerJson, readPublish, route, serve } from './bare-common.ts';
 
@@ -20,8 +21,9 @@ const server = createServer(async (req, res) => {
   const r = route(req);
   if (!r) return answerJson(res, 404, '{"error":"not found"}');
   const after = Number(r.query.get('after') ?? Number.NaN);
+  const t = r.technique;
 
-  if (req.method === 'POST' && r.action === 'events') {
+  if (r.publish) {
     const body = await readPublish(req, res);
     if (!body) return;
     const event = channels.append(r.channel, body.data);
@@ -33,7 +35,7 @@ const server = createServer(async (req, res) => {
     waiting.clear();
     return answerJson(res, 201, `{"seq":${event.seq}}`);
   }
-  if (r.action === 'sse') {
+  if (t?.wire === 'event-stream') {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
     res.write('retry: 2000\n\n');
     const set = members(streams, r.channel);
@@ -41,28 +43,26 @@ const server = createServer(async (req, res) => {
     res.on('close', () => set.delete(res));
     return;
   }
+  if (t?.wire !== 'json-answers') return answerJson(res, 404, '{"error":"not found"}');
   const pending = channels.since(r.channel, after);
   const ready =
     pending.length > 0 ? answer(pending.map((e) => e.json).join(','), pending[pending.length - 1]!.seq) : undefined;
-  if (r.action === 'poll') return answerJson(res, 200, ready ?? answer('', channels.head(r.channel)));
-  if (r.action === 'long-poll') {
-    if (ready) return answerJson(res, 200, ready);
-    const set = members(waiters, r.channel);
-    set.add(res);
-    const timer = setTimeout(
-      () => {
-        set.delete(res);
-        answerJson(res, 200, answer('', channels.head(r.channel)));
-      },
-      Number(r.query.get('timeout') ?? 25_000),
-    );
-    res.on('close', () => {
-      clearTimeout(timer);
+  // Answered at once (short polling), or held until an event or the timeout (long polling).
+  if (ready || t.connection !== 'held-request')
+    return answerJson(res, 200, ready ?? answer('', channels.head(r.channel)));
+  const set = members(waiters, r.channel);
+  set.add(res);
+  const timer = setTimeout(
+    () => {
       set.delete(res);
-    });
-    return;
-  }
-  answerJson(res, 404, '{"error":"not found"}');
+      answerJson(res, 200, answer('', channels.head(r.channel)));
+    },
+    Number(r.query.get('timeout') ?? 25_000),
+  );
+  res.on('close', () => {
+    clearTimeout(timer);
+    set.delete(res);
+  });
 });
 
 serve(server, 'bare-http');

@@ -1,5 +1,6 @@
 // BASELINE (benchmark code, not the product): a bare `ws` server doing the same WebSocket fan-out as the
-// project, with nothing else: a Set of sockets per channel and one serialized message sent to each.
+// project, with nothing else: a Set of sockets per channel and one serialized message sent to each. It
+// upgrades on the endpoint of every technique whose wire is WebSocket frames.
 // `npm run bench` prints every WebSocket figure of the project as a ratio to this server's.
 import { createServer } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -11,7 +12,7 @@ const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
 
 const server = createServer(async (req, res) => {
   const r = route(req);
-  if (req.method === 'POST' && r?.action === 'events') {
+  if (r?.publish) {
     const body = await readPublish(req, res);
     if (!body) return;
     const event = channels.append(r.channel, body.data);
@@ -24,7 +25,8 @@ const server = createServer(async (req, res) => {
 
 server.on('upgrade', (req, socket, head) => {
   const r = route(req);
-  if (r?.action !== 'ws') return socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
+  if (r?.technique?.wire !== 'websocket-frames')
+    return socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
   wss.handleUpgrade(req, socket, head, (ws) => {
     let members = sockets.get(r.channel);
     if (!members) sockets.set(r.channel, (members = new Set()));

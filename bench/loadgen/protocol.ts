@@ -1,9 +1,9 @@
 // What the bench orchestrator asks of a generator process, and what it answers (over the IPC channel).
+import type { TechniqueId } from '../../protocol/techniques.ts';
 import type { HistogramJson } from '../stats.ts';
-import type { Technique } from '../targets.ts';
 
 export type Command =
-  | { op: 'open'; technique: Technique; base: string; channel: string; count: number }
+  | { op: 'open'; technique: TechniqueId; base: string; channel: string; count: number }
   | { op: 'close-all' }
   | { op: 'status' }
   | { op: 'record-start' }
@@ -11,14 +11,15 @@ export type Command =
   | { op: 'received' }
   | {
       op: 'churn';
-      technique: 'websocket' | 'sse';
+      /** One whose connection is persistent: churn opens a subscription's one connection and closes it. */
+      technique: TechniqueId;
       base: string;
       channel: string;
       durationMs: number;
       concurrency: number;
     }
-  | { op: 'poll-load'; base: string; channel: string; clients: number; durationMs: number }
-  | { op: 'wire'; technique: Technique; base: string; channel: string; payloadBytes: number; events: number };
+  | { op: 'poll-load'; technique: TechniqueId; base: string; channel: string; clients: number; durationMs: number }
+  | { op: 'wire'; technique: TechniqueId; base: string; channel: string; payloadBytes: number; events: number };
 
 export interface OpenReply {
   opened: number;

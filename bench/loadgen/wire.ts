@@ -1,11 +1,14 @@
 // Bytes on the wire per delivered event, measured on a single subscriber's TCP connection and predicted
 // from the framing rules: RFC 6455 §5.2 (a 2-byte header up to 125 bytes of payload, 4 up to 65535),
-// HTTP/1.1 chunked transfer coding (RFC 9112 §7.1: hex size, CRLF, data, CRLF) under an SSE stream, and
-// a whole request plus response per event for the polling techniques.
-import type { Technique } from '../targets.ts';
+// HTTP/1.1 chunked transfer coding (RFC 9112 §7.1: hex size, CRLF, data, CRLF) under an event stream, and
+// a whole request plus response per event for the techniques that answer with JSON. Which rule applies is
+// the registry's `wire`; whether a request is held before the publish, its `connection`.
+import type { PollAnswer } from '../../protocol/messages.ts';
+import { channelPath } from '../../protocol/routes.ts';
+import { type TechniqueId, technique } from '../../protocol/techniques.ts';
 import type { WireReply } from './protocol.ts';
 import { type RawExchange, RawHttpConnection } from './raw-http.ts';
-import { endpointOf, openSse, openWebSocket, type StreamSubscriber } from './subscribers.ts';
+import { endpointOf, openStream, parseEventStreamFrame, type StreamSubscriber } from './subscribers.ts';
 
 export function webSocketHeaderBytes(payloadLength: number): number {
   return payloadLength < 126 ? 2 : payloadLength < 65_536 ? 4 : 10;
@@ -47,50 +50,57 @@ async function waitUntil(pred: () => boolean, what: string): Promise<void> {
   }
 }
 
+/** The cursor of a JSON answer (a PollAnswer; the bare baseline's carries only `events` and `cursor`). */
+function cursorOf(body: string): number | undefined {
+  const { cursor } = JSON.parse(body) as Partial<Pick<PollAnswer, 'cursor'>>;
+  return Number.isSafeInteger(cursor) ? cursor : undefined;
+}
+
 export async function measureWire(
-  technique: Technique,
+  id: TechniqueId,
   base: string,
   channel: string,
   payloadBytes: number,
   events: number,
 ): Promise<WireReply> {
+  const t = technique(id);
   const to = endpointOf(base);
+  const path = (query: string) => `${channelPath(channel, t.segment)}${query}`;
   const publisher = new RawHttpConnection(to);
   const publish = () =>
     publisher.exchange(
       'POST',
-      `/api/channels/${channel}/events`,
+      channelPath(channel, 'events'),
       { 'Content-Type': 'application/json' },
       JSON.stringify({ data: payloadOf(payloadBytes) }),
     );
   const parts: WireReply['parts'][] = [];
   let sample = '';
   try {
-    if (technique === 'websocket' || technique === 'sse') {
+    if (t.wire !== 'json-answers') {
       const texts: string[] = [];
-      // A heartbeat comment (SSE) or the greeting (WebSocket) may fall inside the window: it is not part
-      // of any event, so its bytes, with their own framing, are taken out.
+      // A heartbeat comment (event stream) or the greeting (WebSocket) may fall inside the window: it is not
+      // part of any event, so its bytes, with their own framing, are taken out.
       let heartbeatBytes = 0;
       const otherFrameBytes = (length: number) =>
-        length + (technique === 'websocket' ? webSocketHeaderBytes(length) : chunkFramingBytes(length));
+        length + (t.wire === 'websocket-frames' ? webSocketHeaderBytes(length) : chunkFramingBytes(length));
       const hooks = {
-        onMessage: (t: string) => texts.push(t),
+        onMessage: (text: string) => texts.push(text),
         onDrop: (why: string) => texts.push(`drop: ${why}`),
-        onOtherFrame: (t: string) => (heartbeatBytes += otherFrameBytes(Buffer.byteLength(t))),
+        onOtherFrame: (text: string) => (heartbeatBytes += otherFrameBytes(Buffer.byteLength(text))),
       };
-      const sub: StreamSubscriber =
-        technique === 'websocket' ? await openWebSocket(to, channel, hooks) : await openSse(to, channel, hooks);
+      const sub: StreamSubscriber = await openStream(id, to, channel, hooks);
       try {
         const before = sub.wireBytes();
         heartbeatBytes = 0;
         for (let i = 1; i <= events; i++) {
           await publish();
-          await waitUntil(() => texts.length >= i, `event ${i} over ${technique}`);
+          await waitUntil(() => texts.length >= i, `event ${i} over ${id}`);
         }
         const measured = sub.wireBytes() - before - heartbeatBytes;
         for (const text of texts) {
           const length = Buffer.byteLength(text);
-          if (technique === 'websocket') {
+          if (t.wire === 'websocket-frames') {
             parts.push({
               request: 0,
               responseHead: 0,
@@ -99,8 +109,8 @@ export async function measureWire(
               payload: payloadBytes,
             });
           } else {
-            const json = text.slice(text.indexOf('data: ') + 6, -2);
-            const jsonLength = Buffer.byteLength(json);
+            // All of the frame but its data (the `id:` line, the field names, the newlines) only delimits.
+            const jsonLength = Buffer.byteLength(parseEventStreamFrame(text).data ?? '');
             parts.push({
               request: 0,
               responseHead: 0,
@@ -119,23 +129,23 @@ export async function measureWire(
 
     const reader = new RawHttpConnection(to);
     try {
-      let cursor = Number(
-        /"cursor":(\d+)/.exec((await reader.exchange('GET', `/api/channels/${channel}/poll`)).body)?.[1] ?? 0,
-      );
+      // Where the log stands now; a held request is told not to wait for it.
+      const head = await reader.exchange(t.method, path(t.connection === 'held-request' ? '?timeout=0' : ''));
+      let cursor = cursorOf(head.body) ?? 0;
       const before = reader.wireBytes();
       for (let i = 0; i < events; i++) {
         let exchange: RawExchange;
-        if (technique === 'poll') {
+        if (t.connection !== 'held-request') {
           await publish();
-          exchange = await reader.exchange('GET', `/api/channels/${channel}/poll?after=${cursor}`);
+          exchange = await reader.exchange(t.method, path(`?after=${cursor}`));
         } else {
-          const held = reader.exchange('GET', `/api/channels/${channel}/long-poll?after=${cursor}&timeout=10000`);
+          const held = reader.exchange(t.method, path(`?after=${cursor}&timeout=10000`));
           // Let the request arrive and wait before publishing, so the answer is the wake-up, not a replay.
           await new Promise((r) => setTimeout(r, 20));
           await publish();
           exchange = await held;
         }
-        cursor = Number(/"cursor":(\d+)/.exec(exchange.body)?.[1] ?? cursor);
+        cursor = cursorOf(exchange.body) ?? cursor;
         const bodyLength = Buffer.byteLength(exchange.body);
         parts.push({
           request: exchange.requestBytes,

@@ -3,17 +3,13 @@
 // these run at once, each from its own loopback source addresses (GENERATOR_ADDRESSES), because one
 // process may hold at most `ulimit -n` sockets and one source address has ~28 000 ephemeral ports.
 import http from 'node:http';
+import type { ChannelEvent, PollAnswer } from '../../protocol/messages.ts';
+import { channelPath } from '../../protocol/routes.ts';
+import { holdsOneConnection, technique } from '../../protocol/techniques.ts';
 import { Histogram } from '../stats.ts';
 import type { Command, Reply, Request } from './protocol.ts';
 import { clock } from './protocol.ts';
-import {
-  endpointOf,
-  openSse,
-  openSubscriber,
-  openWebSocket,
-  type Subscriber,
-  type SubscriberHooks,
-} from './subscribers.ts';
+import { endpointOf, openStream, openSubscriber, type Subscriber, type SubscriberHooks } from './subscribers.ts';
 import { measureWire } from './wire.ts';
 
 const addresses = (process.env.GENERATOR_ADDRESSES ?? '127.0.0.1').split(',');
@@ -29,13 +25,13 @@ let dropCount = 0;
 let recording: { histogram: Histogram; received: number; lastReceiptAt: number } | undefined;
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
-/** The publisher puts its clock reading in each event as `"t":<ms>`; a message may carry several events. */
-function timeEach(text: string): void {
+/** The publisher puts its clock reading in each event's data as `t` (ms); a message may carry several events. */
+function timeEach(_text: string, events: readonly ChannelEvent[]): void {
   if (!recording) return;
   const now = clock();
-  for (let at = text.indexOf('"t":'); at >= 0; at = text.indexOf('"t":', at + 4)) {
-    const sent = Number.parseFloat(text.slice(at + 4, at + 28));
-    if (Number.isNaN(sent)) continue;
+  for (const event of events) {
+    const sent = (event.data as { t?: unknown } | null)?.t;
+    if (typeof sent !== 'number') continue;
     recording.histogram.record(now - sent);
     recording.received++;
     recording.lastReceiptAt = now;
@@ -117,6 +113,8 @@ async function run(command: Command): Promise<unknown> {
 
 /** New connections per second: open (101 received, or the first bytes of the stream), close, again. */
 async function churn(command: Extract<Command, { op: 'churn' }>) {
+  if (!holdsOneConnection(command.technique))
+    throw new Error(`churn opens one connection per subscription; ${command.technique} has none`);
   const histogram = new Histogram();
   let completed = 0;
   let failed = 0;
@@ -128,10 +126,7 @@ async function churn(command: Extract<Command, { op: 'churn' }>) {
       const t0 = performance.now();
       try {
         const to = endpointOf(command.base, sourceAddress());
-        const sub =
-          command.technique === 'websocket'
-            ? await openWebSocket(to, command.channel, ignore)
-            : await openSse(to, command.channel, ignore);
+        const sub = await openStream(command.technique, to, command.channel, ignore);
         histogram.record(performance.now() - t0);
         sub.close();
         completed++;
@@ -154,33 +149,35 @@ async function pollLoad(command: Extract<Command, { op: 'poll-load' }>) {
   let connectionsOpened = 0;
   let firstError: string | undefined;
   const started = performance.now();
-  const once = (to: ReturnType<typeof endpointOf>, after: string) =>
+  const { method, segment } = technique(command.technique);
+  const path = channelPath(command.channel, segment);
+  const once = (to: ReturnType<typeof endpointOf>, after: number) =>
     new Promise<string>((resolve, reject) => {
-      const req = http.get(
-        { ...to, path: `/api/channels/${command.channel}/poll?after=${after}`, agent: pollAgent },
-        (res) => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (c: string) => (body += c));
-          res.once('end', () =>
-            res.statusCode === 200 ? resolve(body) : reject(new Error(`poll answered ${res.statusCode}`)),
-          );
-        },
-      );
+      const req = http.request({ ...to, method, path: `${path}?after=${after}`, agent: pollAgent }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.once('end', () =>
+          res.statusCode === 200 ? resolve(body) : reject(new Error(`${command.technique} answered ${res.statusCode}`)),
+        );
+      });
       req.once('socket', () => {
         if (!req.reusedSocket) connectionsOpened++;
       });
       req.once('error', reject);
+      req.end();
     });
   const lane = async () => {
     const to = endpointOf(command.base, sourceAddress());
-    let after = '0';
+    let after = 0;
     while (performance.now() - started < command.durationMs) {
       const t0 = performance.now();
       try {
         const body = await once(to, after);
         histogram.record(performance.now() - t0);
-        after = /"cursor":(\d+)/.exec(body)?.[1] ?? after;
+        // The bare baseline answers only `events` and `cursor`: all of a PollAnswer the bench reads.
+        const { cursor } = JSON.parse(body) as Partial<Pick<PollAnswer, 'cursor'>>;
+        if (Number.isSafeInteger(cursor)) after = cursor!;
         requests++;
       } catch (err) {
         errors++;

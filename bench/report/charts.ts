@@ -1,5 +1,6 @@
 // One SVG chart per figure of a run, drawn from its results file (so a chart cannot disagree with it).
-import type { TargetName, Technique } from '../targets.ts';
+import { type TechniqueId, technique } from '../../protocol/techniques.ts';
+import type { TargetName } from '../targets.ts';
 import type { BenchResults } from './results.ts';
 import { barChart, lineChart, type LineSeries } from './svg.ts';
 
@@ -9,22 +10,37 @@ export interface Chart {
   readonly svg: string;
 }
 
-const SHORT: Record<Technique, string> = { websocket: 'WS', sse: 'SSE', 'long-poll': 'long-poll', poll: 'poll' };
-const who = (target: TargetName) => (target === 'project' ? 'project' : `bare ${target === 'bare-ws' ? 'ws' : 'http'}`);
+/** 'project', 'bare ws', 'bare http'. */
+const who = (target: TargetName) => (target === 'project' ? 'project' : target.replace('-', ' '));
 const MIB = 2 ** 20;
-const TECHNIQUE_COLOR: Record<Technique, number> = { websocket: 0, sse: 2, 'long-poll': 4, poll: 3 };
+
+/** A bar group's label: the technique's name one word a line, so that narrow groups stay legible. */
+const groupLabel = (id: TechniqueId, below?: string) =>
+  [...technique(id).name.split(' '), ...(below === undefined ? [] : [below])].join('\n');
+
+/** One line of a technique on the project or a baseline: the technique's colour and dashes, the baseline thin. */
+function lineOf(id: TechniqueId, target: TargetName, points: LineSeries['points']): LineSeries {
+  const { name, chart } = technique(id);
+  return {
+    name: `${name} ${who(target)}`,
+    color: chart.color,
+    dash: chart.dash,
+    baseline: target !== 'project',
+    points,
+  };
+}
 
 export function renderCharts(r: BenchResults): Chart[] {
   const charts: Chart[] = [];
   const add = (name: string, title: string, svg: string) => charts.push({ name, title, svg });
 
   if (r.capacity.length) {
-    const series: LineSeries[] = r.capacity.map((c) => ({
-      name: `${SHORT[c.technique]} ${who(c.target)}`,
-      dashed: c.target !== 'project',
-      color: TECHNIQUE_COLOR[c.technique],
-      points: [[0, c.idle.rss / MIB], ...c.steps.map((s) => [s.connections, s.rss / MIB] as const)],
-    }));
+    const series: LineSeries[] = r.capacity.map((c) =>
+      lineOf(c.technique, c.target, [
+        [0, c.idle.rss / MIB],
+        ...c.steps.map((s) => [s.connections, s.rss / MIB] as const),
+      ]),
+    );
     const title = 'Server RSS (after GC) by idle connections held';
     add(
       'capacity-memory',
@@ -32,7 +48,7 @@ export function renderCharts(r: BenchResults): Chart[] {
       lineChart({
         id: 'capacity-memory',
         title,
-        desc: 'Resident memory of the server process at each step of held idle connections, per technique; dashed lines are the bare baselines.',
+        desc: 'Resident memory of the server process at each step of held idle connections, per technique; the thin lines with hollow points are the bare baselines.',
         xLabel: 'idle connections held',
         yLabel: 'RSS (MiB)',
         series,
@@ -49,7 +65,7 @@ export function renderCharts(r: BenchResults): Chart[] {
           paced.find((f) => f.technique === t && f.subscribers === n && (f.target === 'project') === project)?.paced
             .latency;
         return {
-          label: `${SHORT[t]}\n×${n.toLocaleString('en')}`,
+          label: groupLabel(t, `×${n.toLocaleString('en')}`),
           values: [
             of(true)?.p50 ?? Number.NaN,
             of(true)?.p99 ?? Number.NaN,
@@ -78,12 +94,13 @@ export function renderCharts(r: BenchResults): Chart[] {
     for (const n of ns) {
       const series: LineSeries[] = paced
         .filter((f) => f.subscribers === n && f.ramp.length)
-        .map((f) => ({
-          name: `${SHORT[f.technique]} ${who(f.target)}`,
-          dashed: f.target !== 'project',
-          color: TECHNIQUE_COLOR[f.technique],
-          points: f.ramp.map((s) => [s.deliveredPerSec, s.latency.p99] as const),
-        }));
+        .map((f) =>
+          lineOf(
+            f.technique,
+            f.target,
+            f.ramp.map((s) => [s.deliveredPerSec, s.latency.p99] as const),
+          ),
+        );
       const rampTitle = `Fan-out to ${n.toLocaleString('en')}: p99 as the rate rises`;
       add(
         `fanout-ramp-${n}`,
@@ -131,7 +148,7 @@ export function renderCharts(r: BenchResults): Chart[] {
         const of = (project: boolean) =>
           r.wire.find((w) => w.technique === t && w.payloadBytes === p && (w.target === 'project') === project);
         return {
-          label: `${SHORT[t]}\n${p} B`,
+          label: groupLabel(t, `${p} B`),
           values: [of(true)?.measured ?? Number.NaN, of(false)?.measured ?? Number.NaN, p],
         };
       }),
@@ -154,7 +171,7 @@ export function renderCharts(r: BenchResults): Chart[] {
 
   if (r.churn.length) {
     const groups = [...new Set(r.churn.map((c) => c.technique))].map((t) => ({
-      label: SHORT[t],
+      label: groupLabel(t),
       values: [true, false].map(
         (project) =>
           r.churn.find((c) => c.technique === t && (c.target === 'project') === project)?.perSec ?? Number.NaN,

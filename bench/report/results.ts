@@ -1,8 +1,19 @@
 // The shape of bench/results/<date>.json: what the terminal table, the SVG charts and the site's
 // benchmark page are all made from. Numbers are plain (bytes, milliseconds, per second).
-import type { LatencySummary } from '../stats.ts';
-import type { TargetName, Technique } from '../targets.ts';
+import { TECHNIQUES, type TechniqueId } from '../../protocol/techniques.ts';
 import type { Mode } from '../plan.ts';
+import type { LatencySummary } from '../stats.ts';
+import type { TargetName } from '../targets.ts';
+
+/**
+ * The technique the short-polling figures are of: the one that asks once per answer. A PollingResult
+ * names no technique (the results files never have), so the registry decides which one it is.
+ */
+export const SHORT_POLLING: TechniqueId = (() => {
+  const polled = TECHNIQUES.find((t) => t.connection === 'request-per-answer');
+  if (!polled) throw new Error('the technique registry has no request-per-answer technique to short-poll');
+  return polled.id;
+})();
 
 export interface Machine {
   readonly cpus: number;
@@ -28,7 +39,7 @@ export interface CapacityStep {
 }
 
 export interface CapacityResult {
-  readonly technique: Technique;
+  readonly technique: TechniqueId;
   readonly target: TargetName;
   readonly steps: readonly CapacityStep[];
   readonly idle: { readonly rss: number; readonly heapUsed: number };
@@ -52,7 +63,7 @@ export interface RampStep {
 }
 
 export interface FanoutResult {
-  readonly technique: Technique;
+  readonly technique: TechniqueId;
   readonly target: TargetName;
   readonly subscribers: number;
   /** One publish at a time, each waiting until all subscribers have it. */
@@ -68,6 +79,7 @@ export interface FanoutResult {
   readonly serverCpuMsPerDelivery: number;
 }
 
+/** Closed-loop short polling of SHORT_POLLING. */
 export interface PollingResult {
   readonly target: TargetName;
   readonly clients: number;
@@ -80,7 +92,7 @@ export interface PollingResult {
 }
 
 export interface WireResult {
-  readonly technique: Technique;
+  readonly technique: TechniqueId;
   readonly target: TargetName;
   readonly payloadBytes: number;
   readonly measured: number;
@@ -96,7 +108,7 @@ export interface WireResult {
 }
 
 export interface ChurnResult {
-  readonly technique: 'websocket' | 'sse';
+  readonly technique: TechniqueId;
   readonly target: TargetName;
   readonly perSec: number;
   readonly completed: number;

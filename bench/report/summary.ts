@@ -1,15 +1,18 @@
 // The headline figures of a run, each next to its bare baseline and the ratio project / baseline, with
 // the issue's targets checked. The terminal table and the site's benchmark page both print these rows.
+import { type TechniqueId, technique } from '../../protocol/techniques.ts';
 import { ratio } from '../stats.ts';
-import type { Technique } from '../targets.ts';
-import type { BenchResults, FanoutResult } from './results.ts';
+import { type BenchResults, type FanoutResult, SHORT_POLLING } from './results.ts';
 
 export type Unit = 'bytes' | 'ms' | 'us' | 'per-sec' | 'count';
 
 export interface SummaryRow {
   readonly section: 'capacity' | 'fan-out' | 'short polling' | 'wire' | 'churn';
   readonly figure: string;
-  readonly technique: Technique | 'all';
+  /** The technique's id (what a lesson looks a figure up by), or 'all' for a figure of every technique. */
+  readonly technique: TechniqueId | 'all';
+  /** What a reader sees for it: the technique's name in the registry, or 'all'. */
+  readonly techniqueName: string;
   readonly unit: Unit;
   readonly project: number;
   readonly baseline: number;
@@ -26,7 +29,11 @@ const MAX_RATIO = 1.5;
 const FANOUT_P99_MS = 100;
 const POLL_P99_MS = 25;
 
-const row = (r: Omit<SummaryRow, 'ratio'>): SummaryRow => ({ ...r, ratio: ratio(r.project, r.baseline) });
+const row = (r: Omit<SummaryRow, 'ratio' | 'techniqueName'>): SummaryRow => ({
+  ...r,
+  techniqueName: r.technique === 'all' ? 'all' : technique(r.technique).name,
+  ratio: ratio(r.project, r.baseline),
+});
 
 export function summaryRows(results: BenchResults): SummaryRow[] {
   const rows: SummaryRow[] = [];
@@ -82,9 +89,9 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
     );
   }
 
-  const fanoutOf = (target: 'project' | 'baseline', technique: Technique, n: number): FanoutResult | undefined =>
+  const fanoutOf = (target: 'project' | 'baseline', id: TechniqueId, n: number): FanoutResult | undefined =>
     results.fanout.find(
-      (f) => f.technique === technique && f.subscribers === n && (target === 'project') === (f.target === 'project'),
+      (f) => f.technique === id && f.subscribers === n && (target === 'project') === (f.target === 'project'),
     );
   for (const f of results.fanout.filter((x) => x.target === 'project')) {
     const bare = fanoutOf('baseline', f.technique, f.subscribers);
@@ -136,7 +143,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
       row({
         section: 'short polling',
         figure: `requests/s, ${clients}`,
-        technique: 'poll',
+        technique: SHORT_POLLING,
         unit: 'per-sec',
         project: poll.perSec,
         baseline: bare?.perSec ?? Number.NaN,
@@ -146,7 +153,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
       row({
         section: 'short polling',
         figure: `p50, ${clients}`,
-        technique: 'poll',
+        technique: SHORT_POLLING,
         unit: 'ms',
         project: poll.latency.p50,
         baseline: bare?.latency.p50 ?? Number.NaN,
@@ -156,7 +163,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
       ...row({
         section: 'short polling',
         figure: `p99, ${clients}`,
-        technique: 'poll',
+        technique: SHORT_POLLING,
         unit: 'ms',
         project: poll.latency.p99,
         baseline: bare?.latency.p99 ?? Number.NaN,
@@ -168,7 +175,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
       row({
         section: 'short polling',
         figure: 'errors',
-        technique: 'poll',
+        technique: SHORT_POLLING,
         unit: 'count',
         project: poll.errors,
         baseline: bare?.errors ?? Number.NaN,
@@ -178,7 +185,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
       row({
         section: 'short polling',
         figure: 'TCP connections opened (keep-alive)',
-        technique: 'poll',
+        technique: SHORT_POLLING,
         unit: 'count',
         project: poll.connectionsOpened,
         baseline: bare?.connectionsOpened ?? Number.NaN,

@@ -43,7 +43,8 @@ export function yAxis(values: readonly number[], log = false): YAxis {
 interface LegendEntry {
   readonly name: string;
   readonly color: string;
-  readonly dashed?: boolean;
+  /** A line's entry (its dashes, width and point) rather than a bar's (a filled square). */
+  readonly line?: { readonly dash: string; readonly width: number; readonly hollow: boolean };
 }
 
 function frame(
@@ -67,10 +68,10 @@ function frame(
     .map((entry, i) => {
       const x = PAD.left + (i % 4) * 160;
       const y = H - 26 + Math.floor(i / 4) * 16;
-      const mark = entry.dashed
-        ? `<line x1="${x}" x2="${x + 14}" y1="${y - 4}" y2="${y - 4}" stroke="${entry.color}" stroke-width="2" stroke-dasharray="4 2"/>`
-        : `<rect x="${x}" y="${y - 9}" width="14" height="10" fill="${entry.color}"/>`;
-      return `${mark}<text x="${x + 18}" y="${y}">${esc(entry.name)}</text>`;
+      if (!entry.line)
+        return `<rect x="${x}" y="${y - 9}" width="14" height="10" fill="${entry.color}"/><text x="${x + 18}" y="${y}">${esc(entry.name)}</text>`;
+      const { dash, width, hollow } = entry.line;
+      return `<line x1="${x}" x2="${x + 24}" y1="${y - 4}" y2="${y - 4}" stroke="${entry.color}" stroke-width="${width}"${dash}/>${point(x + 12, y - 4, entry.color, hollow)}<text x="${x + 28}" y="${y}">${esc(entry.name)}</text>`;
     })
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, sans-serif" font-size="11" fill="#24292f">
@@ -90,12 +91,18 @@ ${legendItems}
 export interface LineSeries {
   readonly name: string;
   readonly points: readonly (readonly [number, number])[];
-  readonly dashed?: boolean;
-  /** Index into the palette: series of one technique share a colour, the baseline dashed. */
-  readonly color?: number;
+  /** A CSS colour; without one, the palette's by the series' position. */
+  readonly color?: string;
+  /** A stroke-dasharray, so that lines differ without their colours; solid when empty or absent. */
+  readonly dash?: readonly number[];
+  /** A bare baseline's line: thinner, with hollow points, beside the project's line of the same technique. */
+  readonly baseline?: boolean;
 }
 
 const colorOf = (i: number) => COLORS[i % COLORS.length]!;
+const dashAttr = (dash: readonly number[] | undefined) => (dash?.length ? ` stroke-dasharray="${dash.join(' ')}"` : '');
+const point = (cx: number, cy: number, color: string, hollow: boolean) =>
+  `<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="3" ${hollow ? `fill="#ffffff" stroke="${color}" stroke-width="1.5"` : `fill="${color}"`}/>`;
 
 export function lineChart(o: {
   id: string;
@@ -117,21 +124,30 @@ export function lineChart(o: {
   const xTicks = [0, 0.25, 0.5, 0.75, 1]
     .map((f) => `<text x="${px(xMax * f)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${num(xMax * f)}</text>`)
     .join('');
+  const widthOf = (s: LineSeries) => (s.baseline ? 1 : 2);
   const lines = o.series
     .map((s, i) => {
-      const color = colorOf(s.color ?? i);
+      const color = s.color ?? colorOf(i);
       const d = s.points.map(([x, y], k) => `${k ? 'L' : 'M'}${px(x).toFixed(1)} ${py(y).toFixed(1)}`).join(' ');
-      const dots = s.points
-        .map(([x, y]) => `<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3" fill="${color}"/>`)
-        .join('');
-      return `<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>${dots}`;
+      const dots = s.points.map(([x, y]) => point(px(x), py(y), color, s.baseline === true)).join('');
+      return `<path d="${d}" fill="none" stroke="${color}" stroke-width="${widthOf(s)}"${dashAttr(s.dash)}/>${dots}`;
     })
     .join('\n');
   const limit = o.limit
     ? `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${py(o.limit.y)}" y2="${py(o.limit.y)}" stroke="#cf222e" stroke-dasharray="2 3"/><text x="${W - PAD.right}" y="${py(o.limit.y) - 4}" text-anchor="end" fill="#cf222e">${esc(o.limit.label)}</text>`
     : '';
-  const legend = o.series.map((s, i) => ({ name: s.name, color: colorOf(s.color ?? i), dashed: s.dashed }));
+  const legend = o.series.map((s, i) => ({
+    name: s.name,
+    color: s.color ?? colorOf(i),
+    line: { dash: dashAttr(s.dash), width: widthOf(s), hollow: s.baseline === true },
+  }));
   return frame(o.id, o.title, o.desc, o.yLabel, o.xLabel, axis, `${xTicks}\n${lines}\n${limit}`, legend);
+}
+
+/** The font size (at most the chart's 11, at least 8) at which `chars` characters fit in a group's width. */
+function labelFontSize(groupW: number, chars: number): number {
+  const AVERAGE_ADVANCE_EM = 0.6;
+  return Math.max(8, Math.min(11, (groupW * 0.95) / (Math.max(1, chars) * AVERAGE_ADVANCE_EM)));
 }
 
 export interface BarGroup {
@@ -164,15 +180,21 @@ export function barChart(o: {
         .map((v, bi) => {
           if (!Number.isFinite(v)) return '';
           const h = axis.at(v) * plotH;
-          return `<rect x="${(x0 + bi * barW).toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${(barW - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${colorOf(bi)}"><title>${esc(`${g.label.replace('\n', ' ')}, ${o.barNames[bi]}: ${num(v)}`)}</title></rect>`;
+          return `<rect x="${(x0 + bi * barW).toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${(barW - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${colorOf(bi)}"><title>${esc(`${g.label.replaceAll('\n', ' ')}, ${o.barNames[bi]}: ${num(v)}`)}</title></rect>`;
         })
         .join('');
-      // A label may hold one line break: technique above, size below, so narrow groups stay legible.
-      const lines = g.label
-        .split('\n')
-        .map((line, k) => `<tspan x="${(x0 + groupW * 0.4).toFixed(1)}" dy="${k ? 12 : 0}">${esc(line)}</tspan>`)
+      // A label may hold line breaks: technique above, size below, so narrow groups stay legible; a line
+      // still wider than its group (a long technique name under many groups) is set smaller.
+      const labelLines = g.label.split('\n');
+      const fontSize = labelFontSize(groupW, Math.max(...labelLines.map((line) => line.length)));
+      const lines = labelLines
+        .map(
+          (line, k) =>
+            `<tspan x="${(x0 + groupW * 0.4).toFixed(1)}" dy="${k ? Math.ceil(fontSize) : 0}">${esc(line)}</tspan>`,
+        )
         .join('');
-      return `${rects}<text y="${H - PAD.bottom + 16}" text-anchor="middle">${lines}</text>`;
+      const size = fontSize < 11 ? ` font-size="${fontSize.toFixed(1)}"` : '';
+      return `${rects}<text y="${H - PAD.bottom + 15}" text-anchor="middle"${size}>${lines}</text>`;
     })
     .join('\n');
   return frame(

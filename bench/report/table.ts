@@ -6,7 +6,7 @@ export function renderTable(results: BenchResults): string {
   const header = ['section', 'technique', 'figure', 'project', 'baseline', 'ratio', 'target', ''];
   const body = summaryRows(results).map((r) => [
     r.section,
-    r.technique,
+    r.techniqueName,
     r.figure,
     formatValue(r.project, r.unit),
     formatValue(r.baseline, r.unit),

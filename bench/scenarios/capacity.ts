@@ -2,7 +2,8 @@
 // slope over the steps is what one more idle connection costs the server.
 import type { CapacityResult, CapacityStep } from '../report/results.ts';
 import { slope } from '../stats.ts';
-import { baselineFor, type Technique } from '../targets.ts';
+import type { TechniqueId } from '../../protocol/techniques.ts';
+import { baselineFor, type TargetName } from '../targets.ts';
 import {
   closeSubscribers,
   openSubscribers,
@@ -13,11 +14,7 @@ import {
   type BenchContext,
 } from './context.ts';
 
-async function capacityOf(
-  ctx: BenchContext,
-  technique: Technique,
-  targetName: 'project' | 'bare-ws' | 'bare-http',
-): Promise<CapacityResult> {
+async function capacityOf(ctx: BenchContext, technique: TechniqueId, targetName: TargetName): Promise<CapacityResult> {
   const { steps, settleMs, holdMs } = ctx.plan.capacity;
   return withTarget(targetName, async (target) => {
     const channel = `idle-${technique}`;
@@ -67,7 +64,7 @@ async function capacityOf(
 export async function runCapacity(ctx: BenchContext): Promise<CapacityResult[]> {
   const results: CapacityResult[] = [];
   for (const technique of ctx.plan.capacity.techniques) {
-    for (const target of ['project', baselineFor(technique)] as const)
+    for (const target of ['project', baselineFor(technique)] as const satisfies readonly TargetName[])
       results.push(await capacityOf(ctx, technique, target));
   }
   return results;

@@ -1,5 +1,6 @@
-// Connection churn: how many new WebSocket / SSE connections per second the server accepts, each one
-// opened (101, or the first bytes of the stream), then closed by the client.
+// Connection churn: how many new connections per second the server accepts, for each technique with one
+// connection per subscription (SSE and WebSocket today), each one opened (101, or the first bytes of the
+// stream), then closed by the client.
 import type { ChurnReply } from '../loadgen/protocol.ts';
 import type { ChurnResult } from '../report/results.ts';
 import { Histogram } from '../stats.ts';

@@ -3,7 +3,8 @@ import type { GeneratorPool } from '../loadgen/pool.ts';
 import type { OpenReply, StatusReply } from '../loadgen/protocol.ts';
 import { share } from '../loadgen/pool.ts';
 import type { Plan } from '../plan.ts';
-import { startTarget, type Target, type TargetName, type Technique } from '../targets.ts';
+import type { TechniqueId } from '../../protocol/techniques.ts';
+import { startTarget, type Target, type TargetName } from '../targets.ts';
 
 export interface BenchContext {
   readonly plan: Plan;
@@ -26,7 +27,7 @@ export async function withTarget<T>(name: TargetName, fn: (target: Target) => Pr
 /** Opens `count` more subscribers, spread evenly over the first `generators` generators. */
 export async function openSubscribers(
   ctx: BenchContext,
-  technique: Technique,
+  technique: TechniqueId,
   base: string,
   channel: string,
   count: number,
@@ -63,7 +64,7 @@ export async function closeSubscribers(ctx: BenchContext): Promise<void> {
 /** Waits (bounded) until the project's gauge shows `count` held connections; baselines have no gauge. */
 export async function settle(
   target: Target,
-  technique: Technique,
+  technique: TechniqueId,
   count: number,
   maxMs: number,
 ): Promise<number | null> {

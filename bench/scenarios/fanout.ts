@@ -5,7 +5,8 @@ import { clock } from '../loadgen/protocol.ts';
 import { Publisher } from '../publisher.ts';
 import type { FanoutResult, RampStep } from '../report/results.ts';
 import { Histogram } from '../stats.ts';
-import { baselineFor, type Target, type TargetName, type Technique } from '../targets.ts';
+import type { TechniqueId } from '../../protocol/techniques.ts';
+import { baselineFor, type Target, type TargetName } from '../targets.ts';
 import { closeSubscribers, openSubscribers, settle, sleep, withTarget, type BenchContext } from './context.ts';
 
 /** How long stragglers may take after the last publish of a step before the step counts as incomplete. */
@@ -42,7 +43,7 @@ async function stopRecording(
 async function fanoutTo(
   ctx: BenchContext,
   target: Target,
-  technique: Technique,
+  technique: TechniqueId,
   subscribers: number,
 ): Promise<FanoutResult> {
   const { pacedEvents, rampDeliveriesPerSec, rampStepMs, p99LimitMs } = ctx.plan.fanout;

@@ -5,15 +5,15 @@ import type { PollLoadReply } from '../loadgen/protocol.ts';
 import { share } from '../loadgen/pool.ts';
 import type { PollingResult } from '../report/results.ts';
 import { Histogram } from '../stats.ts';
-import type { TargetName } from '../targets.ts';
+import { baselineFor, type TargetName } from '../targets.ts';
 import { withTarget, type BenchContext } from './context.ts';
 
 async function load(ctx: BenchContext, base: string, durationMs: number): Promise<PollLoadReply[]> {
-  const { clients, generators } = ctx.plan.polling;
+  const { technique, clients, generators } = ctx.plan.polling;
   return ctx.pool.all<PollLoadReply>(
     (i) => {
       const n = share(clients, generators, i);
-      return n > 0 ? { op: 'poll-load', base, channel: 'polled', clients: n, durationMs } : null;
+      return n > 0 ? { op: 'poll-load', technique, base, channel: 'polled', clients: n, durationMs } : null;
     },
     120_000,
     generators,
@@ -41,12 +41,12 @@ async function pollingOf(ctx: BenchContext, targetName: TargetName): Promise<Pol
       firstError: replies.find((r) => r.firstError)?.firstError,
     };
     ctx.log(
-      `  ${targetName} poll: ${Math.round(result.perSec)} requests/s, p99 ${result.latency.p99.toFixed(2)} ms, ${result.connectionsOpened} connections for ${requests} requests, ${result.errors} errors`,
+      `  ${targetName} ${ctx.plan.polling.technique}: ${Math.round(result.perSec)} requests/s, p99 ${result.latency.p99.toFixed(2)} ms, ${result.connectionsOpened} connections for ${requests} requests, ${result.errors} errors`,
     );
     return result;
   });
 }
 
 export async function runPolling(ctx: BenchContext): Promise<PollingResult[]> {
-  return [await pollingOf(ctx, 'project'), await pollingOf(ctx, 'bare-http')];
+  return [await pollingOf(ctx, 'project'), await pollingOf(ctx, baselineFor(ctx.plan.polling.technique))];
 }

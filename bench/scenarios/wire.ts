@@ -7,7 +7,9 @@ import { withTarget, type BenchContext } from './context.ts';
 export async function runWire(ctx: BenchContext): Promise<WireResult[]> {
   const results: WireResult[] = [];
   const { techniques, payloads, events } = ctx.plan.wire;
-  for (const targetName of ['project', 'bare-ws', 'bare-http'] as TargetName[]) {
+  // The project measures every technique; each baseline the techniques whose figures are divided by its.
+  const targets: TargetName[] = ['project', ...new Set(techniques.map(baselineFor))];
+  for (const targetName of targets) {
     const mine = techniques.filter((t) => targetName === 'project' || baselineFor(t) === targetName);
     await withTarget(targetName, async (target) => {
       for (const technique of mine) {

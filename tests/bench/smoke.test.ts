@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PLANS } from '../../bench/plan.ts';
 import type { BenchResults } from '../../bench/report/results.ts';
+import { baselineFor } from '../../bench/targets.ts';
+import { TECHNIQUES, type Technique, technique } from '../../protocol/techniques.ts';
 import { projectRoot } from '../helpers/server.ts';
 
 const plan = PLANS.smoke;
@@ -32,6 +34,31 @@ describe('npm run bench, at smoke size', () => {
     results = JSON.parse(readFileSync(join(out, 'latest-smoke.json'), 'utf8')) as BenchResults;
   });
   after(() => rmSync(out, { recursive: true, force: true }));
+
+  it('measures the techniques the registry says each scenario is for', () => {
+    const ids = (keep: (t: Technique) => boolean) =>
+      TECHNIQUES.filter(keep)
+        .map((t) => t.id)
+        .sort();
+    const sorted = (list: readonly string[]) => [...list].sort();
+    assert.deepEqual(
+      sorted(plan.capacity.techniques),
+      ids((t) => t.heldByServer),
+    );
+    assert.deepEqual(
+      sorted(plan.fanout.techniques),
+      ids((t) => t.heldByServer),
+    );
+    assert.deepEqual(
+      sorted(plan.wire.techniques),
+      ids(() => true),
+    );
+    assert.deepEqual(
+      sorted(plan.churn.techniques),
+      ids((t) => t.connection === 'persistent'),
+    );
+    assert.equal(technique(plan.polling.technique).connection, 'request-per-answer');
+  });
 
   it('records the machine it ran on', () => {
     assert.equal(results.mode, 'smoke');
@@ -78,7 +105,7 @@ describe('npm run bench, at smoke size', () => {
   it('short-polls without errors, reusing one keep-alive connection per client', () => {
     assert.deepEqual(
       results.polling.map((p) => p.target),
-      ['project', 'bare-http'],
+      ['project', baselineFor(plan.polling.technique)],
     );
     for (const p of results.polling) {
       assert.equal(p.errors, 0, p.firstError);
@@ -97,14 +124,15 @@ describe('npm run bench, at smoke size', () => {
       );
       assert.equal(w.parts.payload, w.payloadBytes);
     }
-    const ws = results.wire.find(
-      (w) => w.target === 'project' && w.technique === 'websocket' && w.payloadBytes === 1024,
-    )!;
     // RFC 6455 §5.2: past 125 bytes of payload the length takes 2 more bytes.
-    assert.equal(ws.parts.framing, 4);
+    const framed = results.wire.filter(
+      (w) => technique(w.technique).wire === 'websocket-frames' && w.payloadBytes === 1024,
+    );
+    assert.ok(framed.length > 0, 'no WebSocket-frames technique measured at 1024 B');
+    for (const w of framed) assert.equal(w.parts.framing, 4, `${w.target} ${w.technique}`);
   });
 
-  it('churns WebSocket and SSE connections without failures', () => {
+  it('churns the connections of every persistent technique without failures', () => {
     assert.equal(results.churn.length, plan.churn.techniques.length * 2);
     for (const c of results.churn) {
       assert.equal(c.failed, 0, c.firstError);
