@@ -123,11 +123,10 @@ export async function streamChannel(
   // application as an event with empty data, which then fails to parse as JSON.
   let retry = `retry: ${deps.config.SSE_RETRY_MS}\n`;
   const writeFrame = (frame: string | Buffer) => {
-    if (retry) {
-      write(retry);
-      retry = '';
-    }
-    write(frame);
+    if (!retry) return write(frame);
+    // One write, so the first frame and its retry: line travel as one chunk.
+    write(Buffer.concat([Buffer.from(retry), typeof frame === 'string' ? Buffer.from(frame) : frame]));
+    retry = '';
   };
 
   // 'close' fires when the client goes away as well as when we end the stream.
