@@ -3,23 +3,7 @@
  * cite. The race fills the table with evidence (verdicts.ts); the comparison lesson annotates it.
  */
 
-export const RACE_TECHNIQUES = ['polling', 'long-polling', 'sse', 'websocket'] as const;
-export type RaceTechnique = (typeof RACE_TECHNIQUES)[number];
-
-export const TECHNIQUE_NAMES: Record<RaceTechnique, string> = {
-  polling: 'Polling',
-  'long-polling': 'Long polling',
-  sse: 'SSE',
-  websocket: 'WebSocket',
-};
-
-/** The server's name for each technique (api/metrics.ts), as the lab API reports bytes. */
-export const SERVER_TECHNIQUE = {
-  polling: 'poll',
-  'long-polling': 'long-poll',
-  sse: 'sse',
-  websocket: 'websocket',
-} as const;
+import type { TechniqueId } from '../../../protocol/techniques.ts';
 
 export const ROWS = [
   'direction',
@@ -42,36 +26,36 @@ export const ROW_LABELS: Record<RowId, string> = {
   'error-handling': 'Error handling',
 };
 
-export const CLAIMS: Record<RowId, Record<RaceTechnique, string>> = {
+export const CLAIMS: Record<RowId, Record<TechniqueId, string>> = {
   direction: {
-    polling: 'one-way (client pulls)',
-    'long-polling': 'one-way (client pulls)',
+    poll: 'one-way (client pulls)',
+    'long-poll': 'one-way (client pulls)',
     sse: 'one-way, server → client',
     websocket: 'two-way',
   },
-  protocol: { polling: 'HTTP', 'long-polling': 'HTTP', sse: 'HTTP', websocket: 'TCP (not HTTP)' },
-  difficulty: { polling: 'easy', 'long-polling': 'medium', sse: 'easy', websocket: 'hard' },
+  protocol: { poll: 'HTTP', 'long-poll': 'HTTP', sse: 'HTTP', websocket: 'TCP (not HTTP)' },
+  difficulty: { poll: 'easy', 'long-poll': 'medium', sse: 'easy', websocket: 'hard' },
   connections: {
-    polling: 'a new connection per request',
-    'long-polling': 'a new connection per response',
+    poll: 'a new connection per request',
+    'long-poll': 'a new connection per response',
     sse: 'one persistent connection',
     websocket: 'one persistent connection',
   },
   scalability: {
-    polling: 'poor (load from constant requests)',
-    'long-polling': 'poor (surge when all wake at once)',
+    poll: 'poor (load from constant requests)',
+    'long-poll': 'poor (surge when all wake at once)',
     sse: 'good',
     websocket: 'good',
   },
   'browser-support': {
-    polling: 'all browsers',
-    'long-polling': 'all browsers',
+    poll: 'all browsers',
+    'long-poll': 'all browsers',
     sse: 'all modern browsers (not IE)',
     websocket: 'all modern browsers',
   },
   'error-handling': {
-    polling: 'simple: the next poll retries',
-    'long-polling': 'the client must reconnect',
+    poll: 'simple: the next poll retries',
+    'long-poll': 'the client must reconnect',
     sse: 'automatic reconnection by the browser',
     websocket: 'automatic reconnection',
   },

@@ -3,18 +3,10 @@
  * measured and the verdict that follows from it. Rows a run cannot measure (browser support, how the
  * APIs behave by specification) rest on a citation, with what this browser itself reports.
  */
+import { TECHNIQUE_IDS, type TechniqueId } from '../../../protocol/techniques.ts';
 import type { ByteCounts } from '../shared/lab-api.ts';
+import { CLAIMS, ROWS, ROW_LABELS, SOURCES, type RowId, type Source } from './claims.ts';
 import { plural } from './settings.ts';
-import {
-  CLAIMS,
-  RACE_TECHNIQUES,
-  ROWS,
-  ROW_LABELS,
-  SOURCES,
-  type RaceTechnique,
-  type RowId,
-  type Source,
-} from './claims.ts';
 
 export const VERDICTS = ['confirmed', 'nuanced', 'corrected'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -55,11 +47,11 @@ export interface RunNumbers {
   /** How long the clients were open, ms. */
   windowMs: number;
   faults: { cuts: number; restarts: number };
-  techniques: Record<RaceTechnique, TechniqueNumbers>;
+  techniques: Record<TechniqueId, TechniqueNumbers>;
   /** What this browser has, detected live. */
   features: { fetch: boolean; eventSource: boolean; webSocket: boolean };
   /** Lines of code (no comments or blank lines) this course needed per technique, if the page knows them. */
-  codeLines?: Record<RaceTechnique, { client: number; server: number }>;
+  codeLines?: Record<TechniqueId, { client: number; server: number }>;
 }
 
 export interface Cell {
@@ -72,7 +64,7 @@ export interface Cell {
 export interface Row {
   id: RowId;
   label: string;
-  cells: Record<RaceTechnique, Cell>;
+  cells: Record<TechniqueId, Cell>;
 }
 
 const sum = (c: ByteCounts) => c.header + c.framing + c.payload;
@@ -82,7 +74,7 @@ const seconds = (ms: number) => `${+(ms / 1000).toFixed(1)} s`;
 const perEvent = (t: TechniqueNumbers) => (t.perEvent ? `${n(t.perEvent.total)} B per event` : 'no event delivered');
 const NOT_CUT = 'Not measured in this run: cut the connections during a race to see it.';
 
-type RowBuilder = (run: RunNumbers) => Record<RaceTechnique, Omit<Cell, 'claim'>>;
+type RowBuilder = (run: RunNumbers) => Record<TechniqueId, Omit<Cell, 'claim'>>;
 
 const direction: RowBuilder = ({ techniques: t }) => {
   const pulled = (x: TechniqueNumbers): Omit<Cell, 'claim'> => ({
@@ -90,8 +82,8 @@ const direction: RowBuilder = ({ techniques: t }) => {
     evidence: `${plural(x.requests, 'request')} went up (${n(sum(x.up))} B) to bring ${n(sum(x.down))} B down: the client asks, the server only answers.`,
   });
   return {
-    polling: pulled(t.polling),
-    'long-polling': pulled(t['long-polling']),
+    poll: pulled(t.poll),
+    'long-poll': pulled(t['long-poll']),
     sse: {
       verdict: 'confirmed',
       evidence: `${plural(t.sse.requests, 'request')} up (${n(sum(t.sse.up))} B), then ${n(sum(t.sse.down))} B down on its response. To talk back, a page sends ordinary requests beside it.`,
@@ -112,8 +104,8 @@ const protocol: RowBuilder = ({ techniques: t }) => {
   });
   const ws = t.websocket;
   return {
-    polling: http(t.polling, plural(t.polling.requests, 'request')),
-    'long-polling': http(t['long-polling'], plural(t['long-polling'].requests, 'request')),
+    poll: http(t.poll, plural(t.poll.requests, 'request')),
+    'long-poll': http(t['long-poll'], plural(t['long-poll'].requests, 'request')),
     sse: http(t.sse, `${plural(t.sse.requests, 'GET')} whose response never ends`),
     websocket: {
       verdict: 'corrected',
@@ -131,8 +123,8 @@ const difficulty: RowBuilder = ({ codeLines }) => {
   const cite = (text: string, verdict: Verdict): Omit<Cell, 'claim'> => ({ verdict, evidence: text });
   if (!codeLines) {
     return {
-      polling: cite('A loop around one fetch.', 'confirmed'),
-      'long-polling': cite(
+      poll: cite('A loop around one fetch.', 'confirmed'),
+      'long-poll': cite(
         "The client is polling's loop without the wait; the work is on the server (holding and waking requests).",
         'nuanced',
       ),
@@ -140,13 +132,13 @@ const difficulty: RowBuilder = ({ codeLines }) => {
       websocket: cite('Reconnection, resume, Origin checks and pings are all written by hand.', 'confirmed'),
     };
   }
-  const total = (k: RaceTechnique) => codeLines[k].client + codeLines[k].server;
-  const totals = RACE_TECHNIQUES.map(total);
+  const total = (k: TechniqueId) => codeLines[k].client + codeLines[k].server;
+  const totals = TECHNIQUE_IDS.map(total);
   const smallest = Math.min(...totals);
   const largest = Math.max(...totals);
-  const lines = (k: RaceTechnique) =>
+  const lines = (k: TechniqueId) =>
     `This course's code: ${n(codeLines[k].client)} lines in the browser, ${n(codeLines[k].server)} on the server (${n(total(k))} in all, comments left out).`;
-  const judge = (k: RaceTechnique): Verdict => {
+  const judge = (k: TechniqueId): Verdict => {
     const claim = CLAIMS.difficulty[k];
     const size = total(k);
     if (claim === 'easy') return size <= smallest * 1.25 ? 'confirmed' : 'nuanced';
@@ -154,10 +146,10 @@ const difficulty: RowBuilder = ({ codeLines }) => {
     return size > smallest * 1.25 && size < largest ? 'confirmed' : 'nuanced';
   };
   return {
-    polling: { verdict: judge('polling'), evidence: lines('polling') },
-    'long-polling': {
-      verdict: judge('long-polling'),
-      evidence: `${lines('long-polling')} The browser side is polling's loop without the wait; the extra work is the server holding and waking requests.`,
+    poll: { verdict: judge('poll'), evidence: lines('poll') },
+    'long-poll': {
+      verdict: judge('long-poll'),
+      evidence: `${lines('long-poll')} The browser side is polling's loop without the wait; the extra work is the server holding and waking requests.`,
     },
     sse: {
       verdict: judge('sse'),
@@ -190,19 +182,19 @@ const connections: RowBuilder = ({ techniques: t }) => {
           evidence: `${plural(x.connections, 'TCP connection')}: one at a time, and a new one after each drop (${plural(x.reconnects, 'reconnect')}).`,
         };
   return {
-    polling: perRequest(t.polling, 'per request'),
-    'long-polling': perRequest(t['long-polling'], 'per response'),
+    poll: perRequest(t.poll, 'per request'),
+    'long-poll': perRequest(t['long-poll'], 'per response'),
     sse: persistent(t.sse),
     websocket: persistent(t.websocket),
   };
 };
 
 const scalability: RowBuilder = ({ techniques: t, settings, windowMs }) => {
-  const poll = t.polling;
+  const poll = t.poll;
   const empty = poll.emptyResponses ?? 0;
   const perSecond = +(poll.requests / Math.max(windowMs / 1000, 0.001)).toFixed(2);
   const pollEvidence = `Polling every ${seconds(settings.intervalMs)} made ${perSecond} request${perSecond === 1 ? '' : 's'} per second per client (${plural(poll.requests, 'request')}), ${percent(empty, poll.requests)} of them empty at ${settings.rate} events/s; ${perEvent(poll)}.`;
-  const lp = t['long-polling'];
+  const lp = t['long-poll'];
   const cheapestPolling = Math.min(poll.perEvent?.total ?? Infinity, lp.perEvent?.total ?? Infinity);
   const held = (x: TechniqueNumbers, name: string): Omit<Cell, 'claim'> => {
     const cheaper = x.perEvent !== null && x.perEvent.total < cheapestPolling;
@@ -213,14 +205,14 @@ const scalability: RowBuilder = ({ techniques: t, settings, windowMs }) => {
   };
   const lpPerEvent = lp.delivered > 0 ? lp.requests / lp.delivered : null;
   return {
-    polling: {
+    poll: {
       verdict: empty * 2 >= poll.requests ? 'confirmed' : 'nuanced',
       evidence:
         empty * 2 >= poll.requests
           ? pollEvidence
           : `${pollEvidence} At this rate most polls carry news: the cost follows the interval, not the events.`,
     },
-    'long-polling': {
+    'long-poll': {
       verdict: lp.perEvent && t.sse.perEvent && lp.perEvent.total >= 3 * t.sse.perEvent.total ? 'confirmed' : 'nuanced',
       evidence: `${lpPerEvent === null ? 'No event delivered' : `${+lpPerEvent.toFixed(2)} requests per event delivered`} (${perEvent(lp)}): each answer costs a full HTTP exchange, and every waiting client asks again at once after each event. The surge needs many clients to see.`,
       source: SOURCES.longPoll,
@@ -233,12 +225,12 @@ const scalability: RowBuilder = ({ techniques: t, settings, windowMs }) => {
 const browserSupport: RowBuilder = ({ features }) => {
   const here = (has: boolean, api: string) => `${api} in this browser: ${has ? 'yes' : 'no'}.`;
   return {
-    polling: {
+    poll: {
       verdict: 'confirmed',
       evidence: `${here(features.fetch, 'fetch')} XMLHttpRequest works in every browser.`,
       source: SOURCES.mdnXhr,
     },
-    'long-polling': {
+    'long-poll': {
       verdict: 'confirmed',
       evidence: `${here(features.fetch, 'fetch')} A held request is an ordinary request to the browser.`,
       source: SOURCES.mdnXhr,
@@ -261,17 +253,17 @@ const errorHandling: RowBuilder = ({ techniques: t, faults }) => {
   const recovered = (x: TechniqueNumbers) =>
     `${plural(x.reconnects, 'reconnect')}${x.recoveryMs === null ? '' : `, first event again ${seconds(x.recoveryMs)} after the fault`}; ${n(x.lostSilently)} lost, ${n(x.duplicates)} duplicated`;
   return {
-    polling: {
-      verdict: cut && t.polling.lostSilently > 0 ? 'corrected' : 'confirmed',
+    poll: {
+      verdict: cut && t.poll.lostSilently > 0 ? 'corrected' : 'confirmed',
       evidence: !cut
         ? NOT_CUT
-        : t.polling.reconnects === 0
-          ? `No poll was in flight when the fault struck, so there was no connection to lose: the next poll asked with its cursor; ${n(t.polling.lostSilently)} lost, ${n(t.polling.duplicates)} duplicated.`
-          : `${recovered(t.polling)}: the next poll asks again with the same cursor.`,
+        : t.poll.reconnects === 0
+          ? `No poll was in flight when the fault struck, so there was no connection to lose: the next poll asked with its cursor; ${n(t.poll.lostSilently)} lost, ${n(t.poll.duplicates)} duplicated.`
+          : `${recovered(t.poll)}: the next poll asks again with the same cursor.`,
     },
-    'long-polling': {
+    'long-poll': {
       verdict: 'confirmed',
-      evidence: cut ? `${recovered(t['long-polling'])}: the client's own code asked again from its cursor.` : NOT_CUT,
+      evidence: cut ? `${recovered(t['long-poll'])}: the client's own code asked again from its cursor.` : NOT_CUT,
     },
     sse: {
       verdict: 'nuanced',
@@ -299,8 +291,8 @@ const BUILDERS: Record<RowId, RowBuilder> = {
 export function verdictTable(run: RunNumbers): Row[] {
   return ROWS.map((id) => {
     const built = BUILDERS[id](run);
-    const cells = Object.fromEntries(RACE_TECHNIQUES.map((k) => [k, { claim: CLAIMS[id][k], ...built[k] }])) as Record<
-      RaceTechnique,
+    const cells = Object.fromEntries(TECHNIQUE_IDS.map((k) => [k, { claim: CLAIMS[id][k], ...built[k] }])) as Record<
+      TechniqueId,
       Cell
     >;
     return { id, label: ROW_LABELS[id], cells };
