@@ -1,65 +1,33 @@
 /**
- * The source post's trade-offs table, as the course quotes it, and the primary sources its verdicts
- * cite. The race fills the table with evidence (verdicts.ts); the comparison lesson annotates it.
+ * The source post's trade-offs table, as the course quotes it (its words are a per-language catalogue,
+ * src/i18n/en/source-post.ts), and the primary sources its verdicts cite. The race fills the table
+ * with evidence (verdicts.ts); the comparison lesson annotates it.
  */
-
 import type { TechniqueId } from '../../../protocol/techniques.ts';
+import { SOURCE_POST } from '../../i18n/en/source-post.ts';
 
-export const ROWS = [
-  'direction',
-  'protocol',
-  'difficulty',
-  'connections',
-  'scalability',
-  'browser-support',
-  'error-handling',
-] as const;
-export type RowId = (typeof ROWS)[number];
+export type RowId = (typeof SOURCE_POST.rows)[number]['id'];
 
-export const ROW_LABELS: Record<RowId, string> = {
-  direction: 'Direction',
-  protocol: 'Protocol',
-  difficulty: 'Implementation difficulty',
-  connections: 'Connections',
-  scalability: 'Scalability',
-  'browser-support': 'Browser support',
-  'error-handling': 'Error handling',
-};
+/** The post's rows, in its order. */
+export const ROWS: readonly RowId[] = SOURCE_POST.rows.map((r) => r.id);
 
-export const CLAIMS: Record<RowId, Record<TechniqueId, string>> = {
-  direction: {
-    poll: 'one-way (client pulls)',
-    'long-poll': 'one-way (client pulls)',
-    sse: 'one-way, server → client',
-    websocket: 'two-way',
-  },
-  protocol: { poll: 'HTTP', 'long-poll': 'HTTP', sse: 'HTTP', websocket: 'TCP (not HTTP)' },
-  difficulty: { poll: 'easy', 'long-poll': 'medium', sse: 'easy', websocket: 'hard' },
-  connections: {
-    poll: 'a new connection per request',
-    'long-poll': 'a new connection per response',
-    sse: 'one persistent connection',
-    websocket: 'one persistent connection',
-  },
-  scalability: {
-    poll: 'poor (load from constant requests)',
-    'long-poll': 'poor (surge when all wake at once)',
-    sse: 'good',
-    websocket: 'good',
-  },
-  'browser-support': {
-    poll: 'all browsers',
-    'long-poll': 'all browsers',
-    sse: 'all modern browsers (not IE)',
-    websocket: 'all modern browsers',
-  },
-  'error-handling': {
-    poll: 'simple: the next poll retries',
-    'long-poll': 'the client must reconnect',
-    sse: 'automatic reconnection by the browser',
-    websocket: 'automatic reconnection',
-  },
-};
+const rowById = new Map<RowId, (typeof SOURCE_POST.rows)[number]>(SOURCE_POST.rows.map((r) => [r.id, r]));
+
+export const rowLabel = (row: RowId): string => rowById.get(row)!.label;
+
+/** What the post claims for one technique in one row, as it words it. */
+export const claim = (row: RowId, technique: TechniqueId): string => rowById.get(row)!.cells[technique];
+
+export type Difficulty = 'easy' | 'medium' | 'hard';
+
+/**
+ * The level the post's "implementation difficulty" cell gives a technique, read from the English
+ * catalogue's words (easy, medium, hard): the race weighs it against the lines of code it needed.
+ */
+export function claimedDifficulty(technique: TechniqueId): Difficulty | null {
+  const level = /\b(easy|medium|hard)\b/i.exec(claim('difficulty', technique))?.[1];
+  return level ? (level.toLowerCase() as Difficulty) : null;
+}
 
 export interface Source {
   label: string;

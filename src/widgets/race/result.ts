@@ -12,7 +12,6 @@ import {
   type TechniqueId,
 } from '../../../protocol/techniques.ts';
 import type { ByteCounts, LabConnections } from '../shared/lab-api.ts';
-import { ROW_LABELS } from './claims.ts';
 import type { ClockEstimate } from './clock.ts';
 import { choiceToQuery, formatBytes, formatMs, formatRate, plural, type RaceChoice } from './settings.ts';
 import type { LatencySummary } from './stats.ts';
@@ -179,7 +178,7 @@ export function summaryText(r: RaceResult, pageUrl: string): string {
     }),
     '',
     `Verdicts on the source post's table (${TECHNIQUES.map((t) => t.name).join(' / ')}):`,
-    ...r.table.map((row) => `${ROW_LABELS[row.id]}: ${TECHNIQUE_IDS.map((k) => row.cells[k].verdict).join(' / ')}`),
+    ...r.table.map((row) => `${row.label}: ${TECHNIQUE_IDS.map((k) => row.cells[k].verdict).join(' / ')}`),
     '',
     `Run it yourself: ${pageUrl.split(/[?#]/)[0]}?${choiceToQuery(c)}#race`,
   ];

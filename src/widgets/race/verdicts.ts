@@ -5,7 +5,7 @@
  */
 import { TECHNIQUE_IDS, type TechniqueId } from '../../../protocol/techniques.ts';
 import type { ByteCounts } from '../shared/lab-api.ts';
-import { CLAIMS, ROWS, ROW_LABELS, SOURCES, type RowId, type Source } from './claims.ts';
+import { claim, claimedDifficulty, ROWS, rowLabel, SOURCES, type RowId, type Source } from './claims.ts';
 import { plural } from './settings.ts';
 
 export const VERDICTS = ['confirmed', 'nuanced', 'corrected'] as const;
@@ -139,10 +139,10 @@ const difficulty: RowBuilder = ({ codeLines }) => {
   const lines = (k: TechniqueId) =>
     `This course's code: ${n(codeLines[k].client)} lines in the browser, ${n(codeLines[k].server)} on the server (${n(total(k))} in all, comments left out).`;
   const judge = (k: TechniqueId): Verdict => {
-    const claim = CLAIMS.difficulty[k];
+    const level = claimedDifficulty(k);
     const size = total(k);
-    if (claim === 'easy') return size <= smallest * 1.25 ? 'confirmed' : 'nuanced';
-    if (claim === 'hard') return size === largest ? 'confirmed' : 'nuanced';
+    if (level === 'easy') return size <= smallest * 1.25 ? 'confirmed' : 'nuanced';
+    if (level === 'hard') return size === largest ? 'confirmed' : 'nuanced';
     return size > smallest * 1.25 && size < largest ? 'confirmed' : 'nuanced';
   };
   return {
@@ -291,10 +291,10 @@ const BUILDERS: Record<RowId, RowBuilder> = {
 export function verdictTable(run: RunNumbers): Row[] {
   return ROWS.map((id) => {
     const built = BUILDERS[id](run);
-    const cells = Object.fromEntries(TECHNIQUE_IDS.map((k) => [k, { claim: CLAIMS[id][k], ...built[k] }])) as Record<
+    const cells = Object.fromEntries(TECHNIQUE_IDS.map((k) => [k, { claim: claim(id, k), ...built[k] }])) as Record<
       TechniqueId,
       Cell
     >;
-    return { id, label: ROW_LABELS[id], cells };
+    return { id, label: rowLabel(id), cells };
   });
 }
