@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TECHNIQUE_IDS, type TechniqueId } from '../../../protocol/techniques.ts';
+import { perTechnique, TECHNIQUE_IDS, type Technique, type TechniqueId } from '../../../protocol/techniques.ts';
 import { ROWS } from './claims.ts';
 import { verdictTable, type RunNumbers, type TechniqueNumbers } from './verdicts.ts';
 
 const bytes = (header: number, framing: number, payload: number) => ({ header, framing, payload });
 
-function technique(over: Partial<TechniqueNumbers> = {}): TechniqueNumbers {
+function numbers(over: Partial<TechniqueNumbers> = {}): TechniqueNumbers {
   return {
     requests: 1,
     connections: 1,
@@ -23,6 +23,33 @@ function technique(over: Partial<TechniqueNumbers> = {}): TechniqueNumbers {
   };
 }
 
+/**
+ * What a quiet race gives each kind of technique: a poll per second, mostly empty; a few held requests
+ * over two connections; one stream, its events dearer in an event stream than in WebSocket frames.
+ */
+function quiet(t: Technique): Partial<TechniqueNumbers> {
+  switch (t.connection) {
+    case 'request-per-answer':
+      return {
+        requests: 60,
+        connections: 1,
+        emptyResponses: 58,
+        perEvent: { header: 8000, framing: 0, envelope: 2000, data: 10, total: 10_010 },
+      };
+    case 'held-request':
+      return {
+        requests: 7,
+        connections: 2,
+        emptyResponses: 1,
+        perEvent: { header: 1200, framing: 0, envelope: 80, data: 10, total: 1290 },
+      };
+    case 'persistent':
+      return t.wire === 'event-stream'
+        ? { perEvent: { header: 120, framing: 6, envelope: 60, data: 10, total: 196 } }
+        : { perEvent: { header: 110, framing: 2, envelope: 50, data: 10, total: 172 } };
+  }
+}
+
 /** A quiet one-minute race: 0.1 events/s, polling every second. */
 function quietRun(
   over: Partial<Record<TechniqueId, Partial<TechniqueNumbers>>> = {},
@@ -33,27 +60,7 @@ function quietRun(
     windowMs: 60_000,
     faults: { cuts: 0, restarts: 0 },
     features: { fetch: true, eventSource: true, webSocket: true },
-    techniques: {
-      poll: technique({
-        requests: 60,
-        connections: 1,
-        emptyResponses: 58,
-        perEvent: { header: 8000, framing: 0, envelope: 2000, data: 10, total: 10_010 },
-        ...over.poll,
-      }),
-      'long-poll': technique({
-        requests: 7,
-        connections: 2,
-        emptyResponses: 1,
-        perEvent: { header: 1200, framing: 0, envelope: 80, data: 10, total: 1290 },
-        ...over['long-poll'],
-      }),
-      sse: technique({ perEvent: { header: 120, framing: 6, envelope: 60, data: 10, total: 196 }, ...over.sse }),
-      websocket: technique({
-        perEvent: { header: 110, framing: 2, envelope: 50, data: 10, total: 172 },
-        ...over.websocket,
-      }),
-    },
+    techniques: perTechnique((t) => numbers({ ...quiet(t), ...over[t.id] })),
     ...extra,
   };
 }
@@ -137,12 +144,16 @@ describe('verdictTable', () => {
   });
 
   it('difficulty follows the lines of code when the page knows them', () => {
-    const codeLines = {
-      poll: { client: 20, server: 30 },
-      'long-poll': { client: 20, server: 50 },
-      sse: { client: 60, server: 90 },
-      websocket: { client: 100, server: 180 },
-    };
+    // Polling smallest, long polling a little more (on the server), the streams larger, WebSocket largest.
+    const codeLines = perTechnique((t) =>
+      t.connection === 'request-per-answer'
+        ? { client: 20, server: 30 }
+        : t.connection === 'held-request'
+          ? { client: 20, server: 50 }
+          : t.wire === 'event-stream'
+            ? { client: 60, server: 90 }
+            : { client: 100, server: 180 },
+    );
     const run = quietRun({}, { codeLines });
     assert.deepEqual(
       TECHNIQUE_IDS.map((t) => cell(run, 'difficulty', t).verdict),
