@@ -6,6 +6,7 @@ import type { ComponentChild } from 'preact';
 import { TECHNIQUES, type TechniqueId } from '../../../protocol/techniques.ts';
 import { hasAnswers, perEventBytes } from './result.ts';
 import type { RaceRunner } from './runner.ts';
+import Swatch from './Swatch.tsx';
 import { summarize, type LatencySummary } from './stats.ts';
 import type { PerEvent } from './verdicts.ts';
 
@@ -118,7 +119,7 @@ export default function LiveTable({ runner, payloadBytes }: { runner: RaceRunner
                 data-resets={f.resets}
                 data-bytes-per-event={f.bytes ? f.bytes.total.toFixed(1) : ''}
               >
-                <span class={`w-race-swatch w-race-${t.id}`} aria-hidden="true" />
+                <Swatch {...t.chart} />
                 {t.name}
                 {f.state !== 'idle' && <span class="w-note"> ({f.state})</span>}
               </th>
