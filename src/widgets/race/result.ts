@@ -36,7 +36,7 @@ export interface TechniqueResult extends TechniqueNumbers {
 }
 
 export interface RaceResult {
-  /** 2: techniques keyed by the registry's ids (protocol/techniques.ts); 1 keyed them 'polling', 'long-polling'. */
+  /** 2: techniques keyed by the registry's ids (protocol/techniques.ts); 1 keyed them by names of the race's own. */
   format: 'realtime-lab-race/2';
   startedAt: string;
   userAgent: string;
