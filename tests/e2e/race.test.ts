@@ -7,13 +7,25 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { TECHNIQUE_IDS, TECHNIQUES, type Technique, type TechniqueId } from '../../protocol/techniques.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { startChildServer, type ChildServer } from '../helpers/server.ts';
 import { attrs, openWidgetPage, showWidget, waitForWidget } from '../helpers/widgets.ts';
 
-const TECHNIQUES = ['polling', 'long-polling', 'sse', 'websocket'] as const;
+const ids = (keep: (t: Technique) => boolean): TechniqueId[] => TECHNIQUES.filter(keep).map((t) => t.id);
 /** The techniques that hold a connection open, which every cut drops. */
-const HELD = ['long-polling', 'sse', 'websocket'] as const;
+const HELD = ids((t) => t.heldByServer);
+/** Short polling: one request per interval, and nothing held between two of them. */
+const POLLED = ids((t) => t.connection === 'request-per-answer');
+/** One request for the whole race (an event stream, a WebSocket) while nothing breaks it. */
+const PERSISTENT = ids((t) => t.connection === 'persistent');
+const onWire = (wire: Technique['wire']) => ids((t) => t.wire === wire);
+/** Bytes per event at 10-byte payloads, cheapest first: a frame header < SSE lines + chunk framing < an HTTP exchange. */
+const WIRES_BY_COST = [
+  'websocket-frames',
+  'event-stream',
+  'json-answers',
+] as const satisfies readonly Technique['wire'][];
 /** A 10 s race, its lead, the slowest technique's catch-up and the final byte count, on a busy machine. */
 const RACE_TIMEOUT_MS = 60_000;
 
@@ -48,9 +60,9 @@ interface Row {
 /** The live table's column of one technique: its header carries the figures as data-* attributes. */
 const column = (widget: Locator, t: string) => widget.locator(`.w-race-table th[data-technique="${t}"]`);
 
-async function rows(widget: Locator): Promise<Record<(typeof TECHNIQUES)[number], Row>> {
-  const out: Record<string, Row> = {};
-  for (const t of TECHNIQUES) {
+async function rows(widget: Locator): Promise<Record<TechniqueId, Row>> {
+  const out: Partial<Record<TechniqueId, Row>> = {};
+  for (const t of TECHNIQUE_IDS) {
     const a = await attrs(column(widget, t));
     out[t] = {
       delivered: Number(a.delivered),
@@ -65,7 +77,7 @@ async function rows(widget: Locator): Promise<Record<(typeof TECHNIQUES)[number]
       bytesPerEvent: Number(a['bytes-per-event']),
     };
   }
-  return out as Record<(typeof TECHNIQUES)[number], Row>;
+  return out as Record<TechniqueId, Row>;
 }
 
 async function openRace(query: string): Promise<{ page: Page; widget: Locator; errors: string[]; requests: string[] }> {
@@ -113,13 +125,13 @@ describe('the race on the comparison lesson', () => {
       widget.getByRole('button', { name: 'Download the run (JSON)' }).click(),
     ]);
     const run = JSON.parse(await readFile((await download.path())!, 'utf8'));
-    assert.equal(run.format, 'realtime-lab-race/1');
+    assert.equal(run.format, 'realtime-lab-race/2');
     assert.equal(run.race.planned, 50);
     assert.equal(run.race.published, 50);
     assert.deepEqual(run.faults, []);
 
     const r = await rows(widget);
-    for (const t of TECHNIQUES) {
+    for (const t of TECHNIQUE_IDS) {
       assert.equal(r[t].delivered, 50, `${t}: every published event delivered`);
       assert.equal(r[t].lost, 0, `${t}: lost`);
       assert.equal(r[t].announced, 0, `${t}: no gap or reset in a race without faults`);
@@ -132,39 +144,54 @@ describe('the race on the comparison lesson', () => {
     const windowMs = run.windowMs;
     const fewest = Math.floor(windowMs / (1000 + 250));
     const most = Math.ceil(windowMs / 1000) + 1;
-    assert.ok(
-      r.polling.requests >= fewest && r.polling.requests <= most,
-      `polling made ${r.polling.requests} requests in ${windowMs} ms at a 1 s interval (expected ${fewest}–${most})`,
-    );
-    assert.equal(
-      r.polling.requests,
-      run.techniques.polling.requestsSeenByPage,
-      'the server counted the requests the page made, no more',
-    );
-    assert.ok(
-      r.polling.connections < r.polling.requests,
-      `keep-alive: ${r.polling.requests} polls over ${r.polling.connections} connections`,
-    );
-    assert.equal(r.sse.requests, 1);
-    assert.equal(r.websocket.requests, 1);
+    assert.ok(POLLED.length > 0, 'the registry has a technique that polls');
+    for (const t of POLLED) {
+      assert.ok(
+        r[t].requests >= fewest && r[t].requests <= most,
+        `${t} made ${r[t].requests} requests in ${windowMs} ms at a 1 s interval (expected ${fewest}–${most})`,
+      );
+      assert.equal(
+        r[t].requests,
+        run.techniques[t].requestsSeenByPage,
+        `${t}: the server counted the requests the page made, no more`,
+      );
+      assert.ok(
+        r[t].connections < r[t].requests,
+        `${t}: keep-alive, ${r[t].requests} polls over ${r[t].connections} connections`,
+      );
+    }
+    for (const t of PERSISTENT) assert.equal(r[t].requests, 1, `${t}: one request for the whole race`);
 
     // Per delivered event at 10-byte payloads: a frame header < SSE lines + chunk framing < an HTTP exchange.
-    const b = Object.fromEntries(TECHNIQUES.map((t) => [t, r[t].bytesPerEvent]));
-    assert.ok(b.websocket! < b.sse!, `WebSocket ${b.websocket} B < SSE ${b.sse} B per event`);
-    assert.ok(
-      b.sse! < Math.min(b.polling!, b['long-polling']!),
-      `SSE ${b.sse} B < polling ${b.polling} B and long polling ${b['long-polling']} B per event`,
+    const b = Object.fromEntries(TECHNIQUE_IDS.map((t) => [t, r[t].bytesPerEvent]));
+    assert.deepEqual(
+      TECHNIQUES.filter((t) => !(WIRES_BY_COST as readonly string[]).includes(t.wire)).map((t) => t.id),
+      [],
+      'every wire is ranked',
     );
+    for (let i = 1; i < WIRES_BY_COST.length; i++) {
+      const cheaper = onWire(WIRES_BY_COST[i - 1]!);
+      const dearer = onWire(WIRES_BY_COST[i]!);
+      assert.ok(
+        Math.max(...cheaper.map((t) => b[t]!)) < Math.min(...dearer.map((t) => b[t]!)),
+        `per event, ${cheaper.map((t) => `${t} ${b[t]} B`).join(', ')} < ${dearer.map((t) => `${t} ${b[t]} B`).join(', ')}`,
+      );
+    }
     console.log(
-      `[race] bytes per event: ${JSON.stringify(b)}; polling ${r.polling.requests} requests over ${r.polling.connections} connections in ${windowMs} ms; latency p50 ${TECHNIQUES.map((t) => `${t} ${run.techniques[t].latency.p50.toFixed(1)} ms`).join(', ')}`,
+      `[race] bytes per event: ${JSON.stringify(b)}; ${POLLED.map((t) => `${t} ${r[t].requests} requests over ${r[t].connections} connections`).join(', ')} in ${windowMs} ms; latency p50 ${TECHNIQUE_IDS.map((t) => `${t} ${run.techniques[t].latency.p50.toFixed(1)} ms`).join(', ')}`,
     );
 
     // The table: every row, every technique, a verdict; the ones these numbers settle.
-    assert.equal(await widget.locator('tr[data-row] td[data-verdict]').count(), 7 * 4);
-    assert.equal(await verdict(widget, 'protocol', 'websocket'), 'corrected');
-    assert.equal(await verdict(widget, 'connections', 'polling'), 'corrected');
-    assert.equal(await verdict(widget, 'error-handling', 'websocket'), 'corrected');
-    assert.equal(await verdict(widget, 'connections', 'sse'), 'confirmed');
+    assert.equal(await widget.locator('tr[data-row] td[data-verdict]').count(), 7 * TECHNIQUES.length);
+    // The WebSocket handshake is HTTP: "TCP (not HTTP)" is corrected; the browser's WebSocket never reconnects.
+    for (const t of onWire('websocket-frames')) {
+      assert.equal(await verdict(widget, 'protocol', t), 'corrected', `${t}: protocol`);
+      assert.equal(await verdict(widget, 'error-handling', t), 'corrected', `${t}: error handling`);
+    }
+    // Keep-alive: many polls over few connections corrects "a new connection per request".
+    for (const t of POLLED) assert.equal(await verdict(widget, 'connections', t), 'corrected', `${t}: connections`);
+    for (const t of PERSISTENT)
+      assert.equal(await verdict(widget, 'connections', t), 'confirmed', `${t}: one connection, no fault`);
     assert.deepEqual(
       run.table.map((row: { id: string }) => row.id),
       ['direction', 'protocol', 'difficulty', 'connections', 'scalability', 'browser-support', 'error-handling'],
@@ -189,13 +216,14 @@ describe('the race on the comparison lesson', () => {
       RACE_TIMEOUT_MS,
     );
     const again = await rows(widget);
-    for (const t of TECHNIQUES)
+    for (const t of TECHNIQUE_IDS)
       assert.deepEqual(
         [again[t].delivered, again[t].lost, again[t].duplicates],
         [25, 0, 0],
         `${t}: the second race alone`,
       );
-    assert.equal(again.sse.requests, 1, "the first race's stream is not counted again");
+    for (const t of PERSISTENT)
+      assert.equal(again[t].requests, 1, `${t}: the first race's connection is not counted again`);
     assert.deepEqual(errors, []);
     await page.context().close();
   });
@@ -204,7 +232,7 @@ describe('the race on the comparison lesson', () => {
     const { page, widget, errors } = await openRace('rate=5&interval=500&payload=100&duration=10000');
     await widget.getByRole('button', { name: 'Start the race' }).click();
     const liveAll = async () => {
-      for (const t of TECHNIQUES)
+      for (const t of TECHNIQUE_IDS)
         await waitForWidget(
           column(widget, t),
           (a) => a.state === 'live' && Number(a.delivered) >= 3,
@@ -222,7 +250,7 @@ describe('the race on the comparison lesson', () => {
     assert.equal((await attrs(widget)).phase, 'done');
 
     const r = await rows(widget);
-    for (const t of TECHNIQUES) {
+    for (const t of TECHNIQUE_IDS) {
       assert.equal(r[t].lost, 0, `${t}: nothing lost without the server saying so`);
       assert.equal(r[t].duplicates, 0, `${t}: nothing delivered twice`);
       assert.equal(r[t].resets, 1, `${t}: told once that the history it read was gone`);
@@ -236,11 +264,15 @@ describe('the race on the comparison lesson', () => {
         r[t].reconnects >= 2,
         `${t}: came back after the cut and after the restart (${r[t].reconnects} reconnects)`,
       );
-    assert.equal(await verdict(widget, 'error-handling', 'websocket'), 'corrected');
-    assert.match(
-      (await widget.locator('tr[data-row="error-handling"] td[data-technique="sse"]').textContent()) ?? '',
-      /reconnected by itself/,
-    );
+    for (const t of onWire('websocket-frames'))
+      assert.equal(await verdict(widget, 'error-handling', t), 'corrected', `${t}: error handling`);
+    // EventSource reconnects by itself.
+    for (const t of onWire('event-stream'))
+      assert.match(
+        (await widget.locator(`tr[data-row="error-handling"] td[data-technique="${t}"]`).textContent()) ?? '',
+        /reconnected by itself/,
+        `${t}: error handling`,
+      );
     const summary = (await widget.locator('.w-race-summary').textContent()) ?? '';
     assert.match(summary, /cut at \d+\.\d s, restart at \d+\.\d s/);
     assert.deepEqual(errors, []);

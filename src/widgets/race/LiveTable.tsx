@@ -3,9 +3,10 @@
  * (from the clients' tallies and the server's byte counts so far), final once it has ended.
  */
 import type { ComponentChild } from 'preact';
-import { RACE_TECHNIQUES, SERVER_TECHNIQUE, TECHNIQUE_NAMES, type RaceTechnique } from './claims.ts';
-import { perEventBytes } from './result.ts';
+import { TECHNIQUES, type TechniqueId } from '../../../protocol/techniques.ts';
+import { hasAnswers, perEventBytes } from './result.ts';
 import type { RaceRunner } from './runner.ts';
+import Swatch from './Swatch.tsx';
 import { summarize, type LatencySummary } from './stats.ts';
 import type { PerEvent } from './verdicts.ts';
 
@@ -30,17 +31,17 @@ const num = (x: number) => Math.round(x).toLocaleString('en');
 const ms = (x: number | null) => (x === null ? '—' : x < 10 ? x.toFixed(1) : num(x));
 const bytes = (f: Figures, part: keyof PerEvent) => (f.bytes ? num(f.bytes[part]) : '—');
 
-function figures(runner: RaceRunner | null, t: RaceTechnique, payloadBytes: number): Figures {
+function figures(runner: RaceRunner | null, t: TechniqueId, payloadBytes: number): Figures {
   const lane = runner?.lanes[t];
   const final = runner?.result?.techniques[t];
-  const s = runner?.server?.byTechnique[SERVER_TECHNIQUE[t]];
+  const s = runner?.server?.byTechnique[t];
   const delivered = final?.delivered ?? lane?.tally.latencyByKey.size ?? 0;
   const requests = final?.requests ?? s?.requests ?? lane?.requestsSeen ?? 0;
   return {
     state: lane?.state ?? 'idle',
     latency: final?.latency ?? summarize(lane?.tally.latencies() ?? []),
     requests,
-    empty: t === 'polling' || t === 'long-polling' ? (final?.emptyResponses ?? lane?.emptyResponses ?? 0) : null,
+    empty: hasAnswers(t) ? (final?.emptyResponses ?? lane?.emptyResponses ?? 0) : null,
     connections: final?.connections ?? s?.connections ?? 0,
     bytes: final ? final.perEvent : s ? perEventBytes(s.up, s.down, delivered, payloadBytes) : null,
     reconnects: final?.reconnects ?? lane?.reconnects ?? 0,
@@ -88,7 +89,7 @@ const ROWS: { label: string; cell: (f: Figures) => ComponentChild; bad?: (f: Fig
 ];
 
 export default function LiveTable({ runner, payloadBytes }: { runner: RaceRunner | null; payloadBytes: number }) {
-  const all = RACE_TECHNIQUES.map((t) => [t, figures(runner, t, payloadBytes)] as const);
+  const all = TECHNIQUES.map((t) => [t, figures(runner, t.id, payloadBytes)] as const);
   const phase = runner?.result
     ? '(final)'
     : runner && runner.phase !== 'idle' && runner.phase !== 'error'
@@ -103,9 +104,9 @@ export default function LiveTable({ runner, payloadBytes }: { runner: RaceRunner
             <td />
             {all.map(([t, f]) => (
               <th
-                key={t}
+                key={t.id}
                 scope="col"
-                data-technique={t}
+                data-technique={t.id}
                 data-state={f.state}
                 data-delivered={f.delivered}
                 data-lost={f.lost}
@@ -118,8 +119,8 @@ export default function LiveTable({ runner, payloadBytes }: { runner: RaceRunner
                 data-resets={f.resets}
                 data-bytes-per-event={f.bytes ? f.bytes.total.toFixed(1) : ''}
               >
-                <span class={`w-race-swatch w-race-${t}`} aria-hidden="true" />
-                {TECHNIQUE_NAMES[t]}
+                <Swatch {...t.chart} />
+                {t.name}
                 {f.state !== 'idle' && <span class="w-note"> ({f.state})</span>}
               </th>
             ))}
@@ -130,7 +131,7 @@ export default function LiveTable({ runner, payloadBytes }: { runner: RaceRunner
             <tr key={row.label}>
               <th scope="row">{row.label}</th>
               {all.map(([t, f]) => (
-                <td key={t} class={row.bad?.(f) ? 'w-bad' : ''}>
+                <td key={t.id} class={row.bad?.(f) ? 'w-bad' : ''}>
                   {row.cell(f)}
                 </td>
               ))}

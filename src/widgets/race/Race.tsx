@@ -5,6 +5,7 @@
  * filled with this run's evidence, a chart of latency over time, and the run to export.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { TECHNIQUE_IDS, TECHNIQUES } from '../../../protocol/techniques.ts';
 import { labChannel, newLabId } from '../shared/lab-api.ts';
 import { useBatchedRender } from '../shared/use-batched-render.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
@@ -13,7 +14,6 @@ import '../shared/widgets.css';
 import './race.css';
 import { alignSeries } from './chart-data.ts';
 import type { SeriesStyle } from './chart.ts';
-import { RACE_TECHNIQUES, TECHNIQUE_NAMES, type RaceTechnique } from './claims.ts';
 import LiveTable from './LiveTable.tsx';
 import RaceChart from './RaceChart.tsx';
 import { summaryText } from './result.ts';
@@ -36,12 +36,8 @@ interface Props {
   codeLines?: RunNumbers['codeLines'];
 }
 
-const SERIES: Record<RaceTechnique, SeriesStyle> = {
-  polling: { label: 'Polling', color: '#2563eb', dash: [] },
-  'long-polling': { label: 'Long polling', color: '#c2410c', dash: [8, 4] },
-  sse: { label: 'SSE', color: '#15803d', dash: [2, 3] },
-  websocket: { label: 'WebSocket', color: '#9333ea', dash: [10, 3, 2, 3] },
-};
+/** One line per technique, in the registry's order, drawn the way the registry says. */
+const SERIES: SeriesStyle[] = TECHNIQUES.map((t) => ({ label: t.name, color: t.chart.color, dash: t.chart.dash }));
 
 const STATE: Record<Phase, 'idle' | 'connecting' | 'live' | 'error'> = {
   idle: 'idle',
@@ -145,12 +141,12 @@ export default function Race({ codeLines }: Props) {
   const result = runner?.result ?? null;
   const lanes = runner?.lanes;
   const elapsed = runner?.start ? Math.max(0, runner.elapsed()) : 0;
-  const received = lanes ? RACE_TECHNIQUES.reduce((n, t) => n + lanes[t].tally.latencyByKey.size, 0) : 0;
+  const received = lanes ? TECHNIQUE_IDS.reduce((n, t) => n + lanes[t].tally.latencyByKey.size, 0) : 0;
 
   const chartData = runner?.start
     ? alignSeries(
         runner.publishedAt,
-        RACE_TECHNIQUES.map((t) => runner.lanes[t].tally.latencyByKey),
+        TECHNIQUE_IDS.map((t) => runner.lanes[t].tally.latencyByKey),
         runner.start.startsAt,
       )
     : null;
@@ -261,11 +257,11 @@ export default function Race({ codeLines }: Props) {
 
       {chartData ? (
         <RaceChart
-          series={RACE_TECHNIQUES.map((t) => SERIES[t])}
+          series={SERIES}
           data={chartData}
           faults={faultTimes}
           version={chartVersion}
-          summary={`Latency over time for ${chartData[0].length} events: ${RACE_TECHNIQUES.map((t, i) => `${TECHNIQUE_NAMES[t]} median ${ms(summarize((chartData[i + 1] as (number | null)[]).filter((v): v is number => v !== null)).p50)} ms`).join(', ')}.`}
+          summary={`Latency over time for ${chartData[0].length} events: ${TECHNIQUES.map((t, i) => `${t.name} median ${ms(summarize((chartData[i + 1] as (number | null)[]).filter((v): v is number => v !== null)).p50)} ms`).join(', ')}.`}
         />
       ) : (
         <p class="w-race-chart w-race-chart-empty">The chart of latency over time appears here when the race starts.</p>

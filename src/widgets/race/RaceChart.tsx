@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AlignedData } from './chart-data.ts';
 import type { LatencyChart, SeriesStyle } from './chart.ts';
+import Swatch from './Swatch.tsx';
 
 interface Props {
   series: SeriesStyle[];
@@ -50,17 +51,7 @@ export default function RaceChart({ series, data, faults, version, summary }: Pr
         <ul class="w-race-legend">
           {series.map((s) => (
             <li key={s.label}>
-              <svg width="28" height="10" aria-hidden="true">
-                <line
-                  x1="0"
-                  y1="5"
-                  x2="28"
-                  y2="5"
-                  stroke={s.color}
-                  stroke-width="2.5"
-                  stroke-dasharray={s.dash.join(' ')}
-                />
-              </svg>
+              <Swatch color={s.color} dash={s.dash} />
               {s.label}
             </li>
           ))}

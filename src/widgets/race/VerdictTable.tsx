@@ -1,5 +1,5 @@
 /** The source post's table, each claim next to this run's evidence and the verdict it leads to. */
-import { RACE_TECHNIQUES, TECHNIQUE_NAMES } from './claims.ts';
+import { TECHNIQUES } from '../../../protocol/techniques.ts';
 import type { Row, Verdict } from './verdicts.ts';
 
 const MARK: Record<Verdict, string> = { confirmed: '✓ confirmed', nuanced: '~ nuanced', corrected: '✗ corrected' };
@@ -12,9 +12,9 @@ export default function VerdictTable({ rows }: { rows: Row[] }) {
         <thead>
           <tr>
             <th scope="col">row</th>
-            {RACE_TECHNIQUES.map((t) => (
-              <th key={t} scope="col">
-                {TECHNIQUE_NAMES[t]}
+            {TECHNIQUES.map((t) => (
+              <th key={t.id} scope="col">
+                {t.name}
               </th>
             ))}
           </tr>
@@ -23,10 +23,10 @@ export default function VerdictTable({ rows }: { rows: Row[] }) {
           {rows.map((row) => (
             <tr key={row.id} data-row={row.id}>
               <th scope="row">{row.label}</th>
-              {RACE_TECHNIQUES.map((t) => {
-                const cell = row.cells[t];
+              {TECHNIQUES.map(({ id }) => {
+                const cell = row.cells[id];
                 return (
-                  <td key={t} data-technique={t} data-verdict={cell.verdict}>
+                  <td key={id} data-technique={id} data-verdict={cell.verdict}>
                     <q>{cell.claim}</q>
                     <strong class={`w-verdict w-verdict-${cell.verdict}`}>{MARK[cell.verdict]}</strong>
                     <span>{cell.evidence}</span>

@@ -10,7 +10,7 @@ export interface SeriesStyle {
   label: string;
   color: string;
   /** Dashes, so the lines are told apart without colour too. */
-  dash: number[];
+  dash: readonly number[];
 }
 
 export interface LatencyChart {
@@ -55,7 +55,7 @@ export function mountChart(el: HTMLElement, series: SeriesStyle[], data: Aligned
         ...series.map((s) => ({
           label: s.label,
           stroke: s.color,
-          dash: s.dash,
+          dash: [...s.dash],
           width: 2,
           spanGaps: false,
           points: { show: false },

@@ -1,81 +1,33 @@
 /**
- * The source post's trade-offs table, as the course quotes it, and the primary sources its verdicts
- * cite. The race fills the table with evidence (verdicts.ts); the comparison lesson annotates it.
+ * The source post's trade-offs table, as the course quotes it (its words are a per-language catalogue,
+ * src/i18n/en/source-post.ts), and the primary sources its verdicts cite. The race fills the table
+ * with evidence (verdicts.ts); the comparison lesson annotates it.
  */
+import type { TechniqueId } from '../../../protocol/techniques.ts';
+import { SOURCE_POST } from '../../i18n/en/source-post.ts';
 
-export const RACE_TECHNIQUES = ['polling', 'long-polling', 'sse', 'websocket'] as const;
-export type RaceTechnique = (typeof RACE_TECHNIQUES)[number];
+export type RowId = (typeof SOURCE_POST.rows)[number]['id'];
 
-export const TECHNIQUE_NAMES: Record<RaceTechnique, string> = {
-  polling: 'Polling',
-  'long-polling': 'Long polling',
-  sse: 'SSE',
-  websocket: 'WebSocket',
-};
+/** The post's rows, in its order. */
+export const ROWS: readonly RowId[] = SOURCE_POST.rows.map((r) => r.id);
 
-/** The server's name for each technique (api/metrics.ts), as the lab API reports bytes. */
-export const SERVER_TECHNIQUE = {
-  polling: 'poll',
-  'long-polling': 'long-poll',
-  sse: 'sse',
-  websocket: 'websocket',
-} as const;
+const rowById = new Map<RowId, (typeof SOURCE_POST.rows)[number]>(SOURCE_POST.rows.map((r) => [r.id, r]));
 
-export const ROWS = [
-  'direction',
-  'protocol',
-  'difficulty',
-  'connections',
-  'scalability',
-  'browser-support',
-  'error-handling',
-] as const;
-export type RowId = (typeof ROWS)[number];
+export const rowLabel = (row: RowId): string => rowById.get(row)!.label;
 
-export const ROW_LABELS: Record<RowId, string> = {
-  direction: 'Direction',
-  protocol: 'Protocol',
-  difficulty: 'Implementation difficulty',
-  connections: 'Connections',
-  scalability: 'Scalability',
-  'browser-support': 'Browser support',
-  'error-handling': 'Error handling',
-};
+/** What the post claims for one technique in one row, as it words it. */
+export const claim = (row: RowId, technique: TechniqueId): string => rowById.get(row)!.cells[technique];
 
-export const CLAIMS: Record<RowId, Record<RaceTechnique, string>> = {
-  direction: {
-    polling: 'one-way (client pulls)',
-    'long-polling': 'one-way (client pulls)',
-    sse: 'one-way, server → client',
-    websocket: 'two-way',
-  },
-  protocol: { polling: 'HTTP', 'long-polling': 'HTTP', sse: 'HTTP', websocket: 'TCP (not HTTP)' },
-  difficulty: { polling: 'easy', 'long-polling': 'medium', sse: 'easy', websocket: 'hard' },
-  connections: {
-    polling: 'a new connection per request',
-    'long-polling': 'a new connection per response',
-    sse: 'one persistent connection',
-    websocket: 'one persistent connection',
-  },
-  scalability: {
-    polling: 'poor (load from constant requests)',
-    'long-polling': 'poor (surge when all wake at once)',
-    sse: 'good',
-    websocket: 'good',
-  },
-  'browser-support': {
-    polling: 'all browsers',
-    'long-polling': 'all browsers',
-    sse: 'all modern browsers (not IE)',
-    websocket: 'all modern browsers',
-  },
-  'error-handling': {
-    polling: 'simple: the next poll retries',
-    'long-polling': 'the client must reconnect',
-    sse: 'automatic reconnection by the browser',
-    websocket: 'automatic reconnection',
-  },
-};
+export type Difficulty = 'easy' | 'medium' | 'hard';
+
+/**
+ * The level the post's "implementation difficulty" cell gives a technique, read from the English
+ * catalogue's words (easy, medium, hard): the race weighs it against the lines of code it needed.
+ */
+export function claimedDifficulty(technique: TechniqueId): Difficulty | null {
+  const level = /\b(easy|medium|hard)\b/i.exec(claim('difficulty', technique))?.[1];
+  return level ? (level.toLowerCase() as Difficulty) : null;
+}
 
 export interface Source {
   label: string;

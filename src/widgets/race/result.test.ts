@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RACE_TECHNIQUES } from './claims.ts';
+import { perTechnique } from '../../../protocol/techniques.ts';
 import { buildResult, perEventBytes, summaryText, type ClientFigures } from './result.ts';
 import { summarize } from './stats.ts';
 
@@ -55,10 +55,7 @@ describe('buildResult and the summary', () => {
     },
     windowMs: 12_000,
     faults: [],
-    clients: Object.fromEntries(RACE_TECHNIQUES.map((t) => [t, client(50)])) as Record<
-      (typeof RACE_TECHNIQUES)[number],
-      ClientFigures
-    >,
+    clients: perTechnique(() => client(50)),
     server: {
       poll: {
         requests: 12,
@@ -71,11 +68,11 @@ describe('buildResult and the summary', () => {
   });
 
   it('takes requests, connections and bytes from the server, per technique', () => {
-    assert.equal(result.techniques.polling.requests, 12);
-    assert.equal(result.techniques.polling.perEvent!.total, (6000 + 4000 + 7000) / 50);
+    assert.equal(result.techniques.poll.requests, 12);
+    assert.equal(result.techniques.poll.perEvent!.total, (6000 + 4000 + 7000) / 50);
     assert.equal(result.techniques.sse.requests, 0, 'no counts from the server: zero, not made up');
     assert.equal(result.table.length, 7);
-    assert.deepEqual(JSON.parse(JSON.stringify(result)).format, 'realtime-lab-race/1');
+    assert.deepEqual(JSON.parse(JSON.stringify(result)).format, 'realtime-lab-race/2');
   });
 
   it('the summary states the settings, the clock, each technique and a link that sets up the same race', () => {

@@ -3,8 +3,15 @@
  * run as JSON, and a short text to share that links back to the same experiment).
  */
 import type { RaceStatus } from '../../../protocol/lab.ts';
-import type { ByteCounts, TechniqueStats } from '../shared/lab-api.ts';
-import { RACE_TECHNIQUES, ROW_LABELS, SERVER_TECHNIQUE, TECHNIQUE_NAMES, type RaceTechnique } from './claims.ts';
+import {
+  holdsOneConnection,
+  perTechnique,
+  TECHNIQUE_IDS,
+  TECHNIQUES,
+  technique,
+  type TechniqueId,
+} from '../../../protocol/techniques.ts';
+import type { ByteCounts, LabConnections } from '../shared/lab-api.ts';
 import type { ClockEstimate } from './clock.ts';
 import { choiceToQuery, formatBytes, formatMs, formatRate, plural, type RaceChoice } from './settings.ts';
 import type { LatencySummary } from './stats.ts';
@@ -29,7 +36,8 @@ export interface TechniqueResult extends TechniqueNumbers {
 }
 
 export interface RaceResult {
-  format: 'realtime-lab-race/1';
+  /** 2: techniques keyed by the registry's ids (protocol/techniques.ts); 1 keyed them by names of the race's own. */
+  format: 'realtime-lab-race/2';
   startedAt: string;
   userAgent: string;
   choice: RaceChoice;
@@ -37,11 +45,17 @@ export interface RaceResult {
   race: Pick<RaceStatus, 'planned' | 'published' | 'failed' | 'segments'>;
   windowMs: number;
   faults: Fault[];
-  techniques: Record<RaceTechnique, TechniqueResult>;
+  techniques: Record<TechniqueId, TechniqueResult>;
   table: Row[];
 }
 
 const ZERO: ByteCounts = { header: 0, framing: 0, payload: 0 };
+
+/**
+ * Its responses end, one answer per request, and an answer may carry no event (polling, long
+ * polling): the race counts the empty ones. A stream has no answers to count.
+ */
+export const hasAnswers = (id: TechniqueId): boolean => !holdsOneConnection(id);
 
 /**
  * Bytes per delivered event. The server counts HTTP bodies and WebSocket payloads as payload; the
@@ -86,38 +100,36 @@ export interface RaceInputs {
   status: RaceStatus;
   windowMs: number;
   faults: Fault[];
-  clients: Record<RaceTechnique, ClientFigures>;
-  server: Partial<Record<string, TechniqueStats>>;
+  clients: Record<TechniqueId, ClientFigures>;
+  /** The server's counts per technique (the lab API's `byTechnique`). */
+  server: LabConnections['byTechnique'];
   features: RunNumbers['features'];
   codeLines?: RunNumbers['codeLines'];
 }
 
 export function buildResult(input: RaceInputs): RaceResult {
-  const techniques = Object.fromEntries(
-    RACE_TECHNIQUES.map((k) => {
-      const c = input.clients[k];
-      const s = input.server[SERVER_TECHNIQUE[k]] ?? { requests: 0, connections: 0, up: ZERO, down: ZERO };
-      const result: TechniqueResult = {
-        requests: s.requests,
-        connections: s.connections,
-        emptyResponses: c.emptyResponses,
-        delivered: c.outcome.delivered,
-        reconnects: c.reconnects,
-        lostSilently: c.outcome.lostSilently,
-        lostToGap: c.outcome.lostToGap,
-        lostToReset: c.outcome.lostToReset,
-        duplicates: c.outcome.duplicates,
-        resets: c.resets,
-        up: s.up,
-        down: s.down,
-        perEvent: perEventBytes(s.up, s.down, c.outcome.delivered, input.choice.payloadBytes),
-        recoveryMs: c.recoveryMs,
-        latency: c.outcome.latency,
-        requestsSeenByPage: c.requestsSeenByPage,
-      };
-      return [k, result];
-    }),
-  ) as Record<RaceTechnique, TechniqueResult>;
+  const techniques = perTechnique(({ id }): TechniqueResult => {
+    const c = input.clients[id];
+    const s = input.server[id] ?? { requests: 0, connections: 0, up: ZERO, down: ZERO };
+    return {
+      requests: s.requests,
+      connections: s.connections,
+      emptyResponses: c.emptyResponses,
+      delivered: c.outcome.delivered,
+      reconnects: c.reconnects,
+      lostSilently: c.outcome.lostSilently,
+      lostToGap: c.outcome.lostToGap,
+      lostToReset: c.outcome.lostToReset,
+      duplicates: c.outcome.duplicates,
+      resets: c.resets,
+      up: s.up,
+      down: s.down,
+      perEvent: perEventBytes(s.up, s.down, c.outcome.delivered, input.choice.payloadBytes),
+      recoveryMs: c.recoveryMs,
+      latency: c.outcome.latency,
+      requestsSeenByPage: c.requestsSeenByPage,
+    };
+  });
   const faults = {
     cuts: input.faults.filter((f) => f.kind === 'cut').length,
     restarts: input.faults.filter((f) => f.kind === 'restart').length,
@@ -133,7 +145,7 @@ export function buildResult(input: RaceInputs): RaceResult {
   const { samples, ...clock } = input.clock;
   const { planned, published, failed, segments } = input.status;
   return {
-    format: 'realtime-lab-race/1',
+    format: 'realtime-lab-race/2',
     startedAt: input.startedAt.toISOString(),
     userAgent: input.userAgent,
     choice: input.choice,
@@ -158,15 +170,15 @@ export function summaryText(r: RaceResult, pageUrl: string): string {
     `${formatRate(c.rate)} for ${formatMs(c.durationMs)}, ${formatBytes(c.payloadBytes)} of data per event, polling every ${formatMs(c.intervalMs)}; ${faults}.`,
     `${r.race.published} events published. Server clock offset ${r.clock.offsetMs >= 0 ? '+' : ''}${r.clock.offsetMs.toFixed(1)} ms ± ${r.clock.uncertaintyMs.toFixed(1)} ms (NTP-style, best of ${plural(r.clock.samples, 'round trip')}).`,
     '',
-    ...RACE_TECHNIQUES.map((k) => {
+    ...TECHNIQUE_IDS.map((k) => {
       const t = r.techniques[k];
       const empty = t.emptyResponses === null ? '' : `, ${t.emptyResponses} empty`;
       const bytes = t.perEvent ? `${Math.round(t.perEvent.total)} B/event` : 'no event';
-      return `${TECHNIQUE_NAMES[k]}: latency p50 ${ms(t.latency.p50)}, p95 ${ms(t.latency.p95)}, max ${ms(t.latency.max)}; ${plural(t.requests, 'request')}${empty}, ${plural(t.connections, 'TCP connection')}, ${bytes}; ${t.delivered} delivered, ${t.lostSilently} lost, ${t.duplicates} duplicated${t.lostToReset + t.lostToGap > 0 ? `, ${t.lostToReset + t.lostToGap} gone with a reset or gap (announced)` : ''}.`;
+      return `${technique(k).name}: latency p50 ${ms(t.latency.p50)}, p95 ${ms(t.latency.p95)}, max ${ms(t.latency.max)}; ${plural(t.requests, 'request')}${empty}, ${plural(t.connections, 'TCP connection')}, ${bytes}; ${t.delivered} delivered, ${t.lostSilently} lost, ${t.duplicates} duplicated${t.lostToReset + t.lostToGap > 0 ? `, ${t.lostToReset + t.lostToGap} gone with a reset or gap (announced)` : ''}.`;
     }),
     '',
-    "Verdicts on the source post's table (polling / long polling / SSE / WebSocket):",
-    ...r.table.map((row) => `${ROW_LABELS[row.id]}: ${RACE_TECHNIQUES.map((k) => row.cells[k].verdict).join(' / ')}`),
+    `Verdicts on the source post's table (${TECHNIQUES.map((t) => t.name).join(' / ')}):`,
+    ...r.table.map((row) => `${row.label}: ${TECHNIQUE_IDS.map((k) => row.cells[k].verdict).join(' / ')}`),
     '',
     `Run it yourself: ${pageUrl.split(/[?#]/)[0]}?${choiceToQuery(c)}#race`,
   ];

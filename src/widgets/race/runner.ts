@@ -5,16 +5,13 @@
  * closes them and reads the server's byte counts for the final result.
  */
 import type { RaceStatus } from '../../../protocol/lab.ts';
-import { openLongPoll } from '../../client/long-poll.ts';
-import { openPoll } from '../../client/poll.ts';
-import { openSse } from '../../client/sse.ts';
-import type { ConnectionState, FeedClient, FeedOptions } from '../../client/types.ts';
-import { openWebSocket } from '../../client/websocket.ts';
+import { holdsOneConnection, perTechnique, TECHNIQUE_IDS, type TechniqueId } from '../../../protocol/techniques.ts';
+import { openFeed } from '../../client/open-feed.ts';
+import type { ConnectionState, FeedClient } from '../../client/types.ts';
 import { labApi, type LabConnections, type RaceStart } from '../shared/lab-api.ts';
 import { claimPage } from '../shared/page-connections.ts';
-import { RACE_TECHNIQUES, type RaceTechnique } from './claims.ts';
 import { estimateServerClock, localNow, type ClockEstimate } from './clock.ts';
-import { buildResult, type Fault, type RaceResult } from './result.ts';
+import { buildResult, hasAnswers, type Fault, type RaceResult } from './result.ts';
 import type { RaceChoice } from './settings.ts';
 import { DeliveryTally } from './tally.ts';
 import type { RunNumbers } from './verdicts.ts';
@@ -22,7 +19,7 @@ import type { RunNumbers } from './verdicts.ts';
 export type Phase = 'idle' | 'clock' | 'starting' | 'racing' | 'finishing' | 'done' | 'error';
 
 export interface Lane {
-  readonly technique: RaceTechnique;
+  readonly technique: TechniqueId;
   state: ConnectionState | 'idle';
   tally: DeliveryTally;
   requestsSeen: number;
@@ -60,7 +57,7 @@ export class RaceRunner {
   server: LabConnections | null = null;
   result: RaceResult | null = null;
   readonly faults: Fault[] = [];
-  readonly lanes: Record<RaceTechnique, Lane>;
+  readonly lanes: Record<TechniqueId, Lane>;
   /** When each event was published (server clock), by epoch:seq, for the chart's time axis. */
   readonly publishedAt = new Map<string, number>();
   private readonly options: RunnerOptions;
@@ -73,10 +70,7 @@ export class RaceRunner {
 
   constructor(options: RunnerOptions) {
     this.options = options;
-    this.lanes = Object.fromEntries(RACE_TECHNIQUES.map((t) => [t, this.newLane(t, '', 0)])) as Record<
-      RaceTechnique,
-      Lane
-    >;
+    this.lanes = perTechnique(({ id }) => this.newLane(id, '', 0));
   }
 
   get lab(): string {
@@ -156,7 +150,7 @@ export class RaceRunner {
   }
 
   /** Every delivery each technique has seen: the numbers the live table shows. */
-  private newLane(technique: RaceTechnique, epoch: string, after: number): Lane {
+  private newLane(technique: TechniqueId, epoch: string, after: number): Lane {
     return {
       technique,
       state: 'idle',
@@ -173,17 +167,19 @@ export class RaceRunner {
   private openClients(start: RaceStart): void {
     const { lab, choice } = this.options;
     this.openedAt = localNow();
-    for (const technique of RACE_TECHNIQUES) {
+    for (const technique of TECHNIQUE_IDS) {
       const lane = (this.lanes[technique] = this.newLane(technique, start.epoch, start.after));
-      const options: FeedOptions = {
+      // A stream (an event stream, a WebSocket) is one HTTP request per connection, which onWire does
+      // not report: the page counts it when it goes live, and again at each retry.
+      const stream = holdsOneConnection(technique);
+      const client = openFeed(technique, {
         channel: start.channel,
         lab,
         after: start.after,
         epoch: start.epoch,
         onState: (state) => {
           lane.state = state;
-          if (state === 'live' && (technique === 'sse' || technique === 'websocket') && lane.requestsSeen === 0)
-            lane.requestsSeen = 1;
+          if (state === 'live' && stream && lane.requestsSeen === 0) lane.requestsSeen = 1;
         },
         onEvent: (event) => {
           const receivedAt = this.serverNow();
@@ -204,23 +200,18 @@ export class RaceRunner {
         onReconnect: () => {
           lane.reconnects++;
           lane.noticedFault = true;
-          // EventSource and WebSocket retries are new HTTP requests (a GET, or a GET + Upgrade).
-          if (technique === 'sse' || technique === 'websocket') lane.requestsSeen++;
+          // A stream's retry is a new HTTP request (a GET, or a GET + Upgrade).
+          if (stream) lane.requestsSeen++;
         },
         onWire: (activity) => {
           if (activity.kind === 'request') lane.requestsSeen++;
           if (activity.kind === 'response' && activity.events === 0) lane.emptyResponses++;
         },
-      };
-      this.clients.push(
-        technique === 'polling'
-          ? openPoll({ ...options, intervalMs: choice.intervalMs })
-          : technique === 'long-polling'
-            ? openLongPoll({ ...options, timeoutMs: LONG_POLL_TIMEOUT_MS })
-            : technique === 'sse'
-              ? openSse(options)
-              : openWebSocket(options),
-      );
+        // Each client reads the option of its own technique: the poll's interval, the long poll's hold.
+        intervalMs: choice.intervalMs,
+        timeoutMs: LONG_POLL_TIMEOUT_MS,
+      });
+      this.clients.push(client);
     }
   }
 
@@ -251,7 +242,7 @@ export class RaceRunner {
   }
 
   private allCaughtUp(status: RaceStatus): boolean {
-    return RACE_TECHNIQUES.every((t) => this.lanes[t].tally.reconcile(status.segments).lostSilently === 0);
+    return TECHNIQUE_IDS.every((t) => this.lanes[t].tally.reconcile(status.segments).lostSilently === 0);
   }
 
   private async finish(status: RaceStatus): Promise<void> {
@@ -272,23 +263,17 @@ export class RaceRunner {
         status: this.status,
         windowMs,
         faults: this.faults,
-        clients: Object.fromEntries(
-          RACE_TECHNIQUES.map((t) => {
-            const lane = this.lanes[t];
-            const polling = t === 'polling' || t === 'long-polling';
-            return [
-              t,
-              {
-                outcome: lane.tally.reconcile(this.status!.segments),
-                resets: lane.tally.resets,
-                reconnects: lane.reconnects,
-                requestsSeenByPage: lane.requestsSeen,
-                emptyResponses: polling ? lane.emptyResponses : null,
-                recoveryMs: lane.recoveryMs,
-              },
-            ];
-          }),
-        ) as Parameters<typeof buildResult>[0]['clients'],
+        clients: perTechnique(({ id }) => {
+          const lane = this.lanes[id];
+          return {
+            outcome: lane.tally.reconcile(this.status!.segments),
+            resets: lane.tally.resets,
+            reconnects: lane.reconnects,
+            requestsSeenByPage: lane.requestsSeen,
+            emptyResponses: hasAnswers(id) ? lane.emptyResponses : null,
+            recoveryMs: lane.recoveryMs,
+          };
+        }),
         server: this.server.byTechnique,
         features: {
           fetch: typeof fetch === 'function',

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RACE_TECHNIQUES, ROWS, type RaceTechnique } from './claims.ts';
+import { perTechnique, TECHNIQUE_IDS, type Technique, type TechniqueId } from '../../../protocol/techniques.ts';
+import { ROWS } from './claims.ts';
 import { verdictTable, type RunNumbers, type TechniqueNumbers } from './verdicts.ts';
 
 const bytes = (header: number, framing: number, payload: number) => ({ header, framing, payload });
 
-function technique(over: Partial<TechniqueNumbers> = {}): TechniqueNumbers {
+function numbers(over: Partial<TechniqueNumbers> = {}): TechniqueNumbers {
   return {
     requests: 1,
     connections: 1,
@@ -22,9 +23,36 @@ function technique(over: Partial<TechniqueNumbers> = {}): TechniqueNumbers {
   };
 }
 
+/**
+ * What a quiet race gives each kind of technique: a poll per second, mostly empty; a few held requests
+ * over two connections; one stream, its events dearer in an event stream than in WebSocket frames.
+ */
+function quiet(t: Technique): Partial<TechniqueNumbers> {
+  switch (t.connection) {
+    case 'request-per-answer':
+      return {
+        requests: 60,
+        connections: 1,
+        emptyResponses: 58,
+        perEvent: { header: 8000, framing: 0, envelope: 2000, data: 10, total: 10_010 },
+      };
+    case 'held-request':
+      return {
+        requests: 7,
+        connections: 2,
+        emptyResponses: 1,
+        perEvent: { header: 1200, framing: 0, envelope: 80, data: 10, total: 1290 },
+      };
+    case 'persistent':
+      return t.wire === 'event-stream'
+        ? { perEvent: { header: 120, framing: 6, envelope: 60, data: 10, total: 196 } }
+        : { perEvent: { header: 110, framing: 2, envelope: 50, data: 10, total: 172 } };
+  }
+}
+
 /** A quiet one-minute race: 0.1 events/s, polling every second. */
 function quietRun(
-  over: Partial<Record<RaceTechnique, Partial<TechniqueNumbers>>> = {},
+  over: Partial<Record<TechniqueId, Partial<TechniqueNumbers>>> = {},
   extra: Partial<RunNumbers> = {},
 ): RunNumbers {
   return {
@@ -32,32 +60,12 @@ function quietRun(
     windowMs: 60_000,
     faults: { cuts: 0, restarts: 0 },
     features: { fetch: true, eventSource: true, webSocket: true },
-    techniques: {
-      polling: technique({
-        requests: 60,
-        connections: 1,
-        emptyResponses: 58,
-        perEvent: { header: 8000, framing: 0, envelope: 2000, data: 10, total: 10_010 },
-        ...over.polling,
-      }),
-      'long-polling': technique({
-        requests: 7,
-        connections: 2,
-        emptyResponses: 1,
-        perEvent: { header: 1200, framing: 0, envelope: 80, data: 10, total: 1290 },
-        ...over['long-polling'],
-      }),
-      sse: technique({ perEvent: { header: 120, framing: 6, envelope: 60, data: 10, total: 196 }, ...over.sse }),
-      websocket: technique({
-        perEvent: { header: 110, framing: 2, envelope: 50, data: 10, total: 172 },
-        ...over.websocket,
-      }),
-    },
+    techniques: perTechnique((t) => numbers({ ...quiet(t), ...over[t.id] })),
     ...extra,
   };
 }
 
-const cell = (run: RunNumbers, row: string, t: RaceTechnique) => verdictTable(run).find((r) => r.id === row)!.cells[t];
+const cell = (run: RunNumbers, row: string, t: TechniqueId) => verdictTable(run).find((r) => r.id === row)!.cells[t];
 
 describe('verdictTable', () => {
   it("has the source post's seven rows, each with a claim, a verdict and evidence for all four techniques", () => {
@@ -67,12 +75,12 @@ describe('verdictTable', () => {
       [...ROWS],
     );
     for (const row of table)
-      for (const t of RACE_TECHNIQUES)
+      for (const t of TECHNIQUE_IDS)
         assert.ok(row.cells[t].claim && row.cells[t].evidence && row.cells[t].verdict, `${row.id}/${t}`);
   });
 
   it('polling at 1 s: about one request per second per client, most of them empty at 0.1 events/s: "poor" confirmed', () => {
-    const c = cell(quietRun(), 'scalability', 'polling');
+    const c = cell(quietRun(), 'scalability', 'poll');
     assert.equal(c.verdict, 'confirmed');
     assert.match(
       c.evidence,
@@ -81,21 +89,18 @@ describe('verdictTable', () => {
   });
 
   it('polling whose answers mostly carry events: "poor" is nuanced', () => {
-    const c = cell(quietRun({ polling: { requests: 10, emptyResponses: 1 } }), 'scalability', 'polling');
+    const c = cell(quietRun({ poll: { requests: 10, emptyResponses: 1 } }), 'scalability', 'poll');
     assert.equal(c.verdict, 'nuanced');
     assert.match(c.evidence, /most polls carry news/);
   });
 
   it('connections: many requests over few connections corrects "a new connection per request"; as many confirms it', () => {
-    assert.equal(cell(quietRun(), 'connections', 'polling').verdict, 'corrected');
+    assert.equal(cell(quietRun(), 'connections', 'poll').verdict, 'corrected');
     assert.match(
-      cell(quietRun(), 'connections', 'polling').evidence,
+      cell(quietRun(), 'connections', 'poll').evidence,
       /60 requests over 1 TCP connection: HTTP\/1\.1 keeps connections alive/,
     );
-    assert.equal(
-      cell(quietRun({ polling: { requests: 5, connections: 5 } }), 'connections', 'polling').verdict,
-      'confirmed',
-    );
+    assert.equal(cell(quietRun({ poll: { requests: 5, connections: 5 } }), 'connections', 'poll').verdict, 'confirmed');
     assert.equal(cell(quietRun(), 'connections', 'sse').verdict, 'confirmed');
     assert.equal(
       cell(quietRun({ websocket: { connections: 2, reconnects: 1 } }), 'connections', 'websocket').verdict,
@@ -122,13 +127,10 @@ describe('verdictTable', () => {
       c.evidence,
       /never reconnects.*1 reconnect, first event again 1\.2 s after the fault; 0 lost, 0 duplicated/,
     );
-    assert.match(cell(quietRun(), 'error-handling', 'polling').evidence, /Not measured in this run/);
+    assert.match(cell(quietRun(), 'error-handling', 'poll').evidence, /Not measured in this run/);
     assert.equal(
-      cell(
-        quietRun({ polling: { lostSilently: 2 } }, { faults: { cuts: 1, restarts: 0 } }),
-        'error-handling',
-        'polling',
-      ).verdict,
+      cell(quietRun({ poll: { lostSilently: 2 } }, { faults: { cuts: 1, restarts: 0 } }), 'error-handling', 'poll')
+        .verdict,
       'corrected',
     );
   });
@@ -142,15 +144,19 @@ describe('verdictTable', () => {
   });
 
   it('difficulty follows the lines of code when the page knows them', () => {
-    const codeLines = {
-      polling: { client: 20, server: 30 },
-      'long-polling': { client: 20, server: 50 },
-      sse: { client: 60, server: 90 },
-      websocket: { client: 100, server: 180 },
-    };
+    // Polling smallest, long polling a little more (on the server), the streams larger, WebSocket largest.
+    const codeLines = perTechnique((t) =>
+      t.connection === 'request-per-answer'
+        ? { client: 20, server: 30 }
+        : t.connection === 'held-request'
+          ? { client: 20, server: 50 }
+          : t.wire === 'event-stream'
+            ? { client: 60, server: 90 }
+            : { client: 100, server: 180 },
+    );
     const run = quietRun({}, { codeLines });
     assert.deepEqual(
-      RACE_TECHNIQUES.map((t) => cell(run, 'difficulty', t).verdict),
+      TECHNIQUE_IDS.map((t) => cell(run, 'difficulty', t).verdict),
       ['confirmed', 'confirmed', 'nuanced', 'confirmed'],
     );
     assert.match(
