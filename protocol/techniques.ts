@@ -34,8 +34,11 @@ export interface TechniqueInfo {
   readonly browserReconnects: boolean;
   /** The lesson that teaches it (content/lessons/<slug>.mdx). */
   readonly lesson: string;
-  /** The files a lesson shows for it: the server's transport and the browser's client. */
-  readonly files: { readonly server: string; readonly client: string };
+  /**
+   * Its code: the server's files and the browser's, the technique's own file first (the one a lesson
+   * shows), then the shared ones it needs. The comparison lesson counts their lines.
+   */
+  readonly files: { readonly server: readonly string[]; readonly client: readonly string[] };
   /** Whether the Korean source post compares it (the four it does; a later technique is marked as not). */
   readonly inSourcePost: boolean;
   /** How charts draw it: a colour, and a dash pattern so that lines differ without their colours. */
@@ -55,7 +58,7 @@ export const TECHNIQUES = [
     wire: 'json-answers',
     browserReconnects: false,
     lesson: 'polling',
-    files: { server: 'api/transports/poll.ts', client: 'src/client/poll.ts' },
+    files: { server: ['api/transports/poll.ts'], client: ['src/client/poll.ts', 'src/client/http-feed.ts'] },
     inSourcePost: true,
     chart: { color: '#2563eb', dash: [] },
   },
@@ -71,7 +74,10 @@ export const TECHNIQUES = [
     wire: 'json-answers',
     browserReconnects: false,
     lesson: 'long-polling',
-    files: { server: 'api/transports/long-poll.ts', client: 'src/client/long-poll.ts' },
+    files: {
+      server: ['api/transports/long-poll.ts'],
+      client: ['src/client/long-poll.ts', 'src/client/http-feed.ts'],
+    },
     inSourcePost: true,
     chart: { color: '#c2410c', dash: [8, 4] },
   },
@@ -87,7 +93,7 @@ export const TECHNIQUES = [
     wire: 'event-stream',
     browserReconnects: true,
     lesson: 'sse',
-    files: { server: 'api/transports/sse.ts', client: 'src/client/sse.ts' },
+    files: { server: ['api/transports/sse.ts', 'api/transports/event-stream.ts'], client: ['src/client/sse.ts'] },
     inSourcePost: true,
     chart: { color: '#15803d', dash: [2, 3] },
   },
@@ -103,7 +109,7 @@ export const TECHNIQUES = [
     wire: 'websocket-frames',
     browserReconnects: false,
     lesson: 'websocket',
-    files: { server: 'api/transports/websocket.ts', client: 'src/client/websocket.ts' },
+    files: { server: ['api/transports/websocket.ts'], client: ['src/client/websocket.ts'] },
     inSourcePost: true,
     chart: { color: '#9333ea', dash: [10, 3, 2, 3] },
   },

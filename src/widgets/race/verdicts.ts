@@ -319,7 +319,7 @@ const errorHandling: CellBuilder = (t, x, { faults }) => {
           }
         : {
             verdict: 'corrected',
-            evidence: `The browser's WebSocket never reconnects. ${cut ? `This course's client did (${recovered}), by its own code.` : `This course's client does it by its own code (${t.files.client}).`}`,
+            evidence: `The browser's WebSocket never reconnects. ${cut ? `This course's client did (${recovered}), by its own code.` : `This course's client does it by its own code (${t.files.client[0]}).`}`,
             source: SOURCES.wsApi,
           };
   }
