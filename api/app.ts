@@ -93,9 +93,11 @@ export function createApiApp(deps: Deps, lab: LabBackend): ApiApp {
   );
   const closers: (() => void)[] = [];
   for (const transport of HTTP_TRANSPORTS) {
-    const { handler, close } = transport.create(deps);
+    const { handler, before = [], close } = transport.create(deps);
     const { method, segment } = TECHNIQUES.find((t) => t.id === transport.technique)!;
-    app.on(method, `/api/channels/:channel/${segment}`, handler);
+    const path = `/api/channels/:channel/${segment}`;
+    for (const middleware of before) app.use(path, middleware);
+    app.on(method, path, handler);
     if (close) closers.push(close);
   }
   // A technique with no HTTP transport is an upgrade (WebSocket): upgrades are taken before Hono sees

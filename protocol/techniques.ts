@@ -39,7 +39,7 @@ export interface TechniqueInfo {
    * shows), then the shared ones it needs. The comparison lesson counts their lines.
    */
   readonly files: { readonly server: readonly string[]; readonly client: readonly string[] };
-  /** Whether the Korean source post compares it (the four it does; a later technique is marked as not). */
+  /** Whether the Korean source post compares it (its four do; a technique added since is marked as not). */
   readonly inSourcePost: boolean;
   /** How charts draw it: a colour, and a dash pattern so that lines differ without their colours. */
   readonly chart: { readonly color: string; readonly dash: readonly number[] };
@@ -113,10 +113,32 @@ export const TECHNIQUES = [
     inSourcePost: true,
     chart: { color: '#9333ea', dash: [10, 3, 2, 3] },
   },
+  {
+    id: 'fetch-stream',
+    segment: 'stream',
+    method: 'POST',
+    name: 'Fetch stream',
+    longName: 'Streaming with fetch',
+    connection: 'persistent',
+    heldByServer: true,
+    direction: 'server-to-client',
+    wire: 'event-stream',
+    browserReconnects: false,
+    lesson: 'fetch-streaming',
+    files: {
+      server: ['api/transports/fetch-stream.ts', 'api/transports/event-stream.ts'],
+      client: ['src/client/fetch-stream.ts'],
+    },
+    inSourcePost: false,
+    chart: { color: '#0e7490', dash: [6, 2, 1, 2] },
+  },
 ] as const satisfies readonly TechniqueInfo[];
 
 export type Technique = (typeof TECHNIQUES)[number];
 export type TechniqueId = Technique['id'];
+
+/** The techniques the Korean source post compares (its table has a column for each). */
+export type SourcePostTechniqueId = Extract<Technique, { inSourcePost: true }>['id'];
 
 /** Every technique id, in the course's order. */
 export const TECHNIQUE_IDS: readonly TechniqueId[] = TECHNIQUES.map((t) => t.id);

@@ -14,6 +14,9 @@ import { tapHttpExchange, tapUpgrade } from './tap.ts';
 
 type Env = { Bindings: HttpBindings };
 
+/** The request bodies a lab captures whole: a cursor is a few dozen bytes. */
+const TAPPED_BODY_MAX_BYTES = 4096;
+
 const WS_PATH = new RegExp(`^/api/channels/[^/]+/${technique('websocket').segment}$`);
 
 const invalidLabId = (raw: string) =>
@@ -38,7 +41,12 @@ export function labHttpTap(labs: LabRegistry): MiddlewareHandler<Env> {
     const tapped = technique && technique.wire !== 'websocket-frames' && c.req.method === technique.method;
     if (raw === undefined || !tapped) return next();
     const lab = labs.open(checkLabId(raw));
-    if (!tapHttpExchange(lab, technique.id, c.env.incoming, c.env.outgoing)) return RESPONSE_ALREADY_SENT;
+    // A request with a body (streaming with fetch POSTs its cursor): read here, so the capture shows it;
+    // Hono keeps the text, and the handler reads the same. Only a small, declared body: a large or
+    // chunked one is left to the route's own limit.
+    const length = Number(c.req.header('content-length') ?? 0);
+    const body = length > 0 && length <= TAPPED_BODY_MAX_BYTES ? await c.req.text() : undefined;
+    if (!tapHttpExchange(lab, technique.id, c.env.incoming, c.env.outgoing, body)) return RESPONSE_ALREADY_SENT;
     await next();
   };
 }

@@ -123,11 +123,26 @@ function recordFrame(lab: Lab, stats: ConnectionStats, dir: Direction, frame: Ws
   lab.count(stats, dir, { framing: frame.headerBytes, payload: frame.payloadLength });
 }
 
-function recordRequest(lab: Lab, req: IncomingMessage, technique: TechniqueId): ConnectionStats {
+function recordRequest(lab: Lab, req: IncomingMessage, technique: TechniqueId, body?: string): ConnectionStats {
   const stats = lab.connection(req.socket, technique);
   const head = requestHead(req);
   lab.record({ conn: stats.id, technique, kind: 'http-head', dir: 'up', text: head.text, bytes: head.bytes });
   lab.count(stats, 'up', { header: head.bytes });
+  if (body !== undefined) {
+    // A body sent with Content-Length has no framing of its own: its bytes are all payload.
+    const payloadBytes = Buffer.byteLength(body);
+    lab.record({
+      conn: stats.id,
+      technique,
+      kind: 'http-body',
+      dir: 'up',
+      text: body,
+      payloadBytes,
+      framingBytes: 0,
+      truncated: false,
+    });
+    lab.count(stats, 'up', { payload: payloadBytes });
+  }
   return stats;
 }
 
@@ -148,11 +163,18 @@ function cutOnArrival(lab: Lab, stats: ConnectionStats, socket: Duplex): boolean
 }
 
 /**
- * Taps one HTTP exchange (poll, long-poll, SSE) until its response is finished. Returns false when an
+ * Taps one HTTP exchange (any technique but WebSocket) until its response is finished. Returns false when an
  * armed cut dropped the connection instead: the caller must not answer.
  */
-export function tapHttpExchange(lab: Lab, technique: TechniqueId, req: IncomingMessage, res: ServerResponse): boolean {
-  const stats = recordRequest(lab, req, technique);
+export function tapHttpExchange(
+  lab: Lab,
+  technique: TechniqueId,
+  req: IncomingMessage,
+  res: ServerResponse,
+  /** The request's body, when it has one and the caller read it. */
+  body?: string,
+): boolean {
+  const stats = recordRequest(lab, req, technique, body);
   if (cutOnArrival(lab, stats, req.socket)) return false;
   const release = lab.hold(req.socket);
   const down = new HttpResponseStream();

@@ -52,6 +52,17 @@ export function parseCursor(after: unknown, epoch: unknown): Cursor {
   return { after: seq, epoch: epoch === '' || epoch === null ? undefined : epoch };
 }
 
+/**
+ * A cursor sent as JSON (a WebSocket `resume`, the body of a fetch stream): `after` must be a JSON
+ * number there; the digits of a query string are not accepted in quotes.
+ */
+export function parseJsonCursor(after: unknown, epoch: unknown): Cursor {
+  if (after !== undefined && after !== null && typeof after !== 'number') {
+    throw new ApiError('invalid_cursor', `"after" must be a JSON number, not ${JSON.stringify(after).slice(0, 40)}.`);
+  }
+  return parseCursor(after, epoch);
+}
+
 const tooLarge = () =>
   new ApiError(
     'invalid_cursor',

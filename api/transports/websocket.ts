@@ -19,6 +19,7 @@ import {
   checkChannel,
   dropIfSlow,
   parseCursor,
+  parseJsonCursor,
   type TechniqueMeters,
   techniqueMeters,
   tooManyConnections,
@@ -271,7 +272,7 @@ export class WebSocketTransport {
       if (m.after === undefined) return this.sendError(client, 'invalid_cursor', 'A resume needs "after", a seq.');
       let cursor: Cursor;
       try {
-        cursor = parseCursor(m.after, m.epoch);
+        cursor = parseJsonCursor(m.after, m.epoch);
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
         return this.sendError(client, err.code, err.message);

@@ -4,6 +4,7 @@
  * test or the race can run any technique without knowing how its bytes travel.
  */
 import type { TechniqueId } from '../../protocol/techniques.ts';
+import { fetchStreamClient } from './fetch-stream.ts';
 import { longPollClient } from './long-poll.ts';
 import { pollClient } from './poll.ts';
 import { sseClient } from './sse.ts';
@@ -25,7 +26,7 @@ export interface FeedOpener {
   readonly gaveUp: readonly string[];
 }
 
-const CLIENTS = [pollClient, longPollClient, sseClient, webSocketClient] as const;
+const CLIENTS = [pollClient, longPollClient, sseClient, fetchStreamClient, webSocketClient] as const;
 
 // Fails the type check when the registry (protocol/techniques.ts) names a technique without a client.
 type Missing = Exclude<TechniqueId, (typeof CLIENTS)[number]['technique']>;

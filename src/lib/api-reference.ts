@@ -101,8 +101,29 @@ export const ENDPOINTS: Endpoint[] = [
       },
     ],
     returns:
-      '`200 text/event-stream`: a `retry:` line, then `id: <epoch>:<seq>` + `data: <event JSON>` per event, `event: gap` / `event: reset`, and a `:` heartbeat at least every 15 s.',
+      "`200 text/event-stream`: a `: connected` comment, then `id: <epoch>:<seq>` + `data: <event JSON>` per event (the first one with the `retry:` line), `event: gap` / `event: reset`, and a `:` heartbeat on a stream quiet for `SSE_HEARTBEAT_MS`. Some SSE libraries (Python's httpx-sse) hand a frame of only `retry:` to your code as an event with empty data; this server never sends one.",
     example: { lang: 'sh', code: `curl -N {origin}/api/channels/ticker/sse` },
+  },
+  {
+    method: 'POST',
+    path: '/api/channels/:channel/stream',
+    summary:
+      'Streaming with fetch: the same text/event-stream as SSE, asked for with a POST whose JSON body is the cursor (the way chat APIs stream).',
+    params: [
+      channel,
+      {
+        name: 'after, epoch',
+        where: 'body',
+        meaning:
+          '`{"after"?: <seq>, "epoch"?: "<epoch>"}` as `Content-Type: application/json` (else `415`), at most 1024 bytes (else `413`); `{}` starts at the head. The client sends it again on every reconnect: nothing resends Last-Event-ID for it.',
+      },
+    ],
+    returns:
+      'The SSE answer, byte for byte: `200 text/event-stream`, ids `<epoch>:<seq>`, `event: gap` / `event: reset`, heartbeats. Read the body with `response.body.pipeThrough(new TextDecoderStream()).getReader()`.',
+    example: {
+      lang: 'sh',
+      code: `curl -N -X POST -H 'content-type: application/json' -d '{"after":0}' {origin}/api/channels/ticker/stream`,
+    },
   },
   {
     method: 'GET',

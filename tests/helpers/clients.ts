@@ -83,7 +83,7 @@ export interface SseEvent {
   json: any;
 }
 
-/** An SSE stream read with node:http: `raw` is every byte as received, `events` the parsed events. */
+/** An event stream read with node:http: `raw` is every byte as received, `events` the parsed events. */
 export class SseReader {
   raw = '';
   events: SseEvent[] = [];
@@ -95,15 +95,18 @@ export class SseReader {
   private pending = '';
   readonly opened: Promise<void>;
 
-  constructor(base: string, path: string, headers: Record<string, string> = {}) {
+  constructor(base: string, path: string, headers: Record<string, string> = {}, body?: string) {
     const u = new URL(base);
-    this.req = http.get({
+    // A body means a POST: streaming with fetch asks for the same stream with its cursor in the body.
+    this.req = http.request({
       host: u.hostname,
       port: u.port,
       path,
+      method: body === undefined ? 'GET' : 'POST',
       headers: { accept: 'text/event-stream', ...headers },
       agent: false,
     });
+    this.req.end(body);
     this.opened = new Promise((resolve, reject) => {
       this.req.on('response', (res) => {
         this.status = res.statusCode ?? 0;

@@ -1,5 +1,6 @@
 // SIGTERM on the real server process with connections of every kind open: health turns 503 (or the
-// port closes), WebSockets get 1001, SSE streams end, held long-polls are answered, the process exits.
+// port closes), WebSockets get 1001, event streams (SSE, fetch) end, held long-polls are answered, the
+// process exits.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { it } from 'node:test';
@@ -10,8 +11,14 @@ it('graceful shutdown on SIGTERM ends every held connection and exits within 10 
   const server = await startChildServer({ SHUTDOWN_GRACE_MS: '3000' });
   try {
     const sse = new SseReader(server.base, '/api/channels/bye/sse');
+    const fetchStream = new SseReader(
+      server.base,
+      '/api/channels/bye/stream',
+      { 'content-type': 'application/json' },
+      '{}',
+    );
     const ws = openWs(server.base, '/api/channels/bye/ws');
-    await Promise.all([sse.opened, ws.opened]);
+    await Promise.all([sse.opened, fetchStream.opened, ws.opened]);
     const longPoll = request(server.base, '/api/channels/bye/long-poll?timeout=30000');
     // A short-polling client keeps its connection alive between polls.
     const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -35,6 +42,7 @@ it('graceful shutdown on SIGTERM ends every held connection and exits within 10 
     assert.deepEqual(lp.json.events, []);
     assert.equal((await ws.closed).code, 1001);
     await waitFor(() => sse.ended, 5000, 'the SSE stream to end');
+    await waitFor(() => fetchStream.ended, 5000, 'the fetch stream to end');
 
     const health = await request(server.base, '/api/health').catch((e: Error) => ({ status: 0, error: e.message }));
     assert.ok(health.status === 503 || health.status === 0, `health after SIGTERM: ${health.status}`);

@@ -101,15 +101,25 @@ describe('WebSocket transport', () => {
     c.send({ type: 'dance' });
     c.send({ type: 'publish' });
     c.send({ type: 'resume', after: -1 });
+    // A JSON cursor is a number: the digits of a query string in quotes are not one.
+    c.send({ type: 'resume', after: '3' });
     c.ws.send(Buffer.from([1, 2, 3]), { binary: true });
     c.send({ type: 'publish', data: 'x'.repeat(5000), ref: 'big' });
-    await waitFor(() => c.of('error').length === 6);
+    await waitFor(() => c.of('error').length === 7);
     assert.deepEqual(
       c.of('error').map((m) => m.code),
-      ['invalid_json', 'unknown_message', 'invalid_body', 'invalid_cursor', 'unknown_message', 'payload_too_large'],
+      [
+        'invalid_json',
+        'unknown_message',
+        'invalid_body',
+        'invalid_cursor',
+        'invalid_cursor',
+        'unknown_message',
+        'payload_too_large',
+      ],
     );
     assert.ok(c.of('error').every((m) => typeof m.message === 'string' && m.message.length > 0));
-    assert.equal(c.of('error')[5].ref, 'big');
+    assert.equal(c.of('error')[6].ref, 'big');
     c.send({ type: 'publish', data: 'still works', ref: 'ok' });
     await waitFor(() => c.of('ack').length === 1);
     assert.equal(c.of('ack')[0].ref, 'ok');

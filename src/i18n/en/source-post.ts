@@ -3,13 +3,14 @@
  * order, each with the post's label and one cell per technique. A string catalogue, one per language:
  * the race (src/widgets/race/) judges each cell, so only the words change from one language to another.
  */
-import type { TechniqueId } from '../../../protocol/techniques.ts';
+import type { SourcePostTechniqueId } from '../../../protocol/techniques.ts';
 
 export interface SourcePostTable {
   readonly rows: readonly {
     readonly id: string;
     readonly label: string;
-    readonly cells: Readonly<Record<TechniqueId, string>>;
+    /** One per technique the post compares; a technique added since has none. */
+    readonly cells: Readonly<Record<SourcePostTechniqueId, string>>;
   }[];
 }
 

@@ -39,4 +39,11 @@ export const techniqueStrings: Record<TechniqueId, TechniqueStrings> = {
     demoErrorMeaning:
       "The browser's WebSocket API never says why a handshake was refused (no status reaches your code), so the client stopped after several tries.",
   },
+  'fetch-stream': {
+    inProse: 'streaming with fetch',
+    demoRecovery:
+      'The response body ended without a goodbye. Nothing reconnects a fetch by itself: this client waits the retry delay (with jitter), then POSTs again with the id of the last event it saw as its cursor.',
+    demoErrorMeaning:
+      'A stream refused with a client error (400, 415) would be refused again, so the client stopped; 429 and 503 it retries after Retry-After.',
+  },
 };

@@ -2,7 +2,12 @@
 import { TECHNIQUES } from '../../../protocol/techniques.ts';
 import type { Row, Verdict } from './verdicts.ts';
 
-const MARK: Record<Verdict, string> = { confirmed: '✓ confirmed', nuanced: '~ nuanced', corrected: '✗ corrected' };
+const MARK: Record<Verdict, string> = {
+  confirmed: '✓ confirmed',
+  nuanced: '~ nuanced',
+  corrected: '✗ corrected',
+  measured: '· not in the post; measured',
+};
 
 export default function VerdictTable({ rows }: { rows: Row[] }) {
   return (
@@ -27,7 +32,7 @@ export default function VerdictTable({ rows }: { rows: Row[] }) {
                 const cell = row.cells[id];
                 return (
                   <td key={id} data-technique={id} data-verdict={cell.verdict}>
-                    <q>{cell.claim}</q>
+                    {cell.claim === null ? <em>Not in the source post.</em> : <q>{cell.claim}</q>}
                     <strong class={`w-verdict w-verdict-${cell.verdict}`}>{MARK[cell.verdict]}</strong>
                     <span>{cell.evidence}</span>
                     {cell.source && (

@@ -15,8 +15,9 @@ const rowById = new Map<RowId, (typeof SOURCE_POST.rows)[number]>(SOURCE_POST.ro
 
 export const rowLabel = (row: RowId): string => rowById.get(row)!.label;
 
-/** What the post claims for one technique in one row, as it words it. */
-export const claim = (row: RowId, technique: TechniqueId): string => rowById.get(row)!.cells[technique];
+/** What the post claims for one technique in one row, as it words it; nothing for a technique it does not compare. */
+export const claim = (row: RowId, technique: TechniqueId): string | undefined =>
+  (rowById.get(row)!.cells as Partial<Record<TechniqueId, string>>)[technique];
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
 
@@ -25,7 +26,7 @@ export type Difficulty = 'easy' | 'medium' | 'hard';
  * catalogue's words (easy, medium, hard): the race weighs it against the lines of code it needed.
  */
 export function claimedDifficulty(technique: TechniqueId): Difficulty | null {
-  const level = /\b(easy|medium|hard)\b/i.exec(claim('difficulty', technique))?.[1];
+  const level = /\b(easy|medium|hard)\b/i.exec(claim('difficulty', technique) ?? '')?.[1];
   return level ? (level.toLowerCase() as Difficulty) : null;
 }
 

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { perTechnique, TECHNIQUE_IDS, type Technique, type TechniqueId } from '../../../protocol/techniques.ts';
+import {
+  perTechnique,
+  TECHNIQUE_IDS,
+  TECHNIQUES,
+  type Technique,
+  type TechniqueId,
+} from '../../../protocol/techniques.ts';
 import { ROWS } from './claims.ts';
 import { verdictTable, type RunNumbers, type TechniqueNumbers } from './verdicts.ts';
 
@@ -68,15 +74,19 @@ function quietRun(
 const cell = (run: RunNumbers, row: string, t: TechniqueId) => verdictTable(run).find((r) => r.id === row)!.cells[t];
 
 describe('verdictTable', () => {
-  it("has the source post's seven rows, each with a claim, a verdict and evidence for all four techniques", () => {
+  it("has the source post's seven rows: a claim, a verdict and evidence for each technique it compares", () => {
     const table = verdictTable(quietRun());
     assert.deepEqual(
       table.map((r) => r.id),
       [...ROWS],
     );
     for (const row of table)
-      for (const t of TECHNIQUE_IDS)
-        assert.ok(row.cells[t].claim && row.cells[t].evidence && row.cells[t].verdict, `${row.id}/${t}`);
+      for (const t of TECHNIQUES) {
+        const c = row.cells[t.id];
+        assert.ok(c.evidence, `${row.id}/${t.id}: evidence`);
+        if (t.inSourcePost) assert.ok(c.claim && c.verdict !== 'measured', `${row.id}/${t.id}`);
+        else assert.deepEqual([c.claim, c.verdict], [null, 'measured'], `${row.id}/${t.id}: not in the post`);
+      }
   });
 
   it('polling at 1 s: about one request per second per client, most of them empty at 0.1 events/s: "poor" confirmed', () => {
@@ -156,7 +166,7 @@ describe('verdictTable', () => {
     );
     const run = quietRun({}, { codeLines });
     assert.deepEqual(
-      TECHNIQUE_IDS.map((t) => cell(run, 'difficulty', t).verdict),
+      TECHNIQUES.filter((t) => t.inSourcePost).map((t) => cell(run, 'difficulty', t.id).verdict),
       ['confirmed', 'confirmed', 'nuanced', 'confirmed'],
     );
     assert.match(

@@ -19,7 +19,8 @@ import type { ByteCounts } from '../shared/lab-api.ts';
 import { claim, claimedDifficulty, ROWS, rowLabel, SOURCES, type RowId, type Source } from './claims.ts';
 import { plural } from './settings.ts';
 
-export const VERDICTS = ['confirmed', 'nuanced', 'corrected'] as const;
+/** `measured`: the post compares four techniques; for one it does not, the run's evidence stands alone. */
+export const VERDICTS = ['confirmed', 'nuanced', 'corrected', 'measured'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 /** Bytes on the wire per delivered event, both directions, split by what they were for. */
@@ -66,7 +67,8 @@ export interface RunNumbers {
 }
 
 export interface Cell {
-  claim: string;
+  /** The post's words; null for a technique the post does not compare. */
+  claim: string | null;
   verdict: Verdict;
   evidence: string;
   source?: Source;
@@ -339,6 +341,10 @@ export function verdictTable(run: RunNumbers): Row[] {
   return ROWS.map((id) => ({
     id,
     label: rowLabel(id),
-    cells: perTechnique((t) => ({ claim: claim(id, t.id), ...BUILDERS[id](t, run.techniques[t.id], run) })),
+    cells: perTechnique((t) => {
+      const evidence = BUILDERS[id](t, run.techniques[t.id], run);
+      const said = claim(id, t.id);
+      return said === undefined ? { ...evidence, claim: null, verdict: 'measured' } : { ...evidence, claim: said };
+    }),
   }));
 }

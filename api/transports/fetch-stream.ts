@@ -1,0 +1,74 @@
+// Streaming with fetch: the same text/event-stream as SSE, asked for with a POST whose JSON body carries
+// the cursor. It is how chat and completion APIs push tokens: EventSource can only GET and cannot send
+// headers or a body, so a client that must send an API key or a prompt reads the response body as a
+// stream itself (src/client/fetch-stream.ts), and rebuilds what EventSource did for it: reconnecting,
+// resuming from the last id, honouring `retry:`.
+import type { HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Deps } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { readJsonBody } from '../json-body.ts';
+import { clientIp } from '../limits.ts';
+import { holdConnection, parseJsonCursor, techniqueMeters } from './admission.ts';
+import { StreamHeartbeat, streamChannel } from './event-stream.ts';
+import type { HttpTransport } from './transport.ts';
+
+/** A cursor is two small fields: anything larger is not one. */
+const CURSOR_BODY_MAX_BYTES = 1024;
+
+// #region fetch-stream-handler
+/** The body is `{"after"?: <seq>, "epoch"?: <string>}`; an empty object starts at the head. */
+async function cursorOf(c: Context) {
+  const body = await readJsonBody(c, 'the cursor');
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ApiError('invalid_body', 'The body must be a JSON object such as {"after": 41, "epoch": "…"} or {}.');
+  }
+  const { after, epoch } = body as { after?: unknown; epoch?: unknown };
+  return parseJsonCursor(after, epoch);
+}
+
+export function fetchStreamHandler(deps: Deps, heartbeat: StreamHeartbeat) {
+  const meters = techniqueMeters(deps.metrics, 'fetch-stream');
+  return async (c: Context<{ Bindings: HttpBindings }>) => {
+    const channel = c.req.param('channel')!;
+    // Unlike EventSource, nothing resends Last-Event-ID for this client: its own code sends the cursor.
+    const cursor = await cursorOf(c);
+    const res = c.env.outgoing;
+    const lease = holdConnection(deps, {
+      technique: 'fetch-stream',
+      ip: clientIp(c.env.incoming, deps.config.TRUST_PROXY),
+      endForShutdown: () => {
+        res.end();
+        res.socket?.end();
+      },
+      unsentBytes: () => res.writableLength,
+    });
+    meters.requests.inc();
+    // From here on, byte for byte what SSE sends (event-stream.ts).
+    await streamChannel(deps, res, { channel, cursor, meters, heartbeat, lease });
+    return RESPONSE_ALREADY_SENT;
+  };
+}
+// #endregion fetch-stream-handler
+
+export const fetchStreamTransport = {
+  technique: 'fetch-stream',
+  kind: 'http',
+  create(deps) {
+    const heartbeat = new StreamHeartbeat(deps.config.SSE_HEARTBEAT_MS, (bytes) =>
+      deps.metrics.bytesWritten.inc({ technique: 'fetch-stream' }, bytes),
+    );
+    const limit = bodyLimit({
+      maxSize: CURSOR_BODY_MAX_BYTES,
+      onError: () => {
+        throw new ApiError(
+          'payload_too_large',
+          `A cursor is a small JSON object (at most ${CURSOR_BODY_MAX_BYTES} bytes).`,
+        );
+      },
+    });
+    return { handler: fetchStreamHandler(deps, heartbeat), before: [limit], close: () => heartbeat.stop() };
+  },
+} satisfies HttpTransport;
