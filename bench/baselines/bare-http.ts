@@ -36,6 +36,8 @@ const server = createServer(async (req, res) => {
     return answerJson(res, 201, `{"seq":${event.seq}}`);
   }
   if (t?.wire === 'event-stream') {
+    // A POSTed stream's body is its cursor; a bare server reads it (and, starting at the head, ignores it).
+    if (req.method === 'POST') req.resume();
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
     res.write('retry: 2000\n\n');
     const set = members(streams, r.channel);

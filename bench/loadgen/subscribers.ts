@@ -149,9 +149,13 @@ export function openEventStream(
     method: t.method,
     path: channelPath(channel, t.segment),
     agent: false,
-    headers: { accept: 'text/event-stream' },
+    // A POSTed stream (fetch) carries its cursor as a JSON body; {} starts at the head, as a GET does.
+    headers:
+      t.method === 'POST'
+        ? { accept: 'text/event-stream', 'content-type': 'application/json' }
+        : { accept: 'text/event-stream' },
   });
-  req.end();
+  req.end(t.method === 'POST' ? '{}' : undefined);
   return new Promise((resolve, reject) => {
     req.once('response', (res) => {
       if (res.statusCode !== 200) {

@@ -3,7 +3,13 @@
 // written on raw sockets, not with the browser clients of src/client/, because they are fault
 // injectors: they drop the TCP connection at a random moment (mid-answer, mid-frame), which a
 // browser client's close() never does.
-import { TECHNIQUE_IDS, type TechniqueId, technique as techniqueInfo } from '../../protocol/techniques.ts';
+import { parseEventId } from '../../protocol/channels.ts';
+import {
+  type Technique as TechniqueInfo,
+  TECHNIQUE_IDS,
+  type TechniqueId,
+  technique as techniqueInfo,
+} from '../../protocol/techniques.ts';
 import { SseReader, openWs, request, sleep } from './clients.ts';
 
 export type Technique = TechniqueId;
@@ -61,14 +67,19 @@ async function pollLoop(longPoll: boolean, o: ChurnOptions, r: Received): Promis
   }
 }
 
-async function sseLoop(o: ChurnOptions, r: Received): Promise<void> {
+/**
+ * An event-stream client: EventSource's way (a GET that sends Last-Event-ID) or fetch's (a POST whose
+ * body carries the last id's cursor).
+ */
+async function streamLoop(info: TechniqueInfo, o: ChurnOptions, r: Received): Promise<void> {
   let lastId: string | undefined;
   while (!o.stop(r)) {
-    const s = new SseReader(
-      o.base,
-      `/api/channels/${o.channel}/sse?after=0`,
-      lastId ? { 'Last-Event-ID': lastId } : {},
-    );
+    const path = `/api/channels/${o.channel}/${info.segment}`;
+    const cursor = lastId ? parseEventId(lastId) : undefined;
+    const s =
+      info.method === 'GET'
+        ? new SseReader(o.base, `${path}?after=0`, lastId ? { 'Last-Event-ID': lastId } : {})
+        : new SseReader(o.base, path, { 'content-type': 'application/json' }, JSON.stringify(cursor ?? { after: 0 }));
     try {
       await s.opened;
     } catch {
@@ -119,7 +130,7 @@ export async function churnClient(technique: Technique, o: ChurnOptions): Promis
   const r: Received = { technique, seqs: [], disconnects: 0, resetsOrGaps: 0 };
   const info = techniqueInfo(technique);
   if (info.wire === 'json-answers') await pollLoop(info.connection === 'held-request', o, r);
-  else if (info.wire === 'event-stream') await sseLoop(o, r);
+  else if (info.wire === 'event-stream') await streamLoop(info, o, r);
   else await wsLoop(o, r);
   return r;
 }
