@@ -56,18 +56,22 @@ function assertExactlyOnce(a: Record<string, string>, technique: string) {
 
 /**
  * The capture shows how the technique came back: EventSource's own reconnect carries Last-Event-ID;
- * the WebSocket client and the polling clients carry ?after= with a seq the demo had already received.
+ * the WebSocket client and the polling clients carry ?after= with a seq the demo had already received;
+ * the fetch stream sends it in its POST body.
  */
 async function assertResumedFromCursor(technique: TechniqueId, channel: string, seenBeforeCut: number) {
   const { entries } = (await request(server.base, `/api/lab/${channel.slice('lab-'.length)}/wire`)).json;
-  const heads: string[] = entries.filter((e: any) => e.kind === 'http-head' && e.dir === 'up').map((e: any) => e.text);
-  const cursors = heads.map((h) =>
-    Number(
-      (techniqueInfo(technique).browserReconnects ? /\r\nLast-Event-ID: [\w-]+:(\d+)\r\n/i : /[?&]after=(\d+)/).exec(
-        h,
-      )?.[1] ?? NaN,
-    ),
-  );
+  const up = (kind: string): string[] =>
+    entries.filter((e: any) => e.kind === kind && e.dir === 'up').map((e: any) => e.text);
+  const info = techniqueInfo(technique);
+  const cursors =
+    info.method === 'POST'
+      ? up('http-body').map((body) => Number(JSON.parse(body).after ?? NaN))
+      : up('http-head').map((h) =>
+          Number(
+            (info.browserReconnects ? /\r\nLast-Event-ID: [\w-]+:(\d+)\r\n/i : /[?&]after=(\d+)/).exec(h)?.[1] ?? NaN,
+          ),
+        );
   assert.ok(
     cursors.some((seq) => seq >= seenBeforeCut),
     `${technique}: a request after the cut resumed from seq >= ${seenBeforeCut}: ${JSON.stringify(cursors)}`,
