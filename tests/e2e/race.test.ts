@@ -7,12 +7,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { TECHNIQUE_IDS, TECHNIQUES, type Technique, type TechniqueId } from '../../protocol/techniques.ts';
+import { TECHNIQUE_IDS, TECHNIQUES, type Technique, type TechniqueId, technique } from '../../protocol/techniques.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { startChildServer, type ChildServer } from '../helpers/server.ts';
 import { attrs, openWidgetPage, showWidget, waitForWidget } from '../helpers/widgets.ts';
 
 const ids = (keep: (t: Technique) => boolean): TechniqueId[] => TECHNIQUES.filter(keep).map((t) => t.id);
+/** The techniques among `list` that the source post compares: only their cells judge a claim. */
+const judged = (list: readonly TechniqueId[]) => list.filter((id) => technique(id).inSourcePost);
 /** The techniques that hold a connection open, which every cut drops. */
 const HELD = ids((t) => t.heldByServer);
 /** Short polling: one request per interval, and nothing held between two of them. */
@@ -183,14 +185,19 @@ describe('the race on the comparison lesson', () => {
 
     // The table: every row, every technique, a verdict; the ones these numbers settle.
     assert.equal(await widget.locator('tr[data-row] td[data-verdict]').count(), 7 * TECHNIQUES.length);
+    // A technique the post does not compare has no claim to judge: its cells show the evidence alone.
+    for (const t of TECHNIQUES.filter((x) => !x.inSourcePost))
+      for (const row of ['protocol', 'connections', 'error-handling'])
+        assert.equal(await verdict(widget, row, t.id), 'measured', `${t.id}: ${row}, not in the post`);
     // The WebSocket handshake is HTTP: "TCP (not HTTP)" is corrected; the browser's WebSocket never reconnects.
-    for (const t of onWire('websocket-frames')) {
+    for (const t of judged(onWire('websocket-frames'))) {
       assert.equal(await verdict(widget, 'protocol', t), 'corrected', `${t}: protocol`);
       assert.equal(await verdict(widget, 'error-handling', t), 'corrected', `${t}: error handling`);
     }
     // Keep-alive: many polls over few connections corrects "a new connection per request".
-    for (const t of POLLED) assert.equal(await verdict(widget, 'connections', t), 'corrected', `${t}: connections`);
-    for (const t of PERSISTENT)
+    for (const t of judged(POLLED))
+      assert.equal(await verdict(widget, 'connections', t), 'corrected', `${t}: connections`);
+    for (const t of judged(PERSISTENT))
       assert.equal(await verdict(widget, 'connections', t), 'confirmed', `${t}: one connection, no fault`);
     assert.deepEqual(
       run.table.map((row: { id: string }) => row.id),
@@ -264,10 +271,16 @@ describe('the race on the comparison lesson', () => {
         r[t].reconnects >= 2,
         `${t}: came back after the cut and after the restart (${r[t].reconnects} reconnects)`,
       );
-    for (const t of onWire('websocket-frames'))
+    for (const t of judged(onWire('websocket-frames')))
       assert.equal(await verdict(widget, 'error-handling', t), 'corrected', `${t}: error handling`);
-    // EventSource reconnects by itself.
-    for (const t of onWire('event-stream'))
+    for (const t of ids((x) => !x.browserReconnects && x.connection === 'persistent'))
+      assert.match(
+        (await widget.locator(`tr[data-row="error-handling"] td[data-technique="${t}"]`).textContent()) ?? '',
+        /never reconnects\. This course's client did/,
+        `${t}: error handling`,
+      );
+    // EventSource reconnects by itself; a fetch stream's client does it with its own code.
+    for (const t of ids((x) => x.browserReconnects))
       assert.match(
         (await widget.locator(`tr[data-row="error-handling"] td[data-technique="${t}"]`).textContent()) ?? '',
         /reconnected by itself/,

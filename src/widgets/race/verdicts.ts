@@ -312,8 +312,8 @@ const errorHandling: CellBuilder = (t, x, { faults }) => {
         evidence: cut ? `${recovered}: the client's own code asked again from its cursor.` : NOT_CUT,
       };
     case 'persistent':
-      // EventSource reconnects by itself; the browser's WebSocket never does.
-      return t.wire === 'event-stream'
+      // EventSource reconnects by itself; the browser's WebSocket never does, nor does a fetch.
+      return t.browserReconnects
         ? {
             verdict: 'nuanced',
             evidence: `${cut ? `${recovered}: the browser reconnected by itself, sending Last-Event-ID. ` : ''}But it gives up for good after a non-200 status or a wrong Content-Type, and resuming from Last-Event-ID is the server's job.`,
@@ -321,8 +321,8 @@ const errorHandling: CellBuilder = (t, x, { faults }) => {
           }
         : {
             verdict: 'corrected',
-            evidence: `The browser's WebSocket never reconnects. ${cut ? `This course's client did (${recovered}), by its own code.` : `This course's client does it by its own code (${t.files.client[0]}).`}`,
-            source: SOURCES.wsApi,
+            evidence: `${t.wire === 'websocket-frames' ? "The browser's WebSocket" : 'A fetch'} never reconnects. ${cut ? `This course's client did (${recovered}), by its own code.` : `This course's client does it by its own code (${t.files.client[0]}).`}`,
+            source: t.wire === 'websocket-frames' ? SOURCES.wsApi : SOURCES.sse,
           };
   }
 };
