@@ -1,5 +1,5 @@
 // `npm run soak [-- --minutes 10 --channels 4]`: a long run of connection churn and publishes across all
-// four techniques with random disconnects, against a real server process. It prints lost and duplicated
+// every technique with random disconnects, against a real server process. It prints lost and duplicated
 // events (must be 0), memory at the start and the end, and open handles at the end (must be back at the
 // baseline); exit 1 when any of those is wrong. Not part of `npm test`: it takes minutes on purpose.
 import { parseArgs } from 'node:util';

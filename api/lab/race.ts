@@ -1,5 +1,5 @@
 // The race's publisher: one stream of events on a learner's private channel, at the rate and size the
-// learner chose, for the four techniques to deliver side by side. The server publishes them itself, so
+// learner chose, for every technique to deliver side by side. The server publishes them itself, so
 // that the publish path (a browser's request, the publish rate limit) is not part of what is measured,
 // and so that 50 events a second do not need 50 requests a second from the page.
 import { ApiError } from '../errors.ts';
@@ -7,7 +7,7 @@ import type { AppendResult } from '../log/types.ts';
 import { RACE_BOUNDS, type RaceSegment, type RaceSettings, type RaceStatus } from '../../protocol/lab.ts';
 import type { LabPublisher } from './lab-channel.ts';
 
-/** Between the answer and the first event: the page opens its four clients meanwhile. */
+/** Between the answer and the first event: the page opens its clients meanwhile. */
 export const RACE_LEAD_MS = 1500;
 /**
  * After its last event the lab's tick stays quiet this long, so the clients the page is closing read

@@ -101,7 +101,7 @@ export function labRoutes(app: Hono<Env>, deps: LabRouteContext): void {
   });
 
   // The race: the server publishes on lab-<id> at the learner's rate and size, in place of the tick,
-  // while the page's four clients (one per technique) read it. Starting another race replaces this one.
+  // while the page's clients (one per technique) read it. Starting another race replaces this one.
   const smallBody = bodyLimit({
     maxSize: RACE_BODY_MAX_BYTES,
     onError: () => {

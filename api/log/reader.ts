@@ -1,5 +1,5 @@
 // Reading a channel from a client's cursor: once (poll, long-poll) or for as long as a connection lives
-// (SSE, WebSocket). Both apply the same cursor rule, so the four techniques cannot disagree.
+// (SSE, WebSocket). Both apply the same cursor rule, so the techniques cannot disagree.
 import { resolveCursor, type Cursor, type StartPoint } from './cursor.ts';
 import type { ChannelStore, LogBounds, LogEvent } from './types.ts';
 

@@ -77,11 +77,11 @@ describe('JavaScript weight of pages with widgets', () => {
   });
 
   for (const lesson of ['introduction', 'polling']) {
-    test(`the ${lesson} lesson, with the four-technique teaser hydrated, stays within ${LESSON_JS_BUDGET_BYTES / 1024} KB`, (t) => {
+    test(`the ${lesson} lesson, with the technique teaser hydrated, stays within ${LESSON_JS_BUDGET_BYTES / 1024} KB`, (t) => {
       const { bytes, files } = pageJs(`lessons/${lesson}/index.html`);
       t.diagnostic(`lessons/${lesson}: ${bytes} B gzipped over ${files.length} modules`);
       assert.ok(
-        files.some((f) => /FourTechniques/.test(f)),
+        files.some((f) => /TechniqueTeaser/.test(f)),
         'the teaser is counted',
       );
       assert.ok(bytes <= LESSON_JS_BUDGET_BYTES, `${bytes} B gzipped`);

@@ -1,4 +1,4 @@
-// The introduction's teaser in real Chromium against the real server: the four techniques read the same
+// The introduction's teaser in real Chromium against the real server: every technique reads the same
 // channel at once, each counts every event exactly once, the figures tell the techniques apart (one
 // request for a whole stream, batches and lag for short polling), a new polling interval reopens polling
 // without a hole, and a hidden tab or Stop lets go of every connection at the server, then resumes.
@@ -116,14 +116,14 @@ async function waitForNothingHeld(what: string) {
 }
 
 describe('the introduction teaser', () => {
-  test('hydrates when visible and all four go live on the same channel, each event exactly once', async () => {
+  test('hydrates when visible and every column goes live on the same channel, each event exactly once', async () => {
     await waitForWidget(teaser, (a) => a.state === 'live', 'the teaser live');
     const all = await waitForColumns(liveWith(5), 'five events in every column');
     assertExactlyOnce(all);
     assert.equal(
       Number((await attrs(teaser)).received),
       TECHNIQUES.reduce((n, t) => n + Number(all[t].received), 0),
-      'data-received counts all four',
+      'data-received counts every column',
     );
     // Every technique really used the server: the gauge shows the held ones while they run.
     const held = await openAtServer();
@@ -164,7 +164,7 @@ describe('the introduction teaser', () => {
     assert.equal(all.websocket.requests, '1', 'the other columns kept their connections');
   });
 
-  test('a hidden tab closes all four connections at the server; visible again, each resumes after its last event', async () => {
+  test('a hidden tab closes every connection at the server; visible again, each resumes after its last event', async () => {
     await waitForColumns(liveWith(3), 'live');
     const setHidden = (hidden: boolean) =>
       intro.page.evaluate((h) => {

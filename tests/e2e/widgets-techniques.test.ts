@@ -1,4 +1,4 @@
-// The four technique demos in real Chromium against the real server process (api/server.ts, as
+// The technique demos in real Chromium against the real server process (api/server.ts, as
 // `npm start` runs it): each goes live and counts, recovers from a cut with every event exactly once,
 // shows the reset and gap paths, lets go of its connection when the tab is hidden, and its wire
 // inspector shows the WebSocket handshake and a decoded masked client frame.

@@ -33,7 +33,7 @@ describe('two instances, one Redis', () => {
     }
   });
 
-  it('a client on A receives what is published on B (HTTP and WebSocket publishes), across all four techniques', {
+  it('a client on A receives what is published on B (HTTP and WebSocket publishes), across every technique', {
     timeout: 60_000,
   }, async (t) => {
     const clients = TECHNIQUES.map((technique) => resumingClient(technique, { channel: 'across', base: () => A.base }));

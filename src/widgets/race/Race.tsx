@@ -1,5 +1,5 @@
 /**
- * The race: one channel, one publisher (the server), four clients (polling, long polling, SSE,
+ * The race: one channel, one publisher (the server), a client per technique (polling, long polling, SSE,
  * WebSocket) started together in this browser. Live, side by side: latency, requests, empty answers,
  * connections, bytes per event, reconnects, lost and duplicated events; then the source post's table
  * filled with this run's evidence, a chart of latency over time, and the run to export.
@@ -188,7 +188,7 @@ export default function Race({ codeLines }: Props) {
     >
       <div class="w-head">
         <p class="w-title">
-          <strong>The race</strong> · one stream, four techniques, in your browser
+          <strong>The race</strong> · one stream, {TECHNIQUES.length} techniques, in your browser
         </p>
         <p class="w-state">
           <span class="w-dot" aria-hidden="true" />
@@ -248,7 +248,7 @@ export default function Race({ codeLines }: Props) {
       <p class="w-status" role="status" aria-live="polite">
         {runner
           ? runner.message
-          : 'Choose the settings, then start: the server publishes on your private channel and four clients read it side by side.'}
+          : 'Choose the settings, then start: the server publishes on your private channel and a client per technique reads it side by side.'}
       </p>
       {/* Not in the live region: it changes four times a second, and a screen reader would read every one. */}
       <p class="w-note w-race-progress">{progress}</p>

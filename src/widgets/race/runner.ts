@@ -1,5 +1,5 @@
 /**
- * Runs one race in the page: estimates the server's clock, asks the server to publish, opens the four
+ * Runs one race in the page: estimates the server's clock, asks the server to publish, opens a client per technique
  * clients (the same src/client/ code the lessons show) from the race's first cursor, keeps each one's
  * tally, injects the learner's faults, and once every technique has caught up (or had its chance),
  * closes them and reads the server's byte counts for the final result.
@@ -100,7 +100,7 @@ export class RaceRunner {
       // The other widgets of the page let go of their connections: the race needs the browser's
       // HTTP/1.1 connections to this host (6 at most) for its own clients.
       claimPage(this.options.owner, true);
-      this.setPhase('starting', 'Asking the server to publish, and opening the four clients…');
+      this.setPhase('starting', 'Asking the server to publish, and opening a client per technique…');
       this.start = await labApi.race(lab, {
         rate: choice.rate,
         payloadBytes: choice.payloadBytes,
@@ -113,7 +113,7 @@ export class RaceRunner {
       }
       this.startedAt = new Date();
       this.openClients(this.start);
-      this.setPhase('racing', 'Racing: the server publishes on your private channel; all four clients read it.');
+      this.setPhase('racing', 'Racing: the server publishes on your private channel; every client reads it.');
       this.timer = setInterval(() => void this.refresh(), REFRESH_MS);
     } catch (err) {
       this.fail(`The race could not start: ${(err as Error).message}`);

@@ -1,6 +1,6 @@
 /**
- * How late each technique sees an event, measured against the first of them to see it. All four read
- * the same channel log, so each seq reaches the page up to four times; the earliest arrival is the
+ * How late each technique sees an event, measured against the first of them to see it. They all read
+ * the same channel log, so each seq reaches the page once per technique; the earliest arrival is the
  * reference. Comparing arrivals in the same page needs no clock shared with the server: a learner on a
  * remote server with a skewed clock reads the same figures as one on localhost.
  */

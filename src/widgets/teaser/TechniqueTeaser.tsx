@@ -1,8 +1,8 @@
 /**
- * The introduction's teaser: the four techniques reading one channel at the same time, side by side.
+ * The introduction's teaser: every technique reading one channel at the same time, side by side.
  * Each column runs the real browser client of its technique (src/client/); the figures are measured in
  * this page: events, HTTP requests, empty answers and how late each technique showed an event compared
- * with the first of the four to show it.
+ * with the first of them to show it.
  */
 import { useRef, useState } from 'preact/hooks';
 import { useBatchedRender } from '../shared/use-batched-render.ts';
@@ -21,7 +21,7 @@ import {
 } from '../../../protocol/techniques.ts';
 
 interface Props {
-  /** The channel all four read; the server's own `ticker` unless a lesson wants another. */
+  /** The channel they all read; the server's own `ticker` unless a lesson wants another. */
   channel?: string;
 }
 
@@ -37,14 +37,14 @@ const STATE_WORDS: Record<ColumnState, string> = {
 
 const INTERVALS = [500, 1000, 2000, 5000];
 const DEFAULT_INTERVAL_MS = 2000;
-/** Renders are batched: four clients each reporting every event would otherwise redraw four times a tick. */
+/** Renders are batched: every client reporting every event would otherwise redraw once per client a tick. */
 const RENDER_BATCH_MS = 100;
 
 /** Short enough for a phone's column; the space before the unit does not break. */
 const duration = (ms: number) => (ms < 1000 ? `${Math.round(ms)}\u00a0ms` : `${(ms / 1000).toFixed(1)}\u00a0s`);
 const intervalWords = (ms: number) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
 
-/** The whole widget's state for the contract's data-state: live only when all four are. */
+/** The whole widget's state for the contract's data-state: live only when every column is. */
 function overallState(running: boolean, columns: ColumnModel[]): ColumnState {
   if (!running) return 'idle';
   if (columns.some((c) => c.state === 'error')) return 'error';
@@ -52,7 +52,7 @@ function overallState(running: boolean, columns: ColumnModel[]): ColumnState {
   return 'connecting';
 }
 
-export default function FourTechniques({ channel = 'ticker' }: Props) {
+export default function TechniqueTeaser({ channel = 'ticker' }: Props) {
   const [wanted, setWanted] = useState(true);
   const [intervalMs, setIntervalMs] = useState(DEFAULT_INTERVAL_MS);
   const meter = useRef(new LagMeter<TechniqueId>()).current;
@@ -87,11 +87,11 @@ export default function FourTechniques({ channel = 'ticker' }: Props) {
       : gate === 'claimed'
         ? "Paused: another experiment on this page needs all of the browser's connections for a moment."
         : !wanted
-          ? 'Stopped. Press Start to open all four again; each resumes after the last event it showed.'
+          ? 'Stopped. Press Start to open them all again; each resumes after the last event it showed.'
           : failed
             ? `Stopped by an error: ${failed.detail}`
             : state === 'live'
-              ? 'All four are live on the same channel.'
+              ? `All ${TECHNIQUES.length} are live on the same channel.`
               : '';
 
   return (
@@ -101,11 +101,12 @@ export default function FourTechniques({ channel = 'ticker' }: Props) {
       data-state={state}
       data-received={received}
       data-interval={intervalMs}
-      aria-label={`The four techniques side by side, reading the ${channel} channel`}
+      aria-label={`${TECHNIQUES.length} techniques side by side, reading the ${channel} channel`}
     >
       <div class="w-head">
         <p class="w-title">
-          <strong>Four techniques, one channel</strong> · <code>{channel}</code>, read four ways at once
+          <strong>{TECHNIQUES.length} techniques, one channel</strong> · <code>{channel}</code>, read{' '}
+          {TECHNIQUES.length} ways at once
         </p>
         <p class="w-state">
           <span class="w-dot" aria-hidden="true" />
@@ -211,7 +212,7 @@ export default function FourTechniques({ channel = 'ticker' }: Props) {
         </tbody>
       </table>
       <p class="w-note">
-        Lag: how long after the first of the four to show an event this technique showed it, timed in this page. Short
+        Lag: how long after the first of them to show an event this technique showed it, timed in this page. Short
         polling asks every {intervalWords(intervalMs)}; the other three are told as soon as the event exists.
       </p>
     </section>
