@@ -82,8 +82,9 @@ export class RaceRun implements LabPublisher {
     this.schedule();
   }
 
+  /** Until the last planned publish has settled: one still waiting for the store is part of the race. */
   get running(): boolean {
-    return !this.stopped && this.sent < this.planned;
+    return !this.stopped && this.published + this.failed < this.planned;
   }
 
   get quietsTicker(): boolean {

@@ -34,12 +34,19 @@ const RACE_TIMEOUT_MS = 60_000;
 let server: ChildServer;
 let browser: Browser;
 
+let stopping = false;
+
 before(async () => {
   server = await startChildServer();
+  // A server that dies under a race is the failure to explain: say so, with what it printed.
+  void server.exited.then((code) => {
+    if (!stopping) console.error(`the server exited during the race tests (${code}):\n${server.output()}`);
+  });
   browser = await launchChromium();
 });
 
 after(async () => {
+  stopping = true;
   // The browser first: its open streams would otherwise hold the server's graceful shutdown.
   await browser?.close();
   server?.kill();

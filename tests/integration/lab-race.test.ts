@@ -92,7 +92,7 @@ describe('the race publisher', () => {
     const restarted = (await request(S.base, `/api/lab/${lab}/restart`, { method: 'POST' })).json;
     await waitFor(async () => !(await status(lab)).running, 10_000, 'the race to end');
     const s = await status(lab);
-    assert.equal(s.published, 20);
+    assert.equal(s.published, 20, JSON.stringify(s));
     assert.equal(s.segments.length, 2);
     assert.equal(s.segments[0].epoch, start.epoch);
     assert.deepEqual([s.segments[1].epoch, s.segments[1].first], [restarted.epoch, 1]);
