@@ -2,13 +2,15 @@
 // event stream"): the frames, the heartbeats, and the one loop that writes a channel to a response. The
 // two transports differ only in how the client asks (a GET with Last-Event-ID, a POST with a JSON body);
 // once the stream is open, every byte is the same.
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TechniqueId } from '../../protocol/techniques.ts';
 import type { Lease } from '../connections.ts';
+import { clientIp } from '../limits.ts';
 import type { Deps } from '../context.ts';
 import { formatEventId } from '../log/cursor.ts';
 import { type ClientCursor, follow } from '../log/reader.ts';
 import type { LogEvent } from '../log/types.ts';
-import { dropIfSlow, type TechniqueMeters } from './admission.ts';
+import { dropIfSlow, holdConnection, type TechniqueMeters } from './admission.ts';
 
 /**
  * One frame of the stream. `event` and `id` go on the wire as given, so a CR or LF inside them would
@@ -90,6 +92,25 @@ function eventFrame(event: LogEvent, epoch: string): Buffer {
       (frame = Buffer.from(sseFrame({ id: formatEventId(epoch, event.seq), data: event.json }))),
     );
   return frame;
+}
+
+/** Holds a stream for its client IP (429 past the limit); on shutdown the stream and its socket end. */
+export function holdStream(
+  deps: Deps,
+  http: { incoming: IncomingMessage; outgoing: ServerResponse },
+  technique: TechniqueId,
+): Lease {
+  const res = http.outgoing;
+  return holdConnection(deps, {
+    technique,
+    ip: clientIp(http.incoming, deps.config.TRUST_PROXY),
+    endForShutdown: () => {
+      // End the stream and the connection under it: a keep-alive socket left idle would hold up the exit.
+      res.end();
+      res.socket?.end();
+    },
+    unsentBytes: () => res.writableLength,
+  });
 }
 
 // #region event-stream

@@ -10,9 +10,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { readJsonBody } from '../json-body.ts';
-import { clientIp } from '../limits.ts';
-import { holdConnection, parseJsonCursor, techniqueMeters } from './admission.ts';
-import { StreamHeartbeat, streamChannel } from './event-stream.ts';
+import { parseJsonCursor, techniqueMeters } from './admission.ts';
+import { holdStream, StreamHeartbeat, streamChannel } from './event-stream.ts';
 import type { HttpTransport } from './transport.ts';
 
 /** A cursor is two small fields: anything larger is not one. */
@@ -36,15 +35,7 @@ export function fetchStreamHandler(deps: Deps, heartbeat: StreamHeartbeat) {
     // Unlike EventSource, nothing resends Last-Event-ID for this client: its own code sends the cursor.
     const cursor = await cursorOf(c);
     const res = c.env.outgoing;
-    const lease = holdConnection(deps, {
-      technique: 'fetch-stream',
-      ip: clientIp(c.env.incoming, deps.config.TRUST_PROXY),
-      endForShutdown: () => {
-        res.end();
-        res.socket?.end();
-      },
-      unsentBytes: () => res.writableLength,
-    });
+    const lease = holdStream(deps, c.env, 'fetch-stream');
     meters.requests.inc();
     // From here on, byte for byte what SSE sends (event-stream.ts).
     await streamChannel(deps, res, { channel, cursor, meters, heartbeat, lease });

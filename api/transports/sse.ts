@@ -6,11 +6,10 @@ import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
 import type { Deps } from '../context.ts';
-import { clientIp } from '../limits.ts';
 import { parseEventId } from '../log/cursor.ts';
 import type { ClientCursor } from '../log/reader.ts';
-import { holdConnection, parseCursor, techniqueMeters } from './admission.ts';
-import { StreamHeartbeat, streamChannel } from './event-stream.ts';
+import { parseCursor, techniqueMeters } from './admission.ts';
+import { holdStream, StreamHeartbeat, streamChannel } from './event-stream.ts';
 import type { HttpTransport } from './transport.ts';
 
 /** Last-Event-ID wins over ?after=: EventSource reconnects to the same URL, with the header updated. */
@@ -27,16 +26,7 @@ export function sseHandler(deps: Deps, heartbeat: StreamHeartbeat) {
     const channel = c.req.param('channel')!;
     const cursor = cursorOf(c);
     const res = c.env.outgoing;
-    const lease = holdConnection(deps, {
-      technique: 'sse',
-      ip: clientIp(c.env.incoming, deps.config.TRUST_PROXY),
-      endForShutdown: () => {
-        // End the stream and the connection under it: a keep-alive socket left idle would hold up the exit.
-        res.end();
-        res.socket?.end();
-      },
-      unsentBytes: () => res.writableLength,
-    });
+    const lease = holdStream(deps, c.env, 'sse');
     meters.requests.inc();
     // From here on the bytes are the same for every event stream (event-stream.ts): frames with ids
     // that carry the epoch, gap and reset events, heartbeats on quiet streams.
