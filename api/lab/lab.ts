@@ -37,6 +37,8 @@ export class Lab {
   grading: GradingRun | null = null;
   /** One per open WebSocket of this lab: sends its last event frame again (api/lab/tap.ts). */
   readonly repeaters = new Set<() => boolean>();
+  /** Until when the lab's next WebSocket publish is let through and its connection then cut (its ack lost). */
+  dropAckUntil = 0;
 
   constructor(id: string, limits: LabLimits, now: () => number) {
     this.id = id;
@@ -108,6 +110,13 @@ export class Lab {
     this.channel.publisher = this.grading;
     this.lastUsed = this.now();
     return this.grading;
+  }
+
+  /** Whether the publish frame being read now must lose its ack: true once per `POST …/drop-ack`. */
+  takeDropAck(): boolean {
+    if (this.now() > this.dropAckUntil) return false;
+    this.dropAckUntil = 0;
+    return true;
   }
 
   /** Sends the last event frame again on every open WebSocket of this lab; how many did. */

@@ -25,6 +25,8 @@ const GAP_MISSED = 5;
 const GAP_MAX_PUBLISH = 10_005;
 /** A race's settings are three numbers; a publish or refusal plan a few more. */
 const RACE_BODY_MAX_BYTES = 1024;
+/** A staged lost ack waits this long for the lab's next WebSocket publish. */
+const DROP_ACK_ARMED_MS = 10_000;
 /** Events `GET /api/lab/:id/log` answers with at most, per page. */
 const LOG_PAGE = 1000;
 
@@ -49,7 +51,7 @@ export function labRoutes(app: Hono<Env>, deps: LabRouteContext): void {
     checkLabId(c.req.param('id') ?? '');
     await next();
   });
-  for (const action of ['cut', 'restart', 'gap', 'race', 'exercise', 'publish', 'refuse', 'repeat'])
+  for (const action of ['cut', 'restart', 'gap', 'race', 'exercise', 'publish', 'refuse', 'repeat', 'drop-ack'])
     app.post(`/api/lab/:id/${action}`, rateLimited(deps));
 
   const smallBody = bodyLimit({
@@ -197,6 +199,12 @@ export function labRoutes(app: Hono<Env>, deps: LabRouteContext): void {
     const record = run.refuse(plan);
     const dropped = plan.cut ? lab.cut().dropped : 0;
     return c.json({ ...record, count: plan.count, dropped }, 201);
+  });
+
+  app.post('/api/lab/:id/drop-ack', (c) => {
+    const lab = deps.labs.open(c.req.param('id'));
+    lab.dropAckUntil = Date.now() + DROP_ACK_ARMED_MS;
+    return c.json({ armed: true, untilMs: DROP_ACK_ARMED_MS });
   });
 
   app.post('/api/lab/:id/repeat', (c) => {

@@ -216,7 +216,24 @@ export function tapUpgrade(lab: Lab, req: IncomingMessage, socket: Duplex): bool
   // An extra 'data' listener sees the same bytes ws reads; it is added before ws adds its own, so the
   // bytes ws puts back from the upgrade request (`head`) reach both.
   const onData = (chunk: Buffer) => {
-    for (const frame of upFrames.push(chunk)) recordFrame(lab, stats, 'up', frame);
+    let dropAck = false;
+    for (const frame of upFrames.push(chunk)) {
+      recordFrame(lab, stats, 'up', frame);
+      if (frame.opcode === 0x1 && frame.payload.toString('utf8').includes('"publish"') && lab.takeDropAck())
+        dropAck = true;
+    }
+    // A lost ack, staged (POST /api/lab/:id/drop-ack): ws still reads this chunk (its listener comes
+    // after this one and gets the same bytes), so the publish is appended; the socket is gone before
+    // the ack can be written.
+    if (dropAck) {
+      lab.record({
+        kind: 'note',
+        conn: stats.id,
+        technique: stats.technique,
+        text: 'cut by the server after reading a publish (fault injection: the event is appended, its ack is lost)',
+      });
+      socket.destroy();
+    }
   };
   socket.on('data', onData);
   socket.once('close', () => {

@@ -323,6 +323,16 @@ export const LAB_ENDPOINTS: Endpoint[] = [
     example: { lang: 'sh', code: `curl -X POST {origin}/api/lab/0123456789abcdef0123456789abcdef/repeat` },
   },
   {
+    method: 'POST',
+    path: '/api/lab/:id/drop-ack',
+    summary:
+      "Loses an ack on purpose: your lab's next WebSocket publish (within 10 s) is appended, then its connection is cut before the ack is sent.",
+    params: [labId],
+    returns:
+      '`200 {"armed":true,"untilMs":10000}`. Resend it with the same `ref` after reconnecting: it is not appended twice.',
+    example: { lang: 'sh', code: `curl -X POST {origin}/api/lab/0123456789abcdef0123456789abcdef/drop-ack` },
+  },
+  {
     method: 'GET',
     path: '/api/lab/:id/requests',
     summary: 'Every request of your lab since the grading run started, with its arrival time, and the outages staged.',

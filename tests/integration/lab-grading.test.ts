@@ -193,3 +193,33 @@ describe('publish dedupe by ref', () => {
     assert.notEqual(a.json.epoch, b.json.epoch);
   });
 });
+
+describe('lost ack', () => {
+  it('drop-ack: the next WebSocket publish is appended, the socket is cut before its ack; a resend is a duplicate', async () => {
+    const lab = newLab();
+    await post(`/api/lab/${lab}/exercise`);
+    const ws = openWs(S.base, `/api/channels/lab-${lab}/ws?after=0`);
+    await ws.opened;
+    assert.equal((await post(`/api/lab/${lab}/drop-ack`)).json.armed, true);
+    ws.send({ type: 'publish', data: 'm', ref: 'a-1' });
+    await ws.closed;
+    assert.deepEqual(ws.of('ack'), [], 'no ack');
+    const log = await waitFor(
+      async () => {
+        const events = (await request(S.base, `/api/lab/${lab}/log?after=0`)).json.events;
+        return events.length === 1 ? events : undefined;
+      },
+      3000,
+      'the publish to be appended',
+    );
+    assert.equal(log[0].data, 'm');
+    await sleep(350);
+    const again = openWs(S.base, `/api/channels/lab-${lab}/ws?after=1`);
+    await again.opened;
+    again.send({ type: 'publish', data: 'm', ref: 'a-1' });
+    await waitFor(() => again.of('ack').length === 1, 3000, 'the ack of the resend');
+    assert.deepEqual([again.of('ack')[0].seq, again.of('ack')[0].duplicate], [1, true]);
+    again.ws.close();
+    await again.closed;
+  });
+});
