@@ -14,24 +14,19 @@ import { TECHNIQUES } from '../../protocol/techniques.ts';
 import { codeKey } from '../../src/widgets/exercise/code-store.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { request } from '../helpers/clients.ts';
-import { projectRoot, startChildServer, type ChildServer } from '../helpers/server.ts';
+import { projectRoot, startTestServer, type TestServer } from '../helpers/server.ts';
 
-let server: ChildServer;
+// The real server in this process (api/server.ts's startServer, as npm start runs it).
+let server: TestServer;
 let browser: Browser;
 
 before(async () => {
-  server = await startChildServer({});
-  // A server that dies under a run must say why.
-  const running = server;
-  void running.exited.then((code) => {
-    if (code !== 0 && code !== null) console.error(`the server exited with ${code}:\n${running.output()}`);
-  });
+  server = await startTestServer();
   browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();
-  server?.kill();
-  await server?.exited;
+  await server?.close();
 });
 
 /** Naive clients, one per exercise: each makes the mistake the exercise is about. */

@@ -60,6 +60,8 @@ export default function Exercise({ exercise }: { exercise: ExerciseView }) {
   storedRef.current = stored;
 
   const keep = (next: StoredCode) => {
+    // At once, not at the next render: setDoc below fires onChange, which reads it.
+    storedRef.current = next;
     setStored(next);
     saveCode(browserStorage(), exercise.id, next);
   };
