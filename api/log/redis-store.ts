@@ -124,6 +124,13 @@ export class RedisStore implements ChannelStore {
       client.on('ready', () => this.noteReady());
     }
     this.subscriber.on('ready', () => this.live.subscriberReady());
+    // Every script loaded as soon as the connection is (again) ready, ahead of any command: a script
+    // run for the first time would take an extra round trip (NOSCRIPT, then EVAL), and two appends
+    // sent in order by different scripts (with and without a ref) would then land out of order.
+    this.commands.on('ready', () => {
+      for (const script of [APPEND, APPEND_ONCE, READ, RESET, TOUCH, LEASE])
+        this.commands.sendCommand(['SCRIPT', 'LOAD', script.source]).catch(() => {});
+    });
     // Channels with listeners here are in use even when nobody publishes: keep them from expiring.
     this.toucher = setInterval(() => this.touchWatched(), Math.max(500, Math.min(opts.idleMs / 3, 60_000)));
     this.toucher.unref();
