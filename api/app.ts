@@ -4,6 +4,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { HttpErrorCode } from '../protocol/errors.ts';
+import { MAX_REF_LENGTH } from '../protocol/messages.ts';
 import { ROUTES } from '../protocol/routes.ts';
 import { TECHNIQUES } from '../protocol/techniques.ts';
 import type { Deps } from './context.ts';
@@ -32,13 +33,23 @@ function publishHandler(deps: Deps) {
     if (typeof body !== 'object' || body === null || Array.isArray(body) || !('data' in body)) {
       fail('invalid_body', 'The body must be a JSON object with a "data" field, e.g. {"data": {"hello": "world"}}.');
     }
-    const { event, epoch } = await publishEvent(
+    const ref = (body as { ref?: unknown }).ref;
+    if (
+      ref !== undefined &&
+      !((typeof ref === 'string' && ref.length <= MAX_REF_LENGTH) || (typeof ref === 'number' && Number.isFinite(ref)))
+    ) {
+      fail('invalid_body', `"ref" must be a string of at most ${MAX_REF_LENGTH} characters or a number.`);
+    }
+    const { event, epoch, duplicate } = await publishEvent(
       deps,
       channel,
       (body as { data: unknown }).data,
       clientIp(c.env.incoming, deps.config.TRUST_PROXY),
       'http',
+      ref as string | number | undefined,
     );
+    // A repeated ref created nothing: 200 with the original seq, and says so.
+    if (duplicate) return c.json({ seq: event.seq, time: event.time, epoch, duplicate: true }, 200);
     return c.json({ seq: event.seq, time: event.time, epoch }, 201);
   };
 }

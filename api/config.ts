@@ -52,6 +52,11 @@ export const configSchema = z.object({
   PUBLISH_RATE_PER_SEC: int(1, 100_000)
     .default(20)
     .describe('publishes per second per client IP (HTTP and WebSocket together)'),
+  PUBLISH_DEDUPE_MS: int(1000, 86_400_000)
+    .default(300_000)
+    .describe(
+      'a publish whose `ref` was already published on the channel this recently appends nothing and answers the first seq',
+    ),
   PUBLISH_BURST: int(1, 100_000).default(40).describe('publishes a client IP may make at once before the rate applies'),
   MAX_CONNECTIONS_PER_IP: int(1, 1_000_000)
     .default(200)

@@ -4,12 +4,16 @@ import type { Deps } from './context.ts';
 import { ApiError, asApiError } from './errors.ts';
 import type { AppendResult } from './log/types.ts';
 
+/** A publish's `ref` (its idempotency key): a string of at most MAX_REF_LENGTH characters, or a number. */
+export type Ref = string | number;
+
 export async function publishEvent(
   deps: Deps,
   channel: string,
   data: unknown,
   ip: string,
   via: 'http' | 'websocket',
+  ref?: Ref,
 ): Promise<AppendResult> {
   if (READ_ONLY_CHANNELS.has(channel)) {
     throw new ApiError(
@@ -33,11 +37,16 @@ export async function publishEvent(
   }
   let result: AppendResult;
   try {
-    result = await deps.store.append(channel, data);
+    // The same ref on the same channel within PUBLISH_DEDUPE_MS appends once (docs/api-contract.md, section 4).
+    result = await deps.store.append(
+      channel,
+      data,
+      ref === undefined ? undefined : { key: JSON.stringify(ref), windowMs: deps.config.PUBLISH_DEDUPE_MS },
+    );
   } catch (err) {
     // As an ApiError, so the WebSocket transport answers it with an error message, as it does a 429.
     throw asApiError(err) ?? err;
   }
-  deps.metrics.published.inc({ via });
+  if (!result.duplicate) deps.metrics.published.inc({ via });
   return result;
 }

@@ -49,6 +49,9 @@ export function pagePolicy(html: string): string {
     "font-src 'self'",
     // 'self' covers ws:// and wss:// to this same host (CSP level 3).
     "connect-src 'self'",
+    // The exercises' sandbox: the learner's code runs in a module Worker made from a Blob URL. A blob
+    // worker inherits this policy, so it too connects to this origin only and can eval nothing.
+    "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

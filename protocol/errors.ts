@@ -69,6 +69,20 @@ export const ERROR_CODES = {
     status: 503,
     meaning: 'The server runs as many races as it allows at once; retry after `Retry-After` seconds.',
   },
+  fault_unavailable: {
+    status: 503,
+    meaning:
+      'A lab fault plan answered this request on purpose (`POST /api/lab/:id/refuse`): retry after `Retry-After` seconds.',
+  },
+  fault_rate_limited: {
+    status: 429,
+    meaning:
+      'A lab fault plan answered this request on purpose (`POST /api/lab/:id/refuse`): wait `Retry-After` seconds before the next one.',
+  },
+  invalid_fault: {
+    status: 400,
+    meaning: 'A lab publish or refusal plan out of range (the message names the setting and its range).',
+  },
   store_unavailable: {
     status: 503,
     meaning: 'The shared store (Redis) is unreachable; retry after `Retry-After` seconds. Nothing was published.',

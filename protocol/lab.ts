@@ -170,3 +170,87 @@ export interface RaceStatus {
   failed: number;
   segments: RaceSegment[];
 }
+
+/**
+ * `POST /api/lab/:id/exercise` (201): starts a grading run on this lab. From then on the lab claims its
+ * channel (every connection to `lab-<id>` is this lab's, with `?lab=` or without), the tick stays quiet
+ * for the run, and the lab's requests are logged for `GET /api/lab/:id/requests`.
+ */
+export interface ExerciseStart {
+  channel: string;
+  epoch: string;
+  head: number;
+  /** Server clock, epoch ms: the tick stays quiet until then (or a later publish). */
+  quietUntil: number;
+}
+
+/** `POST /api/lab/:id/publish` body: the server appends `count` events itself, after a cut if asked. */
+export interface PublishPlan {
+  count: number;
+  /** Cut the lab's connections first, so that the events are published while the client is down. */
+  cut?: boolean;
+}
+
+export const PUBLISH_PLAN_MAX = 2000;
+
+/** `POST /api/lab/:id/publish` (201). */
+export interface PublishPlanAnswer {
+  channel: string;
+  epoch: string;
+  /** The seqs appended: `first`..`last` (first = last + 1 when count is 0). */
+  first: number;
+  last: number;
+  dropped: number;
+}
+
+/** `POST /api/lab/:id/refuse` body: the lab's next requests are answered with an error on purpose. */
+export interface RefusePlan {
+  status: 503 | 429;
+  /** Seconds, sent as `Retry-After` (a 429 always has one; default 1). */
+  retryAfter?: number;
+  /** Refuse this many requests (default: every request until `durationMs` is over). */
+  count?: number;
+  /** Refuse for this long at most (default 10000). */
+  durationMs?: number;
+  /** Cut the lab's connections first, so that the client's reconnect meets the refusal. */
+  cut?: boolean;
+}
+
+export const REFUSE_BOUNDS = {
+  retryAfter: { min: 0, max: 60, unit: 's' },
+  count: { min: 1, max: 1000, unit: 'requests' },
+  durationMs: { min: 100, max: 30_000, unit: 'ms' },
+} as const;
+
+/** One outage the lab staged, as `GET /api/lab/:id/requests` reports it. */
+export interface OutageRecord {
+  status: 503 | 429;
+  retryAfter: number;
+  /** Server clock, epoch ms: when it began, when it was planned to end at the latest, and when it ended. */
+  from: number;
+  until: number;
+  endedAt: number | null;
+  /** Requests refused by it. */
+  refused: number;
+}
+
+/** One request of the lab (poll, long-poll, SSE, WebSocket upgrade) as the server saw it arrive. */
+export interface RequestRecord {
+  at: number;
+  technique: TechniqueId;
+  /** The status the lab answered on purpose, or null when the request went through. */
+  refused: 503 | 429 | null;
+}
+
+/** `GET /api/lab/:id/requests`. */
+export interface LabRequests {
+  requests: RequestRecord[];
+  /** Requests older than the kept ones, forgotten (at most 2000 are kept). */
+  dropped: number;
+  outages: OutageRecord[];
+}
+
+/** `POST /api/lab/:id/repeat`: the last event frame sent again on each of the lab's WebSockets. */
+export interface RepeatAnswer {
+  repeated: number;
+}

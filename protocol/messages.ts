@@ -31,6 +31,8 @@ export interface PublishAnswer {
   seq: number;
   time: number;
   epoch: string;
+  /** The body's `ref` was already published on this channel within the dedupe window (200, not 201): nothing was appended. */
+  duplicate?: true;
 }
 
 /** Server → client, over a WebSocket. */
@@ -40,7 +42,8 @@ export type ServerMessage =
   | ({ type: 'event' } & ChannelEvent)
   | ({ type: 'gap' } & GapNotice)
   | { type: 'reset'; epoch: string }
-  | { type: 'ack'; seq: number; ref?: string | number }
+  /** `duplicate`: the publish's `ref` was already published on this channel (within the dedupe window); `seq` is the original's. */
+  | { type: 'ack'; seq: number; ref?: string | number; duplicate?: true }
   | { type: 'error'; code: string; message: string; ref?: string | number; retryAfter?: number };
 
 /** Client → server, over a WebSocket. */

@@ -23,6 +23,13 @@ export const LAB_ROUTES = [
   { method: 'POST', path: '/api/lab/:id/race', group: 'lab' },
   { method: 'GET', path: '/api/lab/:id/race/status', group: 'lab' },
   { method: 'POST', path: '/api/lab/:id/race/stop', group: 'lab' },
+  { method: 'POST', path: '/api/lab/:id/exercise', group: 'lab' },
+  { method: 'POST', path: '/api/lab/:id/publish', group: 'lab' },
+  { method: 'POST', path: '/api/lab/:id/refuse', group: 'lab' },
+  { method: 'POST', path: '/api/lab/:id/repeat', group: 'lab' },
+  { method: 'POST', path: '/api/lab/:id/drop-ack', group: 'lab' },
+  { method: 'GET', path: '/api/lab/:id/requests', group: 'lab' },
+  { method: 'GET', path: '/api/lab/:id/log', group: 'lab' },
 ] as const satisfies readonly Route[];
 
 export const ROUTES: readonly Route[] = [

@@ -7,6 +7,7 @@ import type { ByteCounts, ConnectionStats, CutAnswer, Direction, WirePage } from
 import type { TechniqueId } from '../../protocol/techniques.ts';
 import { ByteAccounting, type ByteReport } from './byte-accounting.ts';
 import { type CutOnArrival, FaultInjection } from './faults.ts';
+import { GradingRun } from './grading.ts';
 import { LabChannel } from './lab-channel.ts';
 import { type NewWireEntry, WireLog, type WireLogLimits } from './wire-log.ts';
 
@@ -32,6 +33,12 @@ export class Lab {
   private readonly bytes: ByteAccounting;
   private readonly faults: FaultInjection;
   private readonly now: () => number;
+  /** The grading run, once `POST /api/lab/:id/exercise` started one: the lab then claims its channel. */
+  grading: GradingRun | null = null;
+  /** One per open WebSocket of this lab: sends its last event frame again (api/lab/tap.ts). */
+  readonly repeaters = new Set<() => boolean>();
+  /** Until when the lab's next WebSocket publish is let through and its connection then cut (its ack lost). */
+  dropAckUntil = 0;
 
   constructor(id: string, limits: LabLimits, now: () => number) {
     this.id = id;
@@ -93,6 +100,30 @@ export class Lab {
   /** Whether the connection being opened must be dropped (api/lab/faults.ts); null to let it through. */
   takeCut(): CutOnArrival | null {
     return this.faults.takeCut();
+  }
+
+  /** Starts (or restarts) a grading run: the tick goes quiet, requests are logged, the channel is claimed. */
+  startGrading(): GradingRun {
+    this.grading?.stop();
+    this.grading = new GradingRun(this.now);
+    this.channel.stopPublisher();
+    this.channel.publisher = this.grading;
+    this.lastUsed = this.now();
+    return this.grading;
+  }
+
+  /** Whether the publish frame being read now must lose its ack: true once per `POST …/drop-ack`. */
+  takeDropAck(): boolean {
+    if (this.now() > this.dropAckUntil) return false;
+    this.dropAckUntil = 0;
+    return true;
+  }
+
+  /** Sends the last event frame again on every open WebSocket of this lab; how many did. */
+  repeatLastEvent(): number {
+    let repeated = 0;
+    for (const repeat of this.repeaters) if (repeat()) repeated++;
+    return repeated;
   }
 
   /** The registry let go of this lab: taps still attached stop recording, and its publisher stops. */

@@ -43,6 +43,16 @@ export class LabRegistry {
     return lab;
   }
 
+  /**
+   * The lab whose grading run claims `channel` (`lab-<id>`): its learner's code connects without
+   * `?lab=`, so the channel itself names the lab. Undefined for every other channel.
+   */
+  claiming(channel: string): Lab | undefined {
+    const m = /^lab-([0-9a-f]{32})$/.exec(channel);
+    const lab = m ? this.labs.get(m[1]!) : undefined;
+    return lab?.grading ? lab : undefined;
+  }
+
   /** Labs with a live connection, or used within `windowMs`: the ones whose private channel ticks. */
   active(windowMs: number): Lab[] {
     const since = this.now() - windowMs;

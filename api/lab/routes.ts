@@ -6,7 +6,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { clientIp } from '../limits.ts';
-import { labChannel } from '../../protocol/lab.ts';
+import { labChannel, PUBLISH_PLAN_MAX } from '../../protocol/lab.ts';
+import { parsePublishPlan, parseRefusePlan } from './grading.ts';
 import { appendToLab } from './lab-channel.ts';
 import { readJsonBody } from '../json-body.ts';
 import { RaceRun, parseRaceSettings } from './race.ts';
@@ -22,8 +23,12 @@ export type LabRouteContext = Pick<Deps, 'config' | 'store' | 'metrics' | 'publi
 const GAP_MISSED = 5;
 /** A provoked gap publishes RETENTION + 5 events at once; past this, it would be a load test, not a demo. */
 const GAP_MAX_PUBLISH = 10_005;
-/** A race's settings are three numbers. */
+/** A race's settings are three numbers; a publish or refusal plan a few more. */
 const RACE_BODY_MAX_BYTES = 1024;
+/** A staged lost ack waits this long for the lab's next WebSocket publish. */
+const DROP_ACK_ARMED_MS = 10_000;
+/** Events `GET /api/lab/:id/log` answers with at most, per page. */
+const LOG_PAGE = 1000;
 
 /**
  * Fault injections count against the client's publish rate: a provoked gap publishes a thousand
@@ -46,8 +51,18 @@ export function labRoutes(app: Hono<Env>, deps: LabRouteContext): void {
     checkLabId(c.req.param('id') ?? '');
     await next();
   });
-  for (const action of ['cut', 'restart', 'gap', 'race']) app.post(`/api/lab/:id/${action}`, rateLimited(deps));
+  for (const action of ['cut', 'restart', 'gap', 'race', 'exercise', 'publish', 'refuse', 'repeat', 'drop-ack'])
+    app.post(`/api/lab/:id/${action}`, rateLimited(deps));
 
+  const smallBody = bodyLimit({
+    maxSize: RACE_BODY_MAX_BYTES,
+    onError: () => {
+      throw new ApiError(
+        'payload_too_large',
+        `A race, a publish or a refusal plan is a small JSON object (at most ${RACE_BODY_MAX_BYTES} bytes).`,
+      );
+    },
+  });
   app.get('/api/lab/:id/wire', (c) => {
     // `after` here is an entry number of the capture, with the same syntax as a channel's cursor.
     const { after } = parseCursor(c.req.query('after'), undefined);
@@ -102,15 +117,6 @@ export function labRoutes(app: Hono<Env>, deps: LabRouteContext): void {
 
   // The race: the server publishes on lab-<id> at the learner's rate and size, in place of the tick,
   // while the page's clients (one per technique) read it. Starting another race replaces this one.
-  const smallBody = bodyLimit({
-    maxSize: RACE_BODY_MAX_BYTES,
-    onError: () => {
-      throw new ApiError(
-        'payload_too_large',
-        `A race is asked for with a small JSON object (at most ${RACE_BODY_MAX_BYTES} bytes).`,
-      );
-    },
-  });
   app.post('/api/lab/:id/race', smallBody, async (c) => {
     const settings = parseRaceSettings(await readJsonBody(c, 'the race settings'));
     const lab = deps.labs.open(c.req.param('id'));
@@ -148,6 +154,85 @@ export function labRoutes(app: Hono<Env>, deps: LabRouteContext): void {
         settings,
       },
       201,
+    );
+  });
+
+  // The exercises' grader (section 10 of the contract): a grading run claims the lab's channel, keeps
+  // it quiet but for the planned events, logs the lab's requests and stages refusals.
+  app.post('/api/lab/:id/exercise', async (c) => {
+    const lab = deps.labs.open(c.req.param('id'));
+    const run = lab.startGrading();
+    const bounds = await deps.store.bounds(lab.channel.name);
+    return c.json(
+      { channel: lab.channel.name, epoch: bounds.epoch, head: bounds.head, quietUntil: run.quietEnds },
+      201,
+    );
+  });
+
+  app.post('/api/lab/:id/publish', smallBody, async (c) => {
+    const plan = parsePublishPlan(await readJsonBody(c, 'the publish plan'), PUBLISH_PLAN_MAX);
+    const lab = deps.labs.open(c.req.param('id'));
+    lab.grading?.touch();
+    // Cut first, then publish at once: the events are appended while the client is down (the lab
+    // refuses its new connections for 300 ms after a cut, longer than these appends take).
+    const dropped = plan.cut ? lab.cut().dropped : 0;
+    let first = 0;
+    let last = 0;
+    let epoch = '';
+    for (let n = 1; n <= plan.count; n++) {
+      const { event, epoch: e } = await appendToLab(deps, lab.channel, { n, of: plan.count });
+      if (n === 1) first = event.seq;
+      last = event.seq;
+      epoch = e;
+    }
+    if (plan.count === 0) {
+      const bounds = await deps.store.bounds(lab.channel.name);
+      [first, last, epoch] = [bounds.head + 1, bounds.head, bounds.epoch];
+    }
+    return c.json({ channel: lab.channel.name, epoch, first, last, dropped }, 201);
+  });
+
+  app.post('/api/lab/:id/refuse', smallBody, async (c) => {
+    const plan = parseRefusePlan(await readJsonBody(c, 'the refusal plan'));
+    const lab = deps.labs.open(c.req.param('id'));
+    const run = lab.grading ?? lab.startGrading();
+    const record = run.refuse(plan);
+    const dropped = plan.cut ? lab.cut().dropped : 0;
+    return c.json({ ...record, count: plan.count, dropped }, 201);
+  });
+
+  app.post('/api/lab/:id/drop-ack', (c) => {
+    const lab = deps.labs.open(c.req.param('id'));
+    lab.dropAckUntil = Date.now() + DROP_ACK_ARMED_MS;
+    return c.json({ armed: true, untilMs: DROP_ACK_ARMED_MS });
+  });
+
+  app.post('/api/lab/:id/repeat', (c) => {
+    const lab = deps.labs.get(c.req.param('id'));
+    return c.json({ repeated: lab ? lab.repeatLastEvent() : 0 });
+  });
+
+  app.get('/api/lab/:id/requests', (c) => {
+    const report = deps.labs.get(c.req.param('id'))?.grading?.report() ?? { requests: [], dropped: 0, outages: [] };
+    return c.json(report, 200, { 'Cache-Control': 'no-store' });
+  });
+
+  // The lab channel's log as the server keeps it, for the grader: read here, not through a poll, so
+  // that the grader's own reads are never counted among the learner's requests.
+  app.get('/api/lab/:id/log', async (c) => {
+    const { after } = parseCursor(c.req.query('after'), undefined);
+    const channel = labChannel(c.req.param('id'));
+    const { bounds, events } = await deps.store.read(channel, (after ?? 0) + 1, LOG_PAGE);
+    return c.json(
+      {
+        channel,
+        epoch: bounds.epoch,
+        oldest: bounds.oldest,
+        head: bounds.head,
+        events: events.map((e) => ({ seq: e.seq, time: e.time, data: e.data })),
+      },
+      200,
+      { 'Cache-Control': 'no-store' },
     );
   });
 

@@ -9,6 +9,7 @@ import { ApiError, rawHttpError } from '../errors.ts';
 import type { Metrics } from '../metrics.ts';
 import { LAB_ID } from '../../protocol/lab.ts';
 import { technique, techniqueBySegment } from '../../protocol/techniques.ts';
+import type { Lab } from './lab.ts';
 import type { LabRegistry } from './registry.ts';
 import { tapHttpExchange, tapUpgrade } from './tap.ts';
 
@@ -17,7 +18,7 @@ type Env = { Bindings: HttpBindings };
 /** The request bodies a lab captures whole: a cursor is a few dozen bytes. */
 const TAPPED_BODY_MAX_BYTES = 4096;
 
-const WS_PATH = new RegExp(`^/api/channels/[^/]+/${technique('websocket').segment}$`);
+const WS_PATH = new RegExp(`^/api/channels/([^/]+)/${technique('websocket').segment}$`);
 
 const invalidLabId = (raw: string) =>
   new ApiError(
@@ -39,14 +40,20 @@ export function labHttpTap(labs: LabRegistry): MiddlewareHandler<Env> {
     // WebSocket connections are tapped at the upgrade (labUpgradeTap); a request that reaches Hono on
     // their path is a plain GET answered 426.
     const tapped = technique && technique.wire !== 'websocket-frames' && c.req.method === technique.method;
-    if (raw === undefined || !tapped) return next();
-    const lab = labs.open(checkLabId(raw));
+    if (!tapped) return next();
+    // `?lab=` names the lab; without it, a channel claimed by a grading run does (the learner's code
+    // in an exercise does not tag its URLs).
+    const lab = raw === undefined ? labs.claiming(c.req.param('channel') ?? '') : labs.open(checkLabId(raw));
+    if (!lab) return next();
     // A request with a body (streaming with fetch POSTs its cursor): read here, so the capture shows it;
     // Hono keeps the text, and the handler reads the same. Only a small, declared body: a large or
     // chunked one is left to the route's own limit.
     const length = Number(c.req.header('content-length') ?? 0);
     const body = length > 0 && length <= TAPPED_BODY_MAX_BYTES ? await c.req.text() : undefined;
     if (!tapHttpExchange(lab, technique.id, c.env.incoming, c.env.outgoing, body)) return RESPONSE_ALREADY_SENT;
+    // A staged outage answers here, after the tap: the wire capture shows the refusal too.
+    const refusal = lab.grading?.arrive(technique.id);
+    if (refusal) throw refusal;
     await next();
   };
 }
@@ -58,12 +65,24 @@ export function labHttpTap(labs: LabRegistry): MiddlewareHandler<Env> {
 export function labUpgradeTap(labs: LabRegistry, metrics: Metrics, req: IncomingMessage, socket: Duplex): boolean {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const raw = url.searchParams.get('lab');
-  if (raw === null || !WS_PATH.test(url.pathname)) return false;
-  if (!LAB_ID.test(raw)) {
+  const path = WS_PATH.exec(url.pathname);
+  if (!path) return false;
+  let lab: Lab | undefined;
+  if (raw === null) {
+    lab = labs.claiming(path[1]!);
+    if (!lab) return false;
+  } else if (!LAB_ID.test(raw)) {
     const err = invalidLabId(raw);
     metrics.rejections.inc({ reason: err.code });
     socket.end(rawHttpError(err));
     return true;
+  } else {
+    lab = labs.open(raw);
   }
-  return !tapUpgrade(labs.open(raw), req, socket);
+  if (!tapUpgrade(lab, req, socket)) return true;
+  const refusal = lab.grading?.arrive('websocket');
+  if (!refusal) return false;
+  metrics.rejections.inc({ reason: refusal.code });
+  socket.end(rawHttpError(refusal));
+  return true;
 }

@@ -123,6 +123,17 @@ function recordFrame(lab: Lab, stats: ConnectionStats, dir: Direction, frame: Ws
   lab.count(stats, dir, { framing: frame.headerBytes, payload: frame.payloadLength });
 }
 
+/** The header of an unmasked, final text frame of `length` bytes (RFC 6455 §5.2): how a server sends. */
+export function wsTextFrameHeader(length: number): Buffer {
+  if (length < 126) return Buffer.from([0x81, length]);
+  if (length < 65_536) return Buffer.from([0x81, 126, length >> 8, length & 0xff]);
+  const header = Buffer.alloc(10);
+  header[0] = 0x81;
+  header[1] = 127;
+  header.writeBigUInt64BE(BigInt(length), 2);
+  return header;
+}
+
 function recordRequest(lab: Lab, req: IncomingMessage, technique: TechniqueId, body?: string): ConnectionStats {
   const stats = lab.connection(req.socket, technique);
   const head = requestHead(req);
@@ -200,18 +211,55 @@ export function tapUpgrade(lab: Lab, req: IncomingMessage, socket: Duplex): bool
   const down = new HttpResponseStream();
   const downFrames = new WsFrameDecoder();
   const upFrames = new WsFrameDecoder();
+  /** The last event frame the server sent, whole: what a staged repeat sends again. */
+  let lastEvent: Buffer | null = null;
   const stop = observeWrites(socket, (bytes) => {
     const piece = down.push(bytes);
     recordHttp(lab, stats, piece, 0);
-    for (const frame of downFrames.push(piece.upgraded)) recordFrame(lab, stats, 'down', frame);
+    for (const frame of downFrames.push(piece.upgraded)) {
+      recordFrame(lab, stats, 'down', frame);
+      if (
+        frame.opcode === 0x1 &&
+        frame.fin &&
+        !frame.truncated &&
+        frame.payload.subarray(0, 15).toString() === '{"type":"event"'
+      )
+        lastEvent = frame.payload;
+    }
   });
+  // At-least-once delivery staged on purpose (POST /api/lab/:id/repeat): the same event frame again.
+  // A write between two of ws's writes never splits one of its frames (JS runs one write at a time).
+  const repeat = () => {
+    if (!lastEvent || socket.destroyed) return false;
+    socket.write(Buffer.concat([wsTextFrameHeader(lastEvent.length), lastEvent]));
+    return true;
+  };
+  lab.repeaters.add(repeat);
   // An extra 'data' listener sees the same bytes ws reads; it is added before ws adds its own, so the
   // bytes ws puts back from the upgrade request (`head`) reach both.
   const onData = (chunk: Buffer) => {
-    for (const frame of upFrames.push(chunk)) recordFrame(lab, stats, 'up', frame);
+    let dropAck = false;
+    for (const frame of upFrames.push(chunk)) {
+      recordFrame(lab, stats, 'up', frame);
+      if (frame.opcode === 0x1 && frame.payload.toString('utf8').includes('"publish"') && lab.takeDropAck())
+        dropAck = true;
+    }
+    // A lost ack, staged (POST /api/lab/:id/drop-ack): ws still reads this chunk (its listener comes
+    // after this one and gets the same bytes), so the publish is appended; the socket is gone before
+    // the ack can be written.
+    if (dropAck) {
+      lab.record({
+        kind: 'note',
+        conn: stats.id,
+        technique: stats.technique,
+        text: 'cut by the server after reading a publish (fault injection: the event is appended, its ack is lost)',
+      });
+      socket.destroy();
+    }
   };
   socket.on('data', onData);
   socket.once('close', () => {
+    lab.repeaters.delete(repeat);
     socket.off('data', onData);
     stop();
     release();

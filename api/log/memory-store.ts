@@ -2,7 +2,16 @@
 // each channel gets a fresh random epoch whenever it is (re)created; clients holding an older cursor
 // then see a reset instead of silently skipping or repeating events.
 import { randomBytes } from 'node:crypto';
-import type { AppendResult, ChannelStore, LogBounds, LogEvent, LogListener, ReadResult, StoreStatus } from './types.ts';
+import type {
+  AppendResult,
+  ChannelStore,
+  LogBounds,
+  LogEvent,
+  LogListener,
+  PublishRef,
+  ReadResult,
+  StoreStatus,
+} from './types.ts';
 
 export interface MemoryStoreOptions {
   /** Newest events kept per channel. */
@@ -47,6 +56,8 @@ class ChannelLog {
   size = 0;
   lastUsed: number;
   readonly listeners = new Set<LogListener>();
+  /** Publish refs seen in this epoch, oldest first (a Map keeps insertion order), with their event. */
+  readonly refs = new Map<string, { seq: number; time: number; expires: number }>();
   private readonly retention: number;
 
   constructor(retention: number, now: number) {
@@ -76,6 +87,8 @@ class ChannelLog {
   /** A new history in place: the listeners (held connections) stay attached to this object. */
   reset(): void {
     this.epoch = newEpoch();
+    // A ref names an event of the lost history: in the new one, the same ref is a new publish.
+    this.refs.clear();
     this.head = 0;
     this.size = 0;
     this.ring = new Array<LogEvent | undefined>(this.retention);
@@ -168,10 +181,24 @@ export class MemoryStore implements ChannelStore {
     return this.totalSize;
   }
 
-  async append(channel: string, data: unknown): Promise<AppendResult> {
+  async append(channel: string, data: unknown, ref?: PublishRef): Promise<AppendResult> {
     const log = this.channel(channel);
+    const now = this.now();
+    if (ref) {
+      // Entries are in the order they were made, so the expired ones are at the front.
+      for (const [key, seen] of log.refs) {
+        if (seen.expires > now) break;
+        log.refs.delete(key);
+      }
+      const seen = log.refs.get(ref.key);
+      if (seen) {
+        const json = JSON.stringify({ seq: seen.seq, time: seen.time, data });
+        return { event: new StoredEvent(seen.seq, seen.time, json), epoch: log.epoch, duplicate: true };
+      }
+    }
     const before = log.size;
-    const event = log.append(data, this.now());
+    const event = log.append(data, now);
+    if (ref) log.refs.set(ref.key, { seq: event.seq, time: event.time, expires: now + ref.windowMs });
     this.totalSize += log.size - before;
     this.evictForRoom(channel);
     for (const listener of log.listeners) listener(event, log.epoch);

@@ -6,6 +6,8 @@
 //   <prefix>{<channel>}:meta  hash   epoch, head (seq of the newest event)
 //   <prefix>{<channel>}:log   stream one entry per event, ID 0-<seq>, fields t (time) and d (data JSON)
 //   <prefix>{<channel>}:live  pub/sub "<epoch> <event JSON>" for every append: the wake-up for live readers
+//   <prefix>{<channel>}:ref:<ref JSON>  string "<epoch> <seq> <time>", expiring after the dedupe window:
+//                              a publish's idempotency key (APPEND_ONCE)
 import { createHash } from 'node:crypto';
 
 export interface ChannelKeys {
@@ -17,6 +19,11 @@ export interface ChannelKeys {
 export function channelKeys(prefix: string, channel: string): ChannelKeys {
   const base = `${prefix}{${channel}}`;
   return { meta: `${base}:meta`, log: `${base}:log`, live: `${base}:live` };
+}
+
+/** The key of a publish ref on a channel: the same hash tag, so APPEND_ONCE runs on Redis Cluster too. */
+export function refKey(prefix: string, channel: string, ref: string): string {
+  return `${prefix}{${channel}}:ref:${ref}`;
 }
 
 export interface LuaScript {
@@ -73,6 +80,29 @@ return { epoch, seq }
 `,
 );
 // #endregion redis-append
+
+/**
+ * APPEND with an idempotency key. KEYS[3] is the ref's key; ARGV as APPEND, then the window (ms).
+ * A ref seen in the channel's current epoch answers its original seq and time, appending nothing; one
+ * from a lost history (another epoch) is a new publish. Returns { epoch, seq, time, duplicate 0|1 }.
+ */
+export const APPEND_ONCE = lua(
+  3,
+  `
+local epoch = epoch_of(ARGV[1])
+local seen = redis.call('GET', KEYS[3])
+if seen then
+  local e, s, t = string.match(seen, '^(%S+) (%d+) (%d+)$')
+  if e == epoch then return { epoch, tonumber(s), tonumber(t), 1 } end
+end
+local seq = redis.call('HINCRBY', KEYS[1], 'head', 1)
+redis.call('XADD', KEYS[2], 'MAXLEN', '=', ARGV[2], '0-' .. seq, 't', ARGV[3], 'd', ARGV[4])
+keep_for(ARGV[5])
+redis.call('SET', KEYS[3], epoch .. ' ' .. seq .. ' ' .. ARGV[3], 'PX', ARGV[7])
+redis.call('PUBLISH', ARGV[6], epoch .. ' {"seq":' .. seq .. ',"time":' .. ARGV[3] .. ',"data":' .. ARGV[4] .. '}')
+return { epoch, seq, tonumber(ARGV[3]), 0 }
+`,
+);
 
 /**
  * ARGV: epoch candidate, from (seq), limit (0 for bounds only), ttl (ms).

@@ -10,7 +10,17 @@
 import { randomBytes } from 'node:crypto';
 import { createClient, ErrorReply } from '@redis/client';
 import { LiveChannels } from './redis-live.ts';
-import { APPEND, LEASE, READ, RESET, TOUCH, channelKeys, type LuaScript } from './redis-scripts.ts';
+import {
+  APPEND,
+  APPEND_ONCE,
+  LEASE,
+  READ,
+  RESET,
+  TOUCH,
+  channelKeys,
+  refKey,
+  type LuaScript,
+} from './redis-scripts.ts';
 import {
   StoreUnavailableError,
   type AppendResult,
@@ -18,6 +28,7 @@ import {
   type LogBounds,
   type LogEvent,
   type LogListener,
+  type PublishRef,
   type ReadResult,
   type StoreStatus,
 } from './types.ts';
@@ -113,6 +124,13 @@ export class RedisStore implements ChannelStore {
       client.on('ready', () => this.noteReady());
     }
     this.subscriber.on('ready', () => this.live.subscriberReady());
+    // Every script loaded as soon as the connection is (again) ready, ahead of any command: a script
+    // run for the first time would take an extra round trip (NOSCRIPT, then EVAL), and two appends
+    // sent in order by different scripts (with and without a ref) would then land out of order.
+    this.commands.on('ready', () => {
+      for (const script of [APPEND, APPEND_ONCE, READ, RESET, TOUCH, LEASE])
+        this.commands.sendCommand(['SCRIPT', 'LOAD', script.source]).catch(() => {});
+    });
     // Channels with listeners here are in use even when nobody publishes: keep them from expiring.
     this.toucher = setInterval(() => this.touchWatched(), Math.max(500, Math.min(opts.idleMs / 3, 60_000)));
     this.toucher.unref();
@@ -191,10 +209,19 @@ export class RedisStore implements ChannelStore {
     return (this.opts.pinned ?? []).includes(channel) ? 0 : this.opts.idleMs;
   }
 
-  async append(channel: string, data: unknown): Promise<AppendResult> {
+  async append(channel: string, data: unknown, ref?: PublishRef): Promise<AppendResult> {
     const k = channelKeys(this.prefix, channel);
     const time = Math.round(this.now());
     const dataJson = JSON.stringify(data) ?? 'null';
+    if (ref) {
+      const [epoch, seq, firstTime, duplicate] = (await this.run(
+        APPEND_ONCE,
+        [k.meta, k.log, refKey(this.prefix, channel, ref.key)],
+        [newEpoch(), this.opts.retention, time, dataJson, this.ttlOf(channel), k.live, Math.max(1, ref.windowMs)],
+      )) as [string, number, number, number];
+      const event = { seq, time: firstTime, data, json: eventJson(seq, firstTime, dataJson) };
+      return duplicate === 1 ? { event, epoch, duplicate: true } : { event, epoch };
+    }
     const [epoch, seq] = (await this.run(
       APPEND,
       [k.meta, k.log],

@@ -32,6 +32,19 @@ export interface ReadResult {
 export interface AppendResult {
   readonly event: LogEvent;
   readonly epoch: string;
+  /**
+   * True when the publish carried a `ref` already seen on this channel, in this epoch, within the
+   * dedupe window: nothing was appended, and `event` has the original's seq and time.
+   */
+  readonly duplicate?: boolean;
+}
+
+/** A publish's idempotency key: the same `key` within `windowMs` on one channel appends once. */
+export interface PublishRef {
+  /** The ref as the client sent it, serialized (JSON), so 1 and "1" are different keys. */
+  readonly key: string;
+  /** How long the key is remembered, from the first publish that carried it. */
+  readonly windowMs: number;
 }
 
 export type LogListener = (event: LogEvent, epoch: string) => void;
@@ -64,7 +77,12 @@ export class StoreUnavailableError extends Error {
  * on the in-memory store and on a shared store. Methods are async because a shared store is remote.
  */
 export interface ChannelStore {
-  append(channel: string, data: unknown): Promise<AppendResult>;
+  /**
+   * Appends one event. With a `ref`, a key already seen on this channel in its current epoch within the
+   * window appends nothing and answers the original seq with `duplicate: true` (atomically: two
+   * instances publishing the same ref at once append it once).
+   */
+  append(channel: string, data: unknown, ref?: PublishRef): Promise<AppendResult>;
   /** The bounds and the events from `from` on (from <= oldest means from the oldest). */
   read(channel: string, from: number, limit: number): Promise<ReadResult>;
   bounds(channel: string): Promise<LogBounds>;

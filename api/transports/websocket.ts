@@ -296,8 +296,16 @@ export class WebSocketTransport {
       if (!('data' in m))
         return this.sendError(client, 'invalid_body', 'A publish needs a "data" field (any JSON value).', echo);
       try {
-        const { event } = await publishEvent(this.deps, client.channel, m.data, client.ip, 'websocket');
-        this.send(client, message({ type: 'ack', seq: event.seq, ...echo }));
+        const { event, duplicate } = await publishEvent(
+          this.deps,
+          client.channel,
+          m.data,
+          client.ip,
+          'websocket',
+          ref as string | number | undefined,
+        );
+        // A ref already published on this channel: the original seq, and nothing appended twice.
+        this.send(client, message({ type: 'ack', seq: event.seq, ...echo, ...(duplicate ? { duplicate } : {}) }));
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
         const retry = err.headers['Retry-After'];

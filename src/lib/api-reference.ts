@@ -52,8 +52,15 @@ export const ENDPOINTS: Endpoint[] = [
         where: 'body',
         meaning: 'Any JSON value, at most 4096 bytes serialized. Send `Content-Type: application/json` (else `415`).',
       },
+      {
+        name: 'ref',
+        where: 'body',
+        meaning:
+          'Optional idempotency key: a string of at most 128 characters or a number. The same `ref` on this channel within 5 minutes appends nothing and answers `200` with the first seq and `"duplicate":true`.',
+      },
     ],
-    returns: '`201 {"seq","time","epoch"}`. The `ticker` channel is read-only (`403 read_only_channel`).',
+    returns:
+      '`201 {"seq","time","epoch"}`; a repeated `ref`: `200 {"seq","time","epoch","duplicate":true}`. The `ticker` channel is read-only (`403 read_only_channel`).',
     example: {
       lang: 'sh',
       code: `curl -X POST -H 'content-type: application/json' -d '{"data":{"hello":"world"}}' {origin}/api/channels/demo/events`,
@@ -279,6 +286,92 @@ export const LAB_ENDPOINTS: Endpoint[] = [
     params: [labId],
     returns: "`200` with the race's status. `404` before any race.",
     example: { lang: 'sh', code: `curl -X POST {origin}/api/lab/0123456789abcdef0123456789abcdef/race/stop` },
+  },
+  {
+    method: 'POST',
+    path: '/api/lab/:id/exercise',
+    summary:
+      "Starts a grading run (the exercises' grader): the lab claims `lab-<id>`, so every connection to it is yours without `?lab=`; the tick stays quiet; your requests are logged.",
+    params: [labId],
+    returns:
+      '`201 {"channel","epoch","head","quietUntil"}`. The tick stays quiet 120 s after the start or the last `publish`. Counts against the publish rate (`429`).',
+    example: { lang: 'sh', code: `curl -X POST {origin}/api/lab/0123456789abcdef0123456789abcdef/exercise` },
+  },
+  {
+    method: 'POST',
+    path: '/api/lab/:id/publish',
+    summary: 'The server publishes planned events on `lab-<id>` itself, after cutting your connections if asked.',
+    params: [
+      labId,
+      { name: 'count', where: 'body', meaning: 'Events to append, 0 to 2000; each is `{"n": <i>, "of": <count>}`.' },
+      {
+        name: 'cut',
+        where: 'body',
+        meaning: 'Optional `true`: cut your connections first, so the events are published while your client is down.',
+      },
+    ],
+    returns: '`201 {"channel","epoch","first","last","dropped"}`: the seqs appended. `400 invalid_fault` out of range.',
+    example: {
+      lang: 'sh',
+      code: `curl -X POST -H 'content-type: application/json' -d '{"count":5,"cut":true}' {origin}/api/lab/0123456789abcdef0123456789abcdef/publish`,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/lab/:id/refuse',
+    summary: "Stages an outage: your lab's next requests are answered 503 or 429 with `Retry-After`, on purpose.",
+    params: [
+      labId,
+      { name: 'status', where: 'body', meaning: '`503` (`fault_unavailable`) or `429` (`fault_rate_limited`).' },
+      { name: 'retryAfter', where: 'body', meaning: 'Seconds sent as `Retry-After`, 0 to 60 (default 1).' },
+      { name: 'count', where: 'body', meaning: 'Requests to refuse, 1 to 1000 (default: all within the duration).' },
+      { name: 'durationMs', where: 'body', meaning: 'How long at most, 100 to 30000 ms (default 10000).' },
+      { name: 'cut', where: 'body', meaning: 'Optional `true`: cut your connections too, so the reconnect meets it.' },
+    ],
+    returns:
+      '`201 {"status","retryAfter","from","until","endedAt","refused","count","dropped"}`. A WebSocket upgrade gets the refusal before its handshake. `400 invalid_fault` out of range.',
+    example: {
+      lang: 'sh',
+      code: `curl -X POST -H 'content-type: application/json' -d '{"status":429,"retryAfter":2,"count":1}' {origin}/api/lab/0123456789abcdef0123456789abcdef/refuse`,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/lab/:id/repeat',
+    summary: "Sends the last event frame again on each of your lab's WebSockets (at-least-once delivery, on purpose).",
+    params: [labId],
+    returns: '`200 {"repeated": n}`: how many sockets got it again.',
+    example: { lang: 'sh', code: `curl -X POST {origin}/api/lab/0123456789abcdef0123456789abcdef/repeat` },
+  },
+  {
+    method: 'POST',
+    path: '/api/lab/:id/drop-ack',
+    summary:
+      "Loses an ack on purpose: your lab's next WebSocket publish (within 10 s) is appended, then its connection is cut before the ack is sent.",
+    params: [labId],
+    returns:
+      '`200 {"armed":true,"untilMs":10000}`. Resend it with the same `ref` after reconnecting: it is not appended twice.',
+    example: { lang: 'sh', code: `curl -X POST {origin}/api/lab/0123456789abcdef0123456789abcdef/drop-ack` },
+  },
+  {
+    method: 'GET',
+    path: '/api/lab/:id/requests',
+    summary: 'Every request of your lab since the grading run started, with its arrival time, and the outages staged.',
+    params: [labId],
+    returns:
+      '`200 {"requests":[{"at","technique","refused"}],"dropped","outages":[{"status","retryAfter","from","until","endedAt","refused"}]}` (server clock): what back-off is judged from.',
+    example: { lang: 'sh', code: `curl {origin}/api/lab/0123456789abcdef0123456789abcdef/requests` },
+  },
+  {
+    method: 'GET',
+    path: '/api/lab/:id/log',
+    summary: "Your private channel's log as the server keeps it, read without a poll (never counted as your request).",
+    params: [
+      labId,
+      { name: 'after', where: 'query', meaning: 'Only events after this seq (at most 1000 per answer).' },
+    ],
+    returns: '`200 {"channel","epoch","oldest","head","events":[{"seq","time","data"}]}`.',
+    example: { lang: 'sh', code: `curl '{origin}/api/lab/0123456789abcdef0123456789abcdef/log?after=0'` },
   },
 ];
 

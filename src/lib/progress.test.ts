@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import {
   PROGRESS_KEY,
   emptyProgress,
+  markExercisePassed,
   lessonStatus,
   markRead,
   markVisited,
@@ -30,12 +31,15 @@ test('progress survives a write and a read back, field by field', () => {
     markVisited(p, 'sse', 1000);
     markRead(p, 'sse', 2000);
     p.quizzes[quizKey('sse', 'basics')] = { answers: { stops: ['1'] }, checked: ['stops'], passed: true };
+    markExercisePassed(p, 'sse-reopen', 3000);
+    markExercisePassed(p, 'sse-reopen', 4000);
   }, storage);
   assert.deepEqual(readProgress(storage), {
     visited: { sse: 1000 },
     read: { sse: 2000 },
     quizzes: { 'sse/basics': { answers: { stops: ['1'] }, checked: ['stops'], passed: true } },
     last: { lesson: 'sse', at: 1000 },
+    exercises: { 'sse-reopen': 3000 },
   });
 });
 

@@ -27,13 +27,15 @@ export interface Progress {
   quizzes: Record<string, QuizResult>;
   /** The lesson opened last, for "continue where you left off". */
   last?: { lesson: string; at: number };
+  /** Exercise id → time (epoch ms) its grader first passed the learner's code. */
+  exercises: Record<string, number>;
 }
 
 export type LessonStatus = 'new' | 'started' | 'read' | 'complete';
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-export const emptyProgress = (): Progress => ({ visited: {}, read: {}, quizzes: {} });
+export const emptyProgress = (): Progress => ({ visited: {}, read: {}, quizzes: {}, exercises: {} });
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -48,7 +50,7 @@ export function parseProgress(raw: string | null): Progress {
   }
   if (!isRecord(data)) return emptyProgress();
   const progress = emptyProgress();
-  for (const field of ['visited', 'read'] as const) {
+  for (const field of ['visited', 'read', 'exercises'] as const) {
     const times = data[field];
     if (!isRecord(times)) continue;
     for (const [lesson, at] of Object.entries(times)) if (typeof at === 'number') progress[field][lesson] = at;
@@ -123,6 +125,11 @@ export const quizKey = (lesson: string, quiz: string): string => `${lesson}/${qu
 
 export function markRead(progress: Progress, lesson: string, now: number): void {
   progress.read[lesson] ??= now;
+}
+
+/** A passed exercise counts like a finished lesson: kept from its first pass on. */
+export function markExercisePassed(progress: Progress, exercise: string, now: number): void {
+  progress.exercises[exercise] ??= now;
 }
 
 export function markVisited(progress: Progress, lesson: string, now: number): void {

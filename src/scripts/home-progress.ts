@@ -5,6 +5,7 @@
 import { quizKey, readProgress, resetProgress } from '../lib/progress.ts';
 import { keepProgressPainted } from './progress-marks.ts';
 import { lessonPath } from '../lib/lesson-path.ts';
+import { exerciseStrings } from '../i18n/en/exercises.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -23,10 +24,12 @@ function paintSummary(): void {
   const read = lessons.filter((l) => l.id in progress.read).length;
   const quizzes = lessons.flatMap((l) => l.quizzes.map((q) => quizKey(l.id, q)));
   const passed = quizzes.filter((k) => progress.quizzes[k]?.passed).length;
-  const anything = Object.keys(progress.visited).length > 0 || Object.keys(progress.quizzes).length > 0;
+  const exercises = (summary.dataset.exercises ?? '').split(' ').filter(Boolean);
+  const solved = exercises.filter((id) => id in progress.exercises).length;
+  const anything = Object.keys(progress.visited).length > 0 || Object.keys(progress.quizzes).length > 0 || solved > 0;
 
   summary.textContent = anything
-    ? `You have read ${read} of ${plural(lessons.length, 'lesson', 'lessons')} and passed ${passed} of ${plural(quizzes.length, 'quiz', 'quizzes')}. Your progress is kept in this browser only.`
+    ? `You have read ${read} of ${plural(lessons.length, 'lesson', 'lessons')}, passed ${passed} of ${plural(quizzes.length, 'quiz', 'quizzes')} and ${exerciseStrings.homeSummary(solved, exercises.length)}. Your progress is kept in this browser only.`
     : 'Your progress (lessons read, quizzes passed) is kept in this browser only: no account needed.';
   reset.hidden = !anything;
 
