@@ -93,7 +93,7 @@ export default {
     { do: 'publish', count: 3 },
     { do: 'delivered' },
     { do: 'mark', name: 'quiet-start' },
-    { do: 'wait', ms: 2600 },
+    { do: 'wait', ms: 3600 },
     { do: 'mark', name: 'quiet-end' },
     { do: 'publish', count: 2 },
     { do: 'delivered' },
@@ -106,7 +106,7 @@ export default {
   ],
   requirements: [
     { id: 'exactly-once' },
-    { id: 'asks-again', from: 'quiet-start', to: 'quiet-end', min: 2 },
+    { id: 'asks-again', from: 'quiet-start', to: 'quiet-end', min: 3 },
     { id: 'retry-after' },
     { id: 'cleanup' },
   ],

@@ -121,6 +121,12 @@ describe('timing and requests', () => {
     assert.equal(verdict(r, run({ requests: growing })).passed, true);
     const hammering = { requests: [0, 1, 2, 3, 4].map((i) => req(i, i < 4 ? 503 : null)), dropped: 0, outages };
     assert.match(verdict(r, run({ requests: hammering })).evidence[0]!, /5 tries within one second/);
+    const quick = {
+      requests: [0, 20, 1200, 3000].map((t, i) => req(t, i < 3 ? 503 : null)),
+      dropped: 0,
+      outages: [{ ...outages[0]!, endedAt: 1200 }],
+    };
+    assert.match(verdict(r, run({ requests: quick })).evidence[0]!, /A try came right after a refusal/);
     const flat = {
       requests: [0, 900, 1800, 2700, 3600].map((t) => req(t, 503)),
       dropped: 0,

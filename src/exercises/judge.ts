@@ -55,6 +55,9 @@ export interface Judgement {
   duplicated: number;
 }
 
+/** A retry sooner than this after a refusal is no backoff. */
+const MIN_BACKOFF_MS = 100;
+
 const seqOf = (event: unknown): number | undefined => {
   const seq = (event as { seq?: unknown } | null)?.seq;
   return typeof seq === 'number' && Number.isSafeInteger(seq) ? seq : undefined;
@@ -236,6 +239,9 @@ function one(req: Requirement, run: RunRecord, strings: ExerciseStrings): Verdic
       const gaps = tries.slice(1).map((t, i) => Math.round(t - tries[i]!));
       if (peak > req.maxPerSecond)
         return { id: req.id, label, passed: false, evidence: [s.fast(peak, req.maxPerSecond)] };
+      // An immediate retry is no backoff, however the later waits turn out (the browser may add its own).
+      if (Math.min(...gaps) < MIN_BACKOFF_MS)
+        return { id: req.id, label, passed: false, evidence: [s.immediate(gaps)] };
       // Jitter makes neighbours uneven; the last wait must still be clearly longer than the first.
       if (gaps.length >= 2 && gaps.at(-1)! < gaps[0]! * 1.5)
         return { id: req.id, label, passed: false, evidence: [s.flat(gaps)] };

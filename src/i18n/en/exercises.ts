@@ -137,6 +137,8 @@ export const exerciseStrings = {
       flat: (gaps: readonly number[]) =>
         `The waits between tries did not grow: ${gaps.map((g) => `${g} ms`).join(', ')}. Double the delay after each failure.`,
       few: 'Fewer than two tries while the server refused: reconnect after a failure.',
+      immediate: (gaps: readonly number[]) =>
+        `A try came right after a refusal: waits ${gaps.map((g) => `${g} ms`).join(', ')}. Wait before each reconnect, longer each time.`,
     },
     'asks-again': {
       label: 'Asked again after each empty answer (the timeout)',
