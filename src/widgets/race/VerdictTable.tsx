@@ -1,5 +1,8 @@
-/** The source post's table, each claim next to this run's evidence and the verdict it leads to. */
-import { TECHNIQUES } from '../../../protocol/techniques.ts';
+/**
+ * The source post's table, each claim (in the post's Korean and in English) next to this run's
+ * evidence and the verdict it leads to.
+ */
+import { POST_TECHNIQUES } from './claims.ts';
 import type { Row, Verdict } from './verdicts.ts';
 
 const MARK: Record<Verdict, string> = { confirmed: '✓ confirmed', nuanced: '~ nuanced', corrected: '✗ corrected' };
@@ -12,7 +15,7 @@ export default function VerdictTable({ rows }: { rows: Row[] }) {
         <thead>
           <tr>
             <th scope="col">row</th>
-            {TECHNIQUES.map((t) => (
+            {POST_TECHNIQUES.map((t) => (
               <th key={t.id} scope="col">
                 {t.name}
               </th>
@@ -21,13 +24,16 @@ export default function VerdictTable({ rows }: { rows: Row[] }) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} data-row={row.id}>
-              <th scope="row">{row.label}</th>
-              {TECHNIQUES.map(({ id }) => {
+            <tr key={row.id} data-row={row.id} data-claim={row.claimId}>
+              <th scope="row">
+                <span lang="ko">{row.labelKo}</span> {row.label}
+              </th>
+              {POST_TECHNIQUES.map(({ id }) => {
                 const cell = row.cells[id];
                 return (
                   <td key={id} data-technique={id} data-verdict={cell.verdict}>
-                    <q>{cell.claim}</q>
+                    <q lang="ko">{cell.claimKo}</q>
+                    {cell.claimKo !== cell.claim && <q>{cell.claim}</q>}
                     <strong class={`w-verdict w-verdict-${cell.verdict}`}>{MARK[cell.verdict]}</strong>
                     <span>{cell.evidence}</span>
                     {cell.source && (
