@@ -24,7 +24,7 @@ export const PROSE_VERDICTS: Readonly<Record<string, ProseClaimVerdict>> = {
     verdict: 'confirmed',
     quote: ['**구현이 간단하고 HTTP 프로토콜을 사용**하므로 호환성이 좋다.'],
     because:
-      'The fewest lines of the four in this course, plain GETs that every proxy and cache understands; the care goes into the cursor, the cache headers and the backoff.',
+      'Plain GETs that every proxy and cache understands, and a short loop (the lesson counts its lines); the care goes into the cursor, the cache headers and the backoff.',
   },
   P2: {
     lesson: 'polling',
@@ -99,7 +99,7 @@ export const PROSE_VERDICTS: Readonly<Record<string, ProseClaimVerdict>> = {
     verdict: 'nuanced',
     quote: ['**HTTP 프로토콜**을 기반으로 하므로 호환성이 좋고, 구현이 간단하다.', '또한 구현이 간단하다.'],
     because:
-      'Simple, yes: the smallest browser side of the four. Compatible with a caveat: a proxy that buffers or compresses responses holds a stream back, and over HTTP/1.1 each stream takes one of six connections per host.',
+      'Simple on the browser side, where EventSource parses and reconnects by itself (the lesson counts the lines). Compatible with a caveat: a proxy that buffers or compresses responses holds a stream back, and over HTTP/1.1 each stream takes one of six connections per host.',
   },
   S3: {
     lesson: 'sse',
@@ -154,7 +154,7 @@ export const PROSE_VERDICTS: Readonly<Record<string, ProseClaimVerdict>> = {
       '그러나 구현이 다소 복잡하며 지속적인 연결을 유지하기 때문에 많은 클라이언트가 동시에 연결된 경우 서버의 자원 소모가 증가할 수 있다.',
     ],
     because:
-      'The most code of the four here (reconnection, resume and the Origin check are yours), and each open socket holds memory on the server, as every held connection does.',
+      'Reconnection, resume, pings and the Origin check are yours to write (the lesson counts the lines), and each open socket holds memory on the server, as every held connection does.',
   },
   W5: {
     lesson: 'websocket',

@@ -72,7 +72,7 @@ function tables(text: string): string[][][] {
 
 function postTable(rows: string[][], which: string): PostTable {
   const [header, ...body] = rows;
-  if (!header || header[0] !== '' || body.length === 0)
+  if (header?.[0] !== '' || body.length === 0)
     throw new Error(`content/source-post.md: the ${which} table needs a header row with an empty first cell.`);
   const columns = header.slice(1);
   return {
@@ -140,3 +140,15 @@ export function parseSourcePost(text: string): SourcePost {
 
 /** A quote's text with the post's Markdown marks (`**bold**`, `` `code` ``) left out, for comparing words. */
 export const plainText = (markdown: string): string => markdown.replace(/\*\*|`/g, '');
+
+/** A quote's text cut where the post's Markdown marks are: `**bold**` and `` `code` `` spans, in order. */
+export function markSpans(markdown: string): { text: string; mark: 'strong' | 'code' | null }[] {
+  const out: { text: string; mark: 'strong' | 'code' | null }[] = [];
+  for (const part of markdown.split(/(\*\*[^*]+\*\*|`[^`]+`)/)) {
+    if (part === '') continue;
+    if (part.startsWith('**')) out.push({ text: part.slice(2, -2), mark: 'strong' });
+    else if (part.startsWith('`')) out.push({ text: part.slice(1, -1), mark: 'code' });
+    else out.push({ text: part, mark: null });
+  }
+  return out;
+}

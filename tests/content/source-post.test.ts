@@ -88,9 +88,7 @@ describe('content/source-post.md', () => {
 
 describe('the verdicts on the prose claims (content/source-post-claims.ts)', () => {
   const paragraphs = post.prose.flatMap((s) => s.paragraphs);
-  const lessons = new Set(
-    readdirSync(join(projectRoot, 'content', 'lessons')).map((f) => f.replace(/\.mdx$/, '')),
-  );
+  const lessons = new Set(readdirSync(join(projectRoot, 'content', 'lessons')).map((f) => f.replace(/\.mdx$/, '')));
 
   it('every prose claim of the post, P1 to W7, has one, and nothing else does', () => {
     assert.deepEqual(Object.keys(PROSE_VERDICTS), PROSE_IDS);
@@ -111,6 +109,27 @@ describe('the verdicts on the prose claims (content/source-post-claims.ts)', () 
       assert.match(mdx, new RegExp(`<PostClaim id="${id}"`), `${id}: ${v.lesson}.mdx has no <PostClaim id="${id}">`);
     });
   }
+});
+
+describe("the post's words quoted in lessons", () => {
+  it('every <q lang="ko"> a lesson writes is words of a cell of the table or of the prose, verbatim', () => {
+    const prose = post.prose.flatMap((s) => s.paragraphs).map((p) => p.replace(/\*\*|`/g, ''));
+    const cells = [post.table.ko, post.table.en].flatMap((t) => t.rows.flatMap((r) => [r.label, ...r.cells]));
+    const misquoted: string[] = [];
+    let quotes = 0;
+    for (const file of readdirSync(join(projectRoot, 'content', 'lessons'))) {
+      const mdx = readFileSync(join(projectRoot, 'content', 'lessons', file), 'utf8');
+      for (const m of mdx.matchAll(/<q lang="ko">([\s\S]*?)<\/q>/g)) {
+        const quote = m[1]!.replace(/\s+/g, ' ').trim();
+        if (quote.startsWith('{')) continue; // computed from the file itself
+        quotes++;
+        if (!cells.some((c) => c.includes(quote)) && !prose.some((p) => p.includes(quote)))
+          misquoted.push(`${file}: "${quote}"`);
+      }
+    }
+    assert.ok(quotes > 10, `only ${quotes} quotes found`);
+    assert.deepEqual(misquoted, [], 'not the words of content/source-post.md');
+  });
 });
 
 /** The built page at `path` (dist/), or a failure saying to build the site. */
@@ -137,7 +156,7 @@ const text = (html: string) =>
     .replace(/&quot;/g, '"');
 
 describe('on the built site', () => {
-  it('the comparison lesson shows every cell of the post\'s table verbatim, in Korean and in English, each with a verdict', () => {
+  it("the comparison lesson shows every cell of the post's table verbatim, in Korean and in English, each with a verdict", () => {
     const html = built('lessons/comparison');
     for (const [i, row] of POST_ROWS.entries()) {
       const tr = element(html, 'tr', `post-${row.claim.toLowerCase()}`);
@@ -165,7 +184,7 @@ describe('on the built site', () => {
     }
   });
 
-  it('the page of every claim lists them all in the post\'s order, each with a verdict and a link to its evidence', () => {
+  it("the page of every claim lists them all in the post's order, each with a verdict and a link to its evidence", () => {
     const html = built('source-post');
     assert.ok(text(html).includes(post.title) && html.includes(post.date), 'attributed: title and date');
     const order = post.claims.map((c) => html.indexOf(`id="${c.id.toLowerCase()}"`));
