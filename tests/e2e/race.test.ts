@@ -183,7 +183,7 @@ describe('the race on the comparison lesson', () => {
 
     // The table: every row, every technique, a verdict; the ones these numbers settle.
     assert.equal(await widget.locator('tr[data-row] td[data-verdict]').count(), 7 * TECHNIQUES.length);
-    // The WebSocket handshake is HTTP: "TCP (not HTTP)" is corrected; the browser's WebSocket never reconnects.
+    // The WebSocket handshake is HTTP: the post's "TCP" is corrected; its "built-in mechanism" for errors too (no reconnection).
     for (const t of onWire('websocket-frames')) {
       assert.equal(await verdict(widget, 'protocol', t), 'corrected', `${t}: protocol`);
       assert.equal(await verdict(widget, 'error-handling', t), 'corrected', `${t}: error handling`);
