@@ -124,6 +124,7 @@ export async function streamChannel(
   stream: { channel: string; cursor: ClientCursor; meters: TechniqueMeters; heartbeat: StreamHeartbeat; lease: Lease },
 ): Promise<void> {
   const { channel, cursor, meters, heartbeat, lease } = stream;
+  // #region event-stream-headers
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     // no-transform: a compressing proxy would buffer the stream to compress it, and nothing would arrive.
@@ -131,6 +132,7 @@ export async function streamChannel(
     // nginx buffers proxied responses unless told not to.
     'X-Accel-Buffering': 'no',
   });
+  // #endregion event-stream-headers
   const write = (text: string | Buffer) => {
     if (res.writableEnded || res.destroyed) return;
     res.write(text);

@@ -102,6 +102,7 @@ export class WebSocketTransport {
   constructor(deps: Deps) {
     this.deps = deps;
     this.meters = techniqueMeters(deps.metrics, 'websocket');
+    // #region ws-options
     // maxPayload counts the whole message, fragmented or not; ws closes with 1009 past it.
     // maxPendingAutoPongs is newer than @types/ws: typed here by hand.
     const options: ServerOptions & { maxPendingAutoPongs: number } = {
@@ -113,6 +114,7 @@ export class WebSocketTransport {
       // Compression would let a small frame inflate into a big one and costs memory per socket.
       perMessageDeflate: false,
     };
+    // #endregion ws-options
     this.wss = new WebSocketServer(options);
     // One timer pings everyone: the browser answers pings by itself (its API has no ping method), and a
     // peer that has not answered the previous ping is gone (a half-open TCP connection says nothing).

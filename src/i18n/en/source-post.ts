@@ -1,80 +1,56 @@
 /**
- * The source post's trade-offs table in English, as the course quotes it: its rows in the post's
- * order, each with the post's label and one cell per technique. A string catalogue, one per language:
- * the race (src/widgets/race/) judges each cell, so only the words change from one language to another.
+ * The source post's table in English: the translation in content/source-post.md, cell for cell (its
+ * stars kept as stars). The race (src/widgets/race/) judges each cell; the Korean original is
+ * ../ko/source-post.ts. tests/content/source-post.test.ts compares both with the file.
  */
-import type { SourcePostTechniqueId } from '../../../protocol/techniques.ts';
+import type { PostTableWords } from '../source-post.ts';
 
-export interface SourcePostTable {
-  readonly rows: readonly {
-    readonly id: string;
-    readonly label: string;
-    /** One per technique the post compares; a technique added since has none. */
-    readonly cells: Readonly<Record<SourcePostTechniqueId, string>>;
-  }[];
-}
-
-export const SOURCE_POST = {
-  rows: [
-    {
-      id: 'direction',
+export const SOURCE_POST_EN = {
+  rows: {
+    direction: {
       label: 'Direction',
       cells: {
-        poll: 'one-way (client pulls)',
-        'long-poll': 'one-way (client pulls)',
-        sse: 'one-way, server → client',
-        websocket: 'two-way',
+        poll: 'server → client',
+        'long-poll': 'server → client',
+        sse: 'server → client',
+        websocket: 'server ↔ client',
       },
     },
-    {
-      id: 'protocol',
-      label: 'Protocol',
-      cells: { poll: 'HTTP', 'long-poll': 'HTTP', sse: 'HTTP', websocket: 'TCP (not HTTP)' },
-    },
-    {
-      id: 'difficulty',
+    protocol: { label: 'Protocol', cells: { poll: 'HTTP', 'long-poll': 'HTTP', sse: 'HTTP', websocket: 'TCP' } },
+    difficulty: {
       label: 'Implementation difficulty',
-      cells: { poll: 'easy', 'long-poll': 'medium', sse: 'easy', websocket: 'hard' },
+      cells: { poll: '★', 'long-poll': '★', sse: '★★', websocket: '★★★' },
     },
-    {
-      id: 'connections',
-      label: 'Connections',
+    connections: {
+      label: 'Number of connections',
       cells: {
-        poll: 'a new connection per request',
-        'long-poll': 'a new connection per response',
-        sse: 'one persistent connection',
-        websocket: 'one persistent connection',
+        poll: 'many ⇒ a request every period',
+        'long-poll': 'many ⇒ one request per connection',
+        sse: '1 per client',
+        websocket: '1 per client',
       },
     },
-    {
-      id: 'scalability',
+    scalability: {
       label: 'Scalability',
-      cells: {
-        poll: 'poor (load from constant requests)',
-        'long-poll': 'poor (surge when all wake at once)',
-        sse: 'good',
-        websocket: 'good',
-      },
+      cells: { poll: 'low', 'long-poll': 'low', sse: 'high', websocket: 'highest' },
     },
-    {
-      id: 'browser-support',
+    'browser-support': {
       label: 'Browser support',
       cells: {
         poll: 'all browsers',
         'long-poll': 'all browsers',
-        sse: 'all modern browsers (not IE)',
-        websocket: 'all modern browsers',
+        sse: 'most modern browsers',
+        websocket: 'most modern browsers',
       },
     },
-    {
-      id: 'error-handling',
+    'error-handling': {
       label: 'Error handling',
       cells: {
-        poll: 'simple: the next poll retries',
-        'long-poll': 'the client must reconnect',
-        sse: 'automatic reconnection by the browser',
-        websocket: 'automatic reconnection',
+        poll: 'implemented by hand',
+        'long-poll': 'implemented by hand',
+        sse: 'reconnects automatically, but some handled by hand',
+        websocket: 'a built-in mechanism exists',
       },
     },
-  ],
-} as const satisfies SourcePostTable;
+  },
+} as const satisfies PostTableWords;

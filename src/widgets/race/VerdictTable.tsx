@@ -1,13 +1,15 @@
-/** The source post's table, each claim next to this run's evidence and the verdict it leads to. */
+/**
+ * The source post's table, each claim (in the post's Korean and in English) next to this run's
+ * evidence and the verdict it leads to.
+ */
 import { TECHNIQUES } from '../../../protocol/techniques.ts';
+import { POST_TECHNIQUES } from './claims.ts';
 import type { Row, Verdict } from './verdicts.ts';
 
-const MARK: Record<Verdict, string> = {
-  confirmed: '✓ confirmed',
-  nuanced: '~ nuanced',
-  corrected: '✗ corrected',
-  measured: '· not in the post; measured',
-};
+/** Techniques the course teaches that the post does not compare: a column each, with no claim to judge. */
+const LATER = TECHNIQUES.filter((t) => !t.inSourcePost);
+
+const MARK: Record<Verdict, string> = { confirmed: '✓ confirmed', nuanced: '~ nuanced', corrected: '✗ corrected' };
 
 export default function VerdictTable({ rows }: { rows: Row[] }) {
   return (
@@ -17,22 +19,30 @@ export default function VerdictTable({ rows }: { rows: Row[] }) {
         <thead>
           <tr>
             <th scope="col">row</th>
-            {TECHNIQUES.map((t) => (
+            {POST_TECHNIQUES.map((t) => (
               <th key={t.id} scope="col">
                 {t.name}
+              </th>
+            ))}
+            {LATER.map((t) => (
+              <th key={t.id} scope="col">
+                {t.name} <span class="w-note">(not in the post)</span>
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} data-row={row.id}>
-              <th scope="row">{row.label}</th>
-              {TECHNIQUES.map(({ id }) => {
+            <tr key={row.id} data-row={row.id} data-claim={row.claimId}>
+              <th scope="row">
+                <span lang="ko">{row.labelKo}</span> {row.label}
+              </th>
+              {POST_TECHNIQUES.map(({ id }) => {
                 const cell = row.cells[id];
                 return (
                   <td key={id} data-technique={id} data-verdict={cell.verdict}>
-                    {cell.claim === null ? <em>Not in the source post.</em> : <q>{cell.claim}</q>}
+                    <q lang="ko">{cell.claimKo}</q>
+                    {cell.claimKo !== cell.claim && <q>{cell.claim}</q>}
                     <strong class={`w-verdict w-verdict-${cell.verdict}`}>{MARK[cell.verdict]}</strong>
                     <span>{cell.evidence}</span>
                     {cell.source && (
@@ -44,6 +54,11 @@ export default function VerdictTable({ rows }: { rows: Row[] }) {
                   </td>
                 );
               })}
+              {LATER.map(({ id }) => (
+                <td key={id} data-technique={id} data-verdict="measured">
+                  <em>Not in the source post: no claim to judge.</em> <span>Its figures are in the table above.</span>
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -1,34 +1,42 @@
 /**
- * The source post's trade-offs table, as the course quotes it (its words are a per-language catalogue,
- * src/i18n/en/source-post.ts), and the primary sources its verdicts cite. The race fills the table
- * with evidence (verdicts.ts); the comparison lesson annotates it.
+ * The source post's trade-offs table, as the course quotes it: its rows (src/i18n/source-post.ts), its
+ * words in Korean and in English (the per-language catalogues under src/i18n/, held to
+ * content/source-post.md by a test), the levels its ranking rows claim, and the primary sources its
+ * verdicts cite. The race fills the table with evidence (verdicts.ts); the comparison lesson shows it.
  */
-import type { TechniqueId } from '../../../protocol/techniques.ts';
-import { SOURCE_POST } from '../../i18n/en/source-post.ts';
+import { TECHNIQUES, type Technique } from '../../../protocol/techniques.ts';
+import { SOURCE_POST_EN } from '../../i18n/en/source-post.ts';
+import { SOURCE_POST_KO } from '../../i18n/ko/source-post.ts';
+import { CLAIMED_LEVELS, POST_ROWS, type PostRowId, type PostTechniqueId } from '../../i18n/source-post.ts';
 
-export type RowId = (typeof SOURCE_POST.rows)[number]['id'];
+export type RowId = PostRowId;
+export type { PostTechniqueId };
 
 /** The post's rows, in its order. */
-export const ROWS: readonly RowId[] = SOURCE_POST.rows.map((r) => r.id);
+export const ROWS: readonly RowId[] = POST_ROWS.map((r) => r.id);
 
-const rowById = new Map<RowId, (typeof SOURCE_POST.rows)[number]>(SOURCE_POST.rows.map((r) => [r.id, r]));
+/** The id content/source-post.md gives a row's claim: T1 for the first row, and so on. */
+export const rowClaimId = (row: RowId): string => POST_ROWS.find((r) => r.id === row)!.claim;
 
-export const rowLabel = (row: RowId): string => rowById.get(row)!.label;
+/** The techniques the post compares, in the registry's order: the columns of its table. */
+export const POST_TECHNIQUES = TECHNIQUES.filter(
+  (t): t is Extract<Technique, { inSourcePost: true }> => t.inSourcePost,
+);
 
-/** What the post claims for one technique in one row, as it words it; nothing for a technique it does not compare. */
-export const claim = (row: RowId, technique: TechniqueId): string | undefined =>
-  (rowById.get(row)!.cells as Partial<Record<TechniqueId, string>>)[technique];
+export const rowLabel = (row: RowId): string => SOURCE_POST_EN.rows[row].label;
+export const rowLabelKo = (row: RowId): string => SOURCE_POST_KO.rows[row].label;
 
-export type Difficulty = 'easy' | 'medium' | 'hard';
+/** What the post claims for one technique in one row, in the English translation. */
+export const claim = (row: RowId, technique: PostTechniqueId): string => SOURCE_POST_EN.rows[row].cells[technique];
+/** The same cell in the post's own Korean. */
+export const claimKo = (row: RowId, technique: PostTechniqueId): string => SOURCE_POST_KO.rows[row].cells[technique];
 
 /**
- * The level the post's "implementation difficulty" cell gives a technique, read from the English
- * catalogue's words (easy, medium, hard): the race weighs it against the lines of code it needed.
+ * The level a ranking row claims for a technique: stars for difficulty (★ is 1), 1 (low) to 3
+ * (highest) for scalability. Data, not read from the words, so a translation cannot change a verdict.
  */
-export function claimedDifficulty(technique: TechniqueId): Difficulty | null {
-  const level = /\b(easy|medium|hard)\b/i.exec(claim('difficulty', technique) ?? '')?.[1];
-  return level ? (level.toLowerCase() as Difficulty) : null;
-}
+export const claimedLevel = (row: keyof typeof CLAIMED_LEVELS, technique: PostTechniqueId): number =>
+  CLAIMED_LEVELS[row][technique];
 
 export interface Source {
   label: string;

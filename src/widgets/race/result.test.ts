@@ -86,7 +86,7 @@ describe('buildResult and the summary', () => {
       text,
       /Polling: latency p50 2\.0 ms, p95 3\.0 ms, max 3\.0 ms; 12 requests, 1 TCP connection, 340 B\/event; 50 delivered, 0 lost, 0 duplicated\./,
     );
-    assert.match(text, /Connections: corrected \/ /);
+    assert.match(text, /Number of connections: corrected \/ /);
     assert.match(
       text,
       /Run it yourself: http:\/\/127\.0\.0\.1:4321\/lessons\/comparison\/\?rate=5&payload=100&duration=10000&interval=1000#race$/,

@@ -7,11 +7,11 @@ import {
   holdsOneConnection,
   perTechnique,
   TECHNIQUE_IDS,
-  TECHNIQUES,
   technique,
   type TechniqueId,
 } from '../../../protocol/techniques.ts';
 import type { ByteCounts, LabConnections } from '../shared/lab-api.ts';
+import { POST_TECHNIQUES } from './claims.ts';
 import type { ClockEstimate } from './clock.ts';
 import { choiceToQuery, formatBytes, formatMs, formatRate, plural, type RaceChoice } from './settings.ts';
 import type { LatencySummary } from './stats.ts';
@@ -177,8 +177,8 @@ export function summaryText(r: RaceResult, pageUrl: string): string {
       return `${technique(k).name}: latency p50 ${ms(t.latency.p50)}, p95 ${ms(t.latency.p95)}, max ${ms(t.latency.max)}; ${plural(t.requests, 'request')}${empty}, ${plural(t.connections, 'TCP connection')}, ${bytes}; ${t.delivered} delivered, ${t.lostSilently} lost, ${t.duplicates} duplicated${t.lostToReset + t.lostToGap > 0 ? `, ${t.lostToReset + t.lostToGap} gone with a reset or gap (announced)` : ''}.`;
     }),
     '',
-    `Verdicts on the source post's table (${TECHNIQUES.map((t) => t.name).join(' / ')}):`,
-    ...r.table.map((row) => `${row.label}: ${TECHNIQUE_IDS.map((k) => row.cells[k].verdict).join(' / ')}`),
+    `Verdicts on the source post's table (${POST_TECHNIQUES.map((t) => t.name).join(' / ')}):`,
+    ...r.table.map((row) => `${row.label}: ${POST_TECHNIQUES.map((t) => row.cells[t.id].verdict).join(' / ')}`),
     '',
     `Run it yourself: ${pageUrl.split(/[?#]/)[0]}?${choiceToQuery(c)}#race`,
   ];

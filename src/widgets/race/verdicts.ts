@@ -7,20 +7,25 @@
  * carries, which way) and its own numbers, with the run's for the comparisons. No cell is chosen by a
  * technique's id, so a technique added to protocol/techniques.ts gets its cells from what it is.
  */
-import {
-  perTechnique,
-  TECHNIQUE_IDS,
-  TECHNIQUES,
-  type Technique,
-  type TechniqueId,
-  type TechniqueInfo,
-} from '../../../protocol/techniques.ts';
+import { TECHNIQUES, type Technique, type TechniqueId, type TechniqueInfo } from '../../../protocol/techniques.ts';
 import type { ByteCounts } from '../shared/lab-api.ts';
-import { claim, claimedDifficulty, ROWS, rowLabel, SOURCES, type RowId, type Source } from './claims.ts';
+import {
+  claim,
+  claimedLevel,
+  claimKo,
+  POST_TECHNIQUES,
+  type PostTechniqueId,
+  ROWS,
+  rowClaimId,
+  rowLabel,
+  rowLabelKo,
+  SOURCES,
+  type RowId,
+  type Source,
+} from './claims.ts';
 import { plural } from './settings.ts';
 
-/** `measured`: the post compares four techniques; for one it does not, the run's evidence stands alone. */
-export const VERDICTS = ['confirmed', 'nuanced', 'corrected', 'measured'] as const;
+export const VERDICTS = ['confirmed', 'nuanced', 'corrected'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 /** Bytes on the wire per delivered event, both directions, split by what they were for. */
@@ -67,8 +72,10 @@ export interface RunNumbers {
 }
 
 export interface Cell {
-  /** The post's words; null for a technique the post does not compare. */
-  claim: string | null;
+  /** The post's cell in the English translation. */
+  claim: string;
+  /** The same cell in the post's own Korean. */
+  claimKo: string;
   verdict: Verdict;
   evidence: string;
   source?: Source;
@@ -76,8 +83,12 @@ export interface Cell {
 
 export interface Row {
   id: RowId;
+  /** The row's claim id in content/source-post.md (T1 … T7). */
+  claimId: string;
   label: string;
-  cells: Record<TechniqueId, Cell>;
+  labelKo: string;
+  /** One cell per technique the post compares. */
+  cells: Record<PostTechniqueId, Cell>;
 }
 
 const sum = (c: ByteCounts) => c.header + c.framing + c.payload;
@@ -87,15 +98,16 @@ const seconds = (ms: number) => `${+(ms / 1000).toFixed(1)} s`;
 const perEvent = (t: TechniqueNumbers) => (t.perEvent ? `${n(t.perEvent.total)} B per event` : 'no event delivered');
 const NOT_CUT = 'Not measured in this run: cut the connections during a race to see it.';
 
-type Evidence = Omit<Cell, 'claim'>;
+type Evidence = Omit<Cell, 'claim' | 'claimKo'>;
 
 /** One cell of a row: what one technique is (its registry entry), what it did here, and the whole run. */
-type CellBuilder = (t: Technique, x: TechniqueNumbers, run: RunNumbers) => Evidence;
+type PostTechnique = (typeof POST_TECHNIQUES)[number];
+type CellBuilder = (t: PostTechnique, x: TechniqueNumbers, run: RunNumbers) => Evidence;
 
 /** The per-event totals of the techniques that `keep` selects, among those that delivered an event. */
 const perEventTotals = (techniques: RunNumbers['techniques'], keep: (t: Technique) => boolean): number[] =>
   TECHNIQUES.filter(keep).flatMap((t) => {
-    const per = techniques[t.id].perEvent;
+    const per = techniques[t.id]?.perEvent;
     return per ? [per.total] : [];
   });
 
@@ -141,10 +153,11 @@ const protocol: CellBuilder = (t, x) => {
     case 'websocket-frames':
       return {
         verdict: 'corrected',
-        evidence:
+        evidence: `${
           heads > 0
-            ? `It starts as HTTP: ${plural(x.requests, 'HTTP/1.1 GET')} with Upgrade: websocket, answered 101 (${n(heads)} B of HTTP heads on its connection), then frames on the same TCP connection. All four run over TCP; "HTTP vs TCP" is a false contrast.`
-            : 'It starts as an HTTP/1.1 GET answered by 101 Switching Protocols, then frames on the same TCP connection. All four run over TCP; "HTTP vs TCP" is a false contrast.',
+            ? `It starts as HTTP: ${plural(x.requests, 'HTTP/1.1 GET')} with Upgrade: websocket, answered 101 (${n(heads)} B of HTTP heads on its connection), then frames on the same TCP connection.`
+            : 'It starts as an HTTP/1.1 GET answered by 101 Switching Protocols, then frames on the same TCP connection.'
+        } TCP is under the other three as well (HTTP/1.1 and HTTP/2 run over TCP; HTTP/3 over QUIC): "HTTP vs TCP" is a false contrast.`,
         source: SOURCES.wsHandshake,
       };
   }
@@ -155,7 +168,7 @@ const protocol: CellBuilder = (t, x) => {
  * sentence beside the line counts. A request's work follows how the server answers it; a held
  * connection's, whether the browser's API reconnects by itself (EventSource does, WebSocket does not).
  */
-function work(t: Technique): { alone: string; verdict: Verdict; beside: string } {
+function work(t: PostTechnique): { alone: string; verdict: Verdict; beside: string } {
   switch (t.connection) {
     case 'request-per-answer':
       return { alone: 'A loop around one fetch.', verdict: 'confirmed', beside: '' };
@@ -168,7 +181,7 @@ function work(t: Technique): { alone: string; verdict: Verdict; beside: string }
           " The browser side is polling's loop without the wait; the extra work is the server holding and waking requests.",
       };
     case 'persistent':
-      return t.wire === 'event-stream'
+      return t.browserReconnects
         ? {
             alone: 'The browser reconnects and sends Last-Event-ID by itself; the server resumes from it.',
             verdict: 'confirmed',
@@ -182,36 +195,37 @@ function work(t: Technique): { alone: string; verdict: Verdict; beside: string }
   }
 }
 
-/** Judged by the lines of code this course needed: a measurement of its own code, not of every codebase. */
+const stars = (level: number) => '★'.repeat(level);
+
+/**
+ * Judged by the lines of code this course needed: a measurement of its own code, not of every codebase.
+ * The post's stars rank the techniques; the claim holds when no technique it rates easier took more
+ * lines, and none it rates harder took fewer.
+ */
 const difficulty: CellBuilder = (t, _x, { codeLines }) => {
   const { alone, verdict, beside } = work(t);
   if (!codeLines) return { verdict, evidence: alone };
-  const total = (k: TechniqueId) => codeLines[k].client + codeLines[k].server;
-  const totals = TECHNIQUE_IDS.map(total);
-  const smallest = Math.min(...totals);
-  const largest = Math.max(...totals);
-  const size = total(t.id);
-  const level = claimedDifficulty(t.id);
-  const judged: Verdict =
-    level === 'easy'
-      ? size <= smallest * 1.25
-        ? 'confirmed'
-        : 'nuanced'
-      : level === 'hard'
-        ? size === largest
-          ? 'confirmed'
-          : 'nuanced'
-        : size > smallest * 1.25 && size < largest
-          ? 'confirmed'
-          : 'nuanced';
-  const lines = `This course's code: ${n(codeLines[t.id].client)} lines in the browser, ${n(codeLines[t.id].server)} on the server (${n(size)} in all, comments left out).`;
-  return { verdict: judged, evidence: `${lines}${beside}` };
+  const size = (id: PostTechniqueId) => codeLines[id].client + codeLines[id].server;
+  const level = (id: PostTechniqueId) => claimedLevel('difficulty', id);
+  const own = size(t.id);
+  const against = POST_TECHNIQUES.filter((u) =>
+    level(u.id) < level(t.id) ? size(u.id) >= own : level(u.id) > level(t.id) ? size(u.id) <= own : false,
+  );
+  const lines = `This course's code: ${n(codeLines[t.id].client)} lines in the browser, ${n(codeLines[t.id].server)} on the server (${n(own)} in all, comments left out).`;
+  const yet =
+    against.length === 0
+      ? ''
+      : ` Yet ${against.map((u) => `${u.name}, rated ${stars(level(u.id))}, took ${size(u.id) < own ? 'fewer' : 'more'} (${n(size(u.id))})`).join('; ')}.`;
+  return { verdict: against.length === 0 ? 'confirmed' : 'nuanced', evidence: `${lines}${yet}${beside}` };
 };
 
 const connections: CellBuilder = (t, x) => {
   if (t.connection === 'persistent')
     return x.connections <= 1
-      ? { verdict: 'confirmed', evidence: `${plural(x.connections, 'TCP connection')} for the whole run.` }
+      ? {
+          verdict: 'confirmed',
+          evidence: `${plural(x.connections, 'TCP connection')} for the whole run${t.wire === 'event-stream' ? ' (one per EventSource: a page with several, or several tabs, holds one each)' : ''}.`,
+        }
       : {
           verdict: 'nuanced',
           evidence: `${plural(x.connections, 'TCP connection')}: one at a time, and a new one after each drop (${plural(x.reconnects, 'reconnect')}).`,
@@ -219,14 +233,12 @@ const connections: CellBuilder = (t, x) => {
   if (x.connections < x.requests)
     return {
       verdict: 'corrected',
-      evidence: `${plural(x.requests, 'request')} over ${plural(x.connections, 'TCP connection')}: HTTP/1.1 keeps connections alive and reuses them, so a new request is not a new connection.`,
+      evidence: `${plural(x.requests, 'request')} over ${plural(x.connections, 'TCP connection')}: the requests are many, the connections few. HTTP/1.1 keeps a connection open and reuses it, so a new request is not a new connection.`,
       source: SOURCES.persistent,
     };
-  // The post's words: a poll asks anew per request, a held request per response.
-  const per = t.connection === 'request-per-answer' ? 'per request' : 'per response';
   return {
     verdict: 'confirmed',
-    evidence: `${plural(x.requests, 'request')} over ${plural(x.connections, 'TCP connection')}: one new connection ${per}.`,
+    evidence: `${plural(x.requests, 'request')} over ${plural(x.connections, 'TCP connection')}: a new connection for every request.`,
   };
 };
 
@@ -256,21 +268,27 @@ const scalability: CellBuilder = (t, x, { techniques, settings, windowMs }) => {
       };
     }
     case 'persistent': {
-      const cheapestPolling = Math.min(...perEventTotals(techniques, (u) => u.connection !== 'persistent'));
-      const cheaper = x.perEvent !== null && x.perEvent.total < cheapestPolling;
+      // The post ranks the techniques (low, high, highest): a held connection's claim holds per event
+      // when it was cheaper than every technique the post ranks below it.
+      const level = claimedLevel('scalability', t.id);
+      const lower = POST_TECHNIQUES.filter((u) => claimedLevel('scalability', u.id) < level).flatMap((u) => {
+        const per = techniques[u.id].perEvent;
+        return per ? [{ name: u.name, total: per.total }] : [];
+      });
+      const cheaper = x.perEvent !== null && lower.length > 0 && lower.every((u) => x.perEvent!.total < u.total);
       // An event stream is an HTTP response that never ends: it keeps one of the browser's HTTP/1.1
       // connections to the host. A WebSocket, once upgraded, is out of that pool.
       const pool = t.wire === 'event-stream' ? ", one of the browser's 6 per host over HTTP/1.1" : '';
       return {
         verdict: cheaper ? 'nuanced' : 'corrected',
-        evidence: `${perEvent(x)} against ${Number.isFinite(cheapestPolling) ? `${n(cheapestPolling)} B` : 'nothing'} for the cheaper kind of polling${cheaper ? '' : ': not cheaper here'}. But each client holds a connection all the time (memory, a file descriptor${pool}): what scales depends on the event rate, the fan-out and that cost.`,
+        evidence: `${perEvent(x)}, against ${lower.length > 0 ? lower.map((u) => `${n(u.total)} B for ${u.name}`).join(', ') : 'nothing to compare'}${cheaper ? '' : ': not cheaper than every technique the post ranks lower'}. But each client holds a connection all the time (memory, a file descriptor${pool}): what scales depends on the event rate, the fan-out and that cost.`,
       };
     }
   }
 };
 
 const browserSupport: CellBuilder = (t, _x, { features }) => {
-  const here = (has: boolean, api: string) => `${api} in this browser: ${has ? 'yes' : 'no'}.`;
+  const here = (has: boolean, api: string) => `${api} in the browser that ran the race: ${has ? 'yes' : 'no'}.`;
   switch (t.wire) {
     case 'json-answers':
       return {
@@ -280,14 +298,14 @@ const browserSupport: CellBuilder = (t, _x, { features }) => {
       };
     case 'event-stream':
       return {
-        verdict: 'confirmed',
-        evidence: `${here(features.eventSource, 'EventSource')} Every current browser has it; Internet Explorer never did.`,
+        verdict: 'nuanced',
+        evidence: `${here(features.eventSource, 'EventSource')} Not most but every current engine has it (Chrome 6, Firefox 6, Safari 5, Edge 79); only Internet Explorer and the Edge before Chromium never did.`,
         source: SOURCES.mdnEventSource,
       };
     case 'websocket-frames':
       return {
         verdict: 'nuanced',
-        evidence: `${here(features.webSocket, 'WebSocket')} Wider than the claim: Internet Explorer 10 and 11 had it too.`,
+        evidence: `${here(features.webSocket, 'WebSocket')} Wider than "most modern browsers": every current engine, and Internet Explorer 10 and 11 too.`,
         source: SOURCES.mdnWebSocket,
       };
   }
@@ -296,35 +314,28 @@ const browserSupport: CellBuilder = (t, _x, { features }) => {
 const errorHandling: CellBuilder = (t, x, { faults }) => {
   const cut = faults.cuts + faults.restarts > 0;
   const recovered = `${plural(x.reconnects, 'reconnect')}${x.recoveryMs === null ? '' : `, first event again ${seconds(x.recoveryMs)} after the fault`}; ${n(x.lostSilently)} lost, ${n(x.duplicates)} duplicated`;
-  switch (t.connection) {
-    case 'request-per-answer':
-      return {
-        verdict: cut && x.lostSilently > 0 ? 'corrected' : 'confirmed',
-        evidence: !cut
-          ? NOT_CUT
-          : x.reconnects === 0
-            ? `No poll was in flight when the fault struck, so there was no connection to lose: the next poll asked with its cursor; ${n(x.lostSilently)} lost, ${n(x.duplicates)} duplicated.`
-            : `${recovered}: the next poll asks again with the same cursor.`,
-      };
-    case 'held-request':
-      return {
-        verdict: 'confirmed',
-        evidence: cut ? `${recovered}: the client's own code asked again from its cursor.` : NOT_CUT,
-      };
-    case 'persistent':
-      // EventSource reconnects by itself; the browser's WebSocket never does, nor does a fetch.
-      return t.browserReconnects
-        ? {
-            verdict: 'nuanced',
-            evidence: `${cut ? `${recovered}: the browser reconnected by itself, sending Last-Event-ID. ` : ''}But it gives up for good after a non-200 status or a wrong Content-Type, and resuming from Last-Event-ID is the server's job.`,
-            source: SOURCES.sse,
-          }
-        : {
-            verdict: 'corrected',
-            evidence: `${t.wire === 'websocket-frames' ? "The browser's WebSocket" : 'A fetch'} never reconnects. ${cut ? `This course's client did (${recovered}), by its own code.` : `This course's client does it by its own code (${t.files.client[0]}).`}`,
-            source: t.wire === 'websocket-frames' ? SOURCES.wsApi : SOURCES.sse,
-          };
-  }
+  const ownCode = `This course's client does it (${t.files.client[0]})`;
+  if (!t.browserReconnects && t.connection !== 'persistent')
+    return {
+      verdict: 'confirmed',
+      evidence: !cut
+        ? `${ownCode}: on a failure it waits, then asks again with its cursor. ${NOT_CUT}`
+        : x.reconnects === 0 && t.connection === 'request-per-answer'
+          ? `${ownCode}. No poll was in flight when the fault struck, so there was no connection to lose: the next poll asked with its cursor; ${n(x.lostSilently)} lost, ${n(x.duplicates)} duplicated.`
+          : `${ownCode}: ${recovered}, asking again from its cursor.`,
+    };
+  if (t.browserReconnects)
+    return {
+      verdict: 'confirmed',
+      evidence: `${cut ? `${recovered}: the browser reconnected by itself, sending Last-Event-ID. ` : 'The browser reconnects by itself and sends Last-Event-ID. '}By hand: resuming from that id on the server, and starting again after a non-200 status or a wrong Content-Type, which stop EventSource for good.`,
+      source: SOURCES.sse,
+    };
+  // What the browser's WebSocket has built in reports a failure; nothing in it recovers from one.
+  return {
+    verdict: 'corrected',
+    evidence: `What is built in only reports: a close event with a code (1006 after a drop), an error event that says nothing of why. The browser's WebSocket never reconnects or resumes. ${cut ? `This course's client did (${recovered}), by its own code.` : `This course's client does it by its own code (${t.files.client[0]}).`}`,
+    source: SOURCES.wsApi,
+  };
 };
 
 const BUILDERS: Record<RowId, CellBuilder> = {
@@ -337,14 +348,20 @@ const BUILDERS: Record<RowId, CellBuilder> = {
   'error-handling': errorHandling,
 };
 
+/** A value per technique the post compares, built by looping over the registry. */
+const perPostTechnique = <T>(make: (t: PostTechnique) => T): Record<PostTechniqueId, T> =>
+  Object.fromEntries(POST_TECHNIQUES.map((t) => [t.id, make(t)])) as Record<PostTechniqueId, T>;
+
 export function verdictTable(run: RunNumbers): Row[] {
   return ROWS.map((id) => ({
     id,
+    claimId: rowClaimId(id),
     label: rowLabel(id),
-    cells: perTechnique((t) => {
-      const evidence = BUILDERS[id](t, run.techniques[t.id], run);
-      const said = claim(id, t.id);
-      return said === undefined ? { ...evidence, claim: null, verdict: 'measured' } : { ...evidence, claim: said };
-    }),
+    labelKo: rowLabelKo(id),
+    cells: perPostTechnique((t) => ({
+      claim: claim(id, t.id),
+      claimKo: claimKo(id, t.id),
+      ...BUILDERS[id](t, run.techniques[t.id], run),
+    })),
   }));
 }
