@@ -68,7 +68,10 @@ export class EventStreamParser {
   }
 
   private line(line: string): void {
-    if (line === '') return this.dispatchEvent();
+    if (line === '') {
+      this.dispatchEvent();
+      return;
+    }
     if (line.startsWith(':')) return; // a comment: heartbeats look like this
     const colon = line.indexOf(':');
     const field = colon < 0 ? line : line.slice(0, colon);

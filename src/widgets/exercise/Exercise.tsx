@@ -170,7 +170,6 @@ export default function Exercise({ exercise }: { exercise: ExerciseView }) {
       <div class={`ex-code${showSolution ? ' ex-code-pair' : ''}`}>
         <div class="ex-editor" ref={editorBox}>
           <section class="ex-placeholder-box" aria-label={t.editorLabel(exercise.title)}>
-            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard */}
             <pre class="ex-placeholder" tabIndex={0}>
               <code>{exercise.starter}</code>
             </pre>
@@ -179,7 +178,6 @@ export default function Exercise({ exercise }: { exercise: ExerciseView }) {
         {showSolution && (
           <div class="ex-editor ex-solution" ref={solutionBox}>
             <section class="ex-placeholder-box" aria-label={t.solutionLabel}>
-              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard */}
               <pre class="ex-placeholder" tabIndex={0}>
                 <code>{exercise.solution}</code>
               </pre>
@@ -287,7 +285,6 @@ export default function Exercise({ exercise }: { exercise: ExerciseView }) {
       </ul>
 
       <h4 class="ex-subtitle">{t.consoleLabel}</h4>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard */}
       <div class="ex-console" role="log" aria-label={t.consoleLabel} tabIndex={0}>
         {lines.length === 0 ? (
           <p class="ex-console-empty">{t.consoleEmpty}</p>
