@@ -162,6 +162,9 @@ export function techniqueBySegment(segment: string): Technique | undefined {
 /** One connection carries the whole subscription: a retry is a new request, a page holds one socket. */
 export const holdsOneConnection = (id: TechniqueId): boolean => technique(id).connection === 'persistent';
 
+/** The client asks request by request (short and long polling): answers can be empty, and each is counted. */
+export const asksPerRequest = (id: TechniqueId): boolean => !holdsOneConnection(id);
+
 /** A value per technique, built by looping over the registry (so no caller lists the ids again). */
 export function perTechnique<T>(make: (t: Technique) => T): Record<TechniqueId, T> {
   return Object.fromEntries(TECHNIQUES.map((t) => [t.id, make(t)])) as Record<TechniqueId, T>;

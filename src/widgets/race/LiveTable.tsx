@@ -1,10 +1,11 @@
+import { asksPerRequest } from '../../../protocol/techniques.ts';
 /**
  * The race's figures, one column per technique so they read side by side: live while the race runs
  * (from the clients' tallies and the server's byte counts so far), final once it has ended.
  */
 import type { ComponentChild } from 'preact';
 import { TECHNIQUES, type TechniqueId } from '../../../protocol/techniques.ts';
-import { hasAnswers, perEventBytes } from './result.ts';
+import { perEventBytes } from './result.ts';
 import type { RaceRunner } from './runner.ts';
 import Swatch from './Swatch.tsx';
 import { summarize, type LatencySummary } from './stats.ts';
@@ -41,7 +42,7 @@ function figures(runner: RaceRunner | null, t: TechniqueId, payloadBytes: number
     state: lane?.state ?? 'idle',
     latency: final?.latency ?? summarize(lane?.tally.latencies() ?? []),
     requests,
-    empty: hasAnswers(t) ? (final?.emptyResponses ?? lane?.emptyResponses ?? 0) : null,
+    empty: asksPerRequest(t) ? (final?.emptyResponses ?? lane?.emptyResponses ?? 0) : null,
     connections: final?.connections ?? s?.connections ?? 0,
     bytes: final ? final.perEvent : s ? perEventBytes(s.up, s.down, delivered, payloadBytes) : null,
     reconnects: final?.reconnects ?? lane?.reconnects ?? 0,

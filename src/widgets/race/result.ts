@@ -3,13 +3,7 @@
  * run as JSON, and a short text to share that links back to the same experiment).
  */
 import type { RaceStatus } from '../../../protocol/lab.ts';
-import {
-  holdsOneConnection,
-  perTechnique,
-  TECHNIQUE_IDS,
-  technique,
-  type TechniqueId,
-} from '../../../protocol/techniques.ts';
+import { perTechnique, TECHNIQUE_IDS, technique, type TechniqueId } from '../../../protocol/techniques.ts';
 import type { ByteCounts, LabConnections } from '../shared/lab-api.ts';
 import { POST_TECHNIQUES } from './claims.ts';
 import type { ClockEstimate } from './clock.ts';
@@ -50,12 +44,6 @@ export interface RaceResult {
 }
 
 const ZERO: ByteCounts = { header: 0, framing: 0, payload: 0 };
-
-/**
- * Its responses end, one answer per request, and an answer may carry no event (polling, long
- * polling): the race counts the empty ones. A stream has no answers to count.
- */
-export const hasAnswers = (id: TechniqueId): boolean => !holdsOneConnection(id);
 
 /**
  * Bytes per delivered event. The server counts HTTP bodies and WebSocket payloads as payload; the

@@ -1,3 +1,4 @@
+import { asksPerRequest } from '../../../protocol/techniques.ts';
 /**
  * Runs one race in the page: estimates the server's clock, asks the server to publish, opens a client per technique
  * clients (the same src/client/ code the lessons show) from the race's first cursor, keeps each one's
@@ -11,7 +12,7 @@ import type { ConnectionState, FeedClient } from '../../client/types.ts';
 import { labApi, type LabConnections, type RaceStart } from '../shared/lab-api.ts';
 import { claimPage } from '../shared/page-connections.ts';
 import { estimateServerClock, localNow, type ClockEstimate } from './clock.ts';
-import { buildResult, hasAnswers, type Fault, type RaceResult } from './result.ts';
+import { buildResult, type Fault, type RaceResult } from './result.ts';
 import type { RaceChoice } from './settings.ts';
 import { DeliveryTally } from './tally.ts';
 import type { RunNumbers } from './verdicts.ts';
@@ -270,7 +271,7 @@ export class RaceRunner {
             resets: lane.tally.resets,
             reconnects: lane.reconnects,
             requestsSeenByPage: lane.requestsSeen,
-            emptyResponses: hasAnswers(id) ? lane.emptyResponses : null,
+            emptyResponses: asksPerRequest(id) ? lane.emptyResponses : null,
             recoveryMs: lane.recoveryMs,
           };
         }),

@@ -4,7 +4,7 @@
  * connection, restart the server, fall behind) and the wire inspector.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { holdsOneConnection, technique as techniqueInfo, type TechniqueId } from '../../../protocol/techniques.ts';
+import { asksPerRequest, technique as techniqueInfo, type TechniqueId } from '../../../protocol/techniques.ts';
 import { gaveUpSentences } from '../../client/open-feed.ts';
 import type { WebSocketFeed } from '../../client/websocket.ts';
 import { techniqueStrings } from '../../i18n/en/techniques.ts';
@@ -77,8 +77,7 @@ const ms = (n: number) => (n >= 1000 ? `${n / 1000} s` : `${n} ms`);
 
 export default function TechniqueDemo({ technique }: Props) {
   const info = techniqueInfo(technique);
-  /** Asks request by request (short and long polling), rather than holding one connection. */
-  const asksPerRequest = !holdsOneConnection(technique);
+  const perRequest = asksPerRequest(technique);
   const lab = useBrowserValue(newLabId, '');
   const [wanted, setWanted] = useState(true);
   // Bumped by Retry: a client that gave up is replaced by a new one.
@@ -234,7 +233,7 @@ export default function TechniqueDemo({ technique }: Props) {
         </button>
       </div>
 
-      {asksPerRequest && (
+      {perRequest && (
         <div class="w-controls">
           {info.connection === 'request-per-answer' ? (
             <label>
@@ -276,7 +275,7 @@ export default function TechniqueDemo({ technique }: Props) {
         {status}
       </p>
 
-      <Timeline items={model.items} now={now} wireLabel={asksPerRequest ? 'Requests' : 'Connection'} />
+      <Timeline items={model.items} now={now} wireLabel={perRequest ? 'Requests' : 'Connection'} />
 
       <dl class="w-counts">
         <div>
@@ -289,7 +288,7 @@ export default function TechniqueDemo({ technique }: Props) {
         </div>
         <div>
           <dt>Empty responses</dt>
-          <dd>{asksPerRequest ? counters.empty : 'n/a'}</dd>
+          <dd>{perRequest ? counters.empty : 'n/a'}</dd>
         </div>
         <div>
           <dt>Reconnects</dt>
