@@ -19,7 +19,8 @@ import { selectStore } from './log/select-store.ts';
 import type { ChannelStore } from './log/types.ts';
 import { createMetrics } from './metrics.ts';
 import { ASSET_POLICY, PagePolicyCache, securityHeaders } from './security.ts';
-import { WebSocketTransport } from './transports/websocket.ts';
+import { ApiError, rawHttpError } from './errors.ts';
+import { isWebSocketUpgrade, WebSocketTransport } from './transports/websocket.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -145,6 +146,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const app = siteApp(config, backend.api.app);
 
   const server: Server = createServer({
+    // Only a WebSocket handshake is an upgrade. Anything else with an Upgrade header (curl --http2 and
+    // the JDK's HttpClient send `Upgrade: h2c` by default) is served as the plain HTTP/1.1 request it
+    // also is, by the app: HTTP/1.1 lets a server ignore an upgrade it does not support.
+    shouldUpgradeCallback: isWebSocketUpgrade,
     // Trickled headers are cut off after HEADERS_TIMEOUT_MS: without it, a client sending one header
     // byte a minute holds a socket forever (slowloris).
     headersTimeout: config.HEADERS_TIMEOUT_MS,
@@ -161,9 +166,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // server.timeout stays 0 (Node's default): a quiet SSE stream or WebSocket is not idle, it is waiting.
   server.on('request', getRequestListener(app.fetch));
   server.on('upgrade', (req, socket: Socket, head) => {
-    if (!backend.upgrade(req, socket, head)) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    }
+    if (backend.upgrade(req, socket, head)) return;
+    // A WebSocket handshake anywhere else: RFC 6455 §4.2.1 asks for an error status such as 404.
+    const refusal = new ApiError(
+      'not_found',
+      `No WebSocket endpoint at ${new URL(req.url ?? '/', 'http://x').pathname.slice(0, 200)}; a channel's is /api/channels/<channel>/ws.`,
+    );
+    backend.deps.metrics.rejections.inc({ reason: refusal.code });
+    socket.end(rawHttpError(refusal));
   });
   // A broken client connection (garbage, headers too big, too slow) must not take the server down; it
   // gets the status Node itself would send, then the socket is closed.

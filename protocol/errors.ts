@@ -33,6 +33,11 @@ export const ERROR_CODES = {
     meaning: 'Too many held connections (SSE, WebSocket, long polls) from your address.',
   },
   origin_not_allowed: { status: 403, meaning: 'A WebSocket from a page on another origin.' },
+  invalid_handshake: {
+    status: 400,
+    meaning:
+      'A WebSocket handshake that is not one: `Upgrade` other than `websocket`, a malformed `Sec-WebSocket-Key`, a `Sec-WebSocket-Version` other than 13 or 8, or a header ws cannot parse.',
+  },
   message_too_large: {
     status: null,
     otherwise: 'WebSocket close 1009',
@@ -54,7 +59,10 @@ export const ERROR_CODES = {
     meaning: 'The client missed a ping; the server closed the socket.',
   },
   shutting_down: { status: 503, meaning: 'The server is stopping; retry in a moment.' },
-  not_found: { status: 404, meaning: 'No API route at that path (or no race for that lab).' },
+  not_found: {
+    status: 404,
+    meaning: 'No API route at that path, no WebSocket endpoint there (a handshake), or no race for that lab.',
+  },
   method_not_allowed: { status: 405, meaning: 'Wrong method; the `Allow` header names the right one.' },
   upgrade_required: { status: 426, meaning: 'A plain GET on the WebSocket URL.' },
   too_many_channels: {

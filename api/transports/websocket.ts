@@ -27,6 +27,42 @@ import type { UpgradeTransport } from './transport.ts';
 
 const WS_PATH = new RegExp(`^/api/channels/([^/]+)/${technique('websocket').segment}$`);
 
+/**
+ * A WebSocket handshake (RFC 6455 §4.1): its `Upgrade` names `websocket`. Any other upgrade (`h2c` from
+ * curl --http2 or the JDK's HttpClient, `TLS/1.0`) is a plain HTTP/1.1 request: a server may ignore an
+ * upgrade it does not support (RFC 9110 §7.8), and that is what a bare node:http server does.
+ */
+export function isWebSocketUpgrade(req: IncomingMessage): boolean {
+  const upgrade = req.headers.upgrade;
+  return typeof upgrade === 'string' && upgrade.split(',').some((p) => p.trim().toLowerCase() === 'websocket');
+}
+
+/** RFC 6455 §4.1: 16 random bytes, base64. */
+const WS_KEY = /^[+/0-9A-Za-z]{22}==$/;
+
+/**
+ * The checks ws would make, made first so that a refusal is the contract's JSON error rather than ws's
+ * plain-text 400 (ws stays the last word: anything it still refuses is turned into the same error).
+ */
+function checkHandshake(req: IncomingMessage): void {
+  if (req.headers.upgrade?.toLowerCase() !== 'websocket') {
+    throw new ApiError(
+      'invalid_handshake',
+      'A WebSocket handshake carries "Upgrade: websocket" and no other protocol.',
+    );
+  }
+  const key = req.headers['sec-websocket-key'];
+  if (typeof key !== 'string' || !WS_KEY.test(key)) {
+    throw new ApiError('invalid_handshake', 'Sec-WebSocket-Key must be 16 random bytes in base64 (RFC 6455 §4.1).');
+  }
+  const version = req.headers['sec-websocket-version'];
+  if (version !== '13' && version !== '8') {
+    throw new ApiError('invalid_handshake', 'This server speaks WebSocket version 13 (RFC 6455).', {
+      'Sec-WebSocket-Version': '13, 8',
+    });
+  }
+}
+
 const message = (m: ServerMessage) => JSON.stringify(m);
 
 // #region ws-origin
@@ -113,6 +149,14 @@ export class WebSocketTransport {
       perMessageDeflate: false,
     };
     this.wss = new WebSocketServer(options);
+    // What ws still refuses after checkHandshake (a Sec-WebSocket-Protocol it cannot parse) gets the
+    // contract's JSON error too: with a listener here, ws leaves the answer to us.
+    this.wss.on('wsClientError', (err: Error, socket: Duplex) => {
+      const refusal = new ApiError('invalid_handshake', `The WebSocket handshake was refused: ${err.message}.`);
+      this.deps.metrics.rejections.inc({ reason: refusal.code });
+      if (socket.writable) socket.end(rawHttpError(refusal));
+      else socket.destroy();
+    });
     // One timer pings everyone: the browser answers pings by itself (its API has no ping method), and a
     // peer that has not answered the previous ping is gone (a half-open TCP connection says nothing).
     this.pinger = setInterval(() => this.pingAll(), deps.config.WS_PING_MS);
@@ -138,7 +182,6 @@ export class WebSocketTransport {
       return true;
     }
     const { channel, ip, cursor } = admitted;
-    // ws validates the rest (Sec-WebSocket-Key format, version 13) and answers 400 itself.
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, channel, ip, cursor));
     return true;
   }
@@ -169,6 +212,7 @@ export class WebSocketTransport {
     const cursor = parseCursor(url.searchParams.get('after'), url.searchParams.get('epoch'));
     const ip = clientIp(req, this.deps.config.TRUST_PROXY);
     if (!this.deps.connections.hasRoom(ip)) throw tooManyConnections();
+    checkHandshake(req); // Upgrade, Sec-WebSocket-Key, Sec-WebSocket-Version: what ws checks, as JSON
     return { channel, ip, cursor };
   }
   // #endregion ws-upgrade

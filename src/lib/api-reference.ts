@@ -119,7 +119,7 @@ export const ENDPOINTS: Endpoint[] = [
       },
     ],
     returns:
-      'Server → client: first `{"type":"hello","epoch","head"}` (the epoch the events that follow belong to; again after each resume), then `{"type":"event","seq","time","data"}`, `gap`, `reset`, `ack` (with your `ref`), `error`. Client → server: `{"type":"publish","data","ref"}`, `{"type":"resume","after","epoch"}`. A message over 16 KiB closes with 1009. A plain `GET` without Upgrade is `426`.',
+      'Server → client: first `{"type":"hello","epoch","head"}` (the epoch the events that follow belong to; again after each resume), then `{"type":"event","seq","time","data"}`, `gap`, `reset`, `ack` (with your `ref`), `error`. Client → server: `{"type":"publish","data","ref"}`, `{"type":"resume","after","epoch"}`. A message over 16 KiB closes with 1009. A plain `GET` without Upgrade, or with another protocol in it (`Upgrade: h2c` from `curl --http2`), is `426`; a refused handshake is a JSON error like every other.',
     example: {
       lang: 'js',
       code: [
