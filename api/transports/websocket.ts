@@ -69,7 +69,7 @@ const message = (m: ServerMessage) => JSON.stringify(m);
 /** Extra Origins plus the same origin. Browsers send Origin on every WebSocket handshake; other clients may not. */
 export function originAllowed(
   origin: string | undefined,
-  host: string | undefined,
+  site: { readonly scheme: 'http' | 'https'; readonly host: string | undefined },
   allowed: readonly string[],
 ): boolean {
   if (origin === undefined) return true; // not a browser: CSWSH needs a victim's browser, so nothing to protect
@@ -80,11 +80,26 @@ export function originAllowed(
   } catch {
     return false; // includes "null": sandboxed iframes and file: pages must not borrow the learner's session
   }
-  // Same host and port as the request. Either scheme: behind a TLS-terminating proxy the browser says
-  // https while we receive plain http on the same Host.
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === host;
+  // The same origin is scheme, host and port: https://host is another origin than http://host.
+  return url.protocol === `${site.scheme}:` && url.host === site.host;
 }
 // #endregion ws-origin
+
+/**
+ * The scheme the browser used to reach us: https only behind a TLS-terminating proxy we run, which says
+ * so in X-Forwarded-Proto (its entry is the rightmost, as for X-Forwarded-For). This server itself only
+ * speaks plain http.
+ */
+export function requestScheme(req: IncomingMessage, trustProxy: boolean): 'http' | 'https' {
+  if (!trustProxy) return 'http';
+  const header = req.headers['x-forwarded-proto'];
+  const last = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)
+    .pop();
+  return last === 'https' ? 'https' : 'http';
+}
 
 /** A malformed %-escape is just an invalid channel name, not an exception. */
 function safeDecode(s: string): string {
@@ -203,7 +218,8 @@ export class WebSocketTransport {
     const channel = checkChannel(safeDecode(rawChannel));
     // WebSockets are not covered by CORS: without this check any site could open a socket with the
     // learner's cookies (cross-site WebSocket hijacking).
-    if (!originAllowed(req.headers.origin, req.headers.host, this.deps.config.ALLOWED_ORIGINS)) {
+    const site = { scheme: requestScheme(req, this.deps.config.TRUST_PROXY), host: req.headers.host };
+    if (!originAllowed(req.headers.origin, site, this.deps.config.ALLOWED_ORIGINS)) {
       throw new ApiError(
         'origin_not_allowed',
         `WebSocket connections from origin ${JSON.stringify(req.headers.origin)} are not allowed.`,

@@ -150,7 +150,13 @@ describe('WebSocket transport', () => {
     const listed = openWs(S.base, '/api/channels/ws-o/ws', { origin: 'http://allowed.example' });
     const none = openWs(S.base, '/api/channels/ws-o/ws');
     await Promise.all([same.opened, listed.opened, none.opened]);
-    for (const origin of ['http://evil.example', 'null', S.base.replace(/:\d+$/, ':1')]) {
+    // Another port, and the same host and port under https: on a plain-http server that is another origin.
+    for (const origin of [
+      'http://evil.example',
+      'null',
+      S.base.replace(/:\d+$/, ':1'),
+      S.base.replace('http:', 'https:'),
+    ]) {
       const bad = openWs(S.base, '/api/channels/ws-o/ws', { origin });
       await assert.rejects(bad.opened);
       assert.equal(bad.status, 403, origin);
