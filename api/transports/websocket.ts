@@ -65,6 +65,9 @@ function checkHandshake(req: IncomingMessage): void {
 
 const message = (m: ServerMessage) => JSON.stringify(m);
 
+/** How long a peer whose frame was refused (1009, 1007, 1002) has to answer the close before it is cut. */
+export const CLOSE_HANDSHAKE_MS = 5000;
+
 // #region ws-origin
 /** Extra Origins plus the same origin. Browsers send Origin on every WebSocket handshake; other clients may not. */
 export function originAllowed(
@@ -250,8 +253,20 @@ export class WebSocketTransport {
     this.clients.add(client);
     ws.on('pong', () => (client.alive = true));
     ws.on('message', (data, isBinary) => void this.onMessage(client, data, isBinary));
-    ws.on('error', () => ws.terminate()); // e.g. 1009 or invalid UTF-8: ws has already sent the close frame
+    // A frame ws refuses (a message past WS_MAX_MESSAGE_BYTES, invalid UTF-8, a protocol error): ws has
+    // sent its close frame (1009, 1007, 1002), stopped parsing and goes on reading and discarding what
+    // the peer still sends. Destroying the socket now would answer the peer's next fragments with a TCP
+    // reset, and a reset makes the peer's kernel throw away the close frame it has not read yet (the
+    // client then sees 1006). So the closing handshake is left to finish (RFC 6455 §7.1.1): the socket
+    // ends when the peer's close frame arrives, or after CLOSE_HANDSHAKE_MS for a peer that never sends one.
+    let closing: NodeJS.Timeout | undefined;
+    ws.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH')
+        this.deps.metrics.rejections.inc({ reason: 'message_too_large' });
+      closing ??= setTimeout(() => ws.terminate(), CLOSE_HANDSHAKE_MS);
+    });
     ws.on('close', () => {
+      clearTimeout(closing);
       client.generation++;
       client.stopFollowing();
       this.clients.delete(client);
@@ -328,7 +343,9 @@ export class WebSocketTransport {
     const m = (typeof msg === 'object' && msg !== null && !Array.isArray(msg) ? msg : {}) as Record<string, unknown>;
 
     if (m.type === 'resume') {
-      if (m.after === undefined) return this.sendError(client, 'invalid_cursor', 'A resume needs "after", a seq.');
+      // A JSON number, as the contract says: a string "5" is a client's bug, not a cursor.
+      if (typeof m.after !== 'number')
+        return this.sendError(client, 'invalid_cursor', 'A resume needs "after", a seq as a JSON number.');
       let cursor: Cursor;
       try {
         cursor = parseCursor(m.after, m.epoch);
