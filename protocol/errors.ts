@@ -68,7 +68,8 @@ export const ERROR_CODES = {
   too_many_channels: {
     status: null,
     otherwise: 'reserved',
-    meaning: 'Counted in /metrics for when the server refuses a new channel; today it evicts idle ones instead.',
+    meaning:
+      'Counted in /metrics for when the server refuses a new channel; it never does: reading creates no channel, and publishing, which does, is rate-limited.',
   },
   invalid_lab_id: { status: 400, meaning: 'A lab id that is not 32 lowercase hex digits.' },
   gap_unavailable: { status: 409, meaning: 'The lab could not provoke a gap (see the message).' },

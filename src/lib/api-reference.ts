@@ -40,6 +40,13 @@ const epoch: Param = {
   meaning: 'The epoch your cursor belongs to; another epoch answers with a reset.',
 };
 
+const limit: Param = {
+  name: 'limit',
+  where: 'query',
+  meaning:
+    'Most events in one answer, the same for poll and long-poll: an integer from 1 to 1000, default 100; anything else (`0`, `-5`, `5000`) is `400 invalid_limit`.',
+};
+
 export const ENDPOINTS: Endpoint[] = [
   {
     method: 'POST',
@@ -63,14 +70,9 @@ export const ENDPOINTS: Endpoint[] = [
     method: 'GET',
     path: '/api/channels/:channel/poll',
     summary: 'Short polling: answers at once with what is after your cursor.',
-    params: [
-      channel,
-      after,
-      epoch,
-      { name: 'limit', where: 'query', meaning: 'Most events in one answer: default 100, at most 1000.' },
-    ],
+    params: [channel, after, epoch, limit],
     returns:
-      '`200 {"epoch","events":[…],"cursor"}`, plus `"reset": true` or `"missed": k` when the cursor rule says so. Send `cursor` back as the next `after`.',
+      '`200 {"epoch","events":[…],"cursor"}`, plus `"reset": true` or `"missed": k` when the cursor rule says so. Send `cursor` back as the next `after`. A channel nobody has published to answers `{"epoch":"empty","events":[],"cursor":0}` and is not created by the read; its first publish continues from there without a reset.',
     example: { lang: 'sh', code: `curl '{origin}/api/channels/demo/poll?after=0'` },
   },
   {
@@ -82,6 +84,7 @@ export const ENDPOINTS: Endpoint[] = [
       after,
       epoch,
       { name: 'timeout', where: 'query', meaning: 'How long to hold, in ms: default 25000, clamped to 0–30000.' },
+      limit,
     ],
     returns: 'Same body as poll; `events: []` when the timeout ran out first.',
     example: { lang: 'sh', code: `curl '{origin}/api/channels/demo/long-poll?after=1&timeout=10000'` },
@@ -119,7 +122,7 @@ export const ENDPOINTS: Endpoint[] = [
       },
     ],
     returns:
-      'Server → client: first `{"type":"hello","epoch","head"}` (the epoch the events that follow belong to; again after each resume), then `{"type":"event","seq","time","data"}`, `gap`, `reset`, `ack` (with your `ref`), `error`. Client → server: `{"type":"publish","data","ref"}`, `{"type":"resume","after","epoch"}`. A message over 16 KiB closes with 1009. A plain `GET` without Upgrade, or with another protocol in it (`Upgrade: h2c` from `curl --http2`), is `426`; a refused handshake is a JSON error like every other.',
+      'Server → client: first `{"type":"hello","epoch","head"}` (the epoch the events that follow belong to; again after each resume and whenever the epoch changes), then `{"type":"event","seq","time","data"}`, `gap`, `reset`, `ack` (with your `ref`), `error`. Client → server: `{"type":"publish","data","ref"}`, `{"type":"resume","after","epoch"}`. A message over 16 KiB closes with 1009. A plain `GET` without Upgrade, or with another protocol in it (`Upgrade: h2c` from `curl --http2`), is `426`; a refused handshake is a JSON error like every other.',
     example: {
       lang: 'js',
       code: [

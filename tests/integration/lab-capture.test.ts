@@ -96,7 +96,7 @@ describe('lab capture: HTTP', () => {
     const lab = newLab();
     const sent = `GET /api/channels/lab-${lab}/sse?after=0&lab=${lab} HTTP/1.1\r\nHost: lab.test\r\n\r\n`;
     const c = await rawConnection(sent);
-    await c.until((t) => t.includes('retry:'), 'retry line');
+    await c.until((t) => t.includes(': connected'), 'the opening comment');
     const ack = (
       await request(S.base, `/api/channels/lab-${lab}/events`, {
         method: 'POST',
@@ -109,11 +109,13 @@ describe('lab capture: HTTP', () => {
 
     const received = c.received().toString('latin1');
     const headEnd = received.indexOf('\r\n\r\n') + 4;
-    const stream = `retry: 2000\n\nid: ${ack.epoch}:1\ndata: {"seq":1,"time":${ack.time},"data":"hi"}\n\n`;
+    // The stream opens with a comment; retry: rides with the first frame that has data (event-stream.ts).
+    const opening = ': connected\n\n';
+    const stream = `${opening}retry: 2000\nid: ${ack.epoch}:1\ndata: {"seq":1,"time":${ack.time},"data":"hi"}\n\n`;
     const framing = received.length - headEnd - stream.length;
     // Two chunks, each "<size in hex>\r\n" + data + "\r\n" (RFC 9112 §7.1).
     const chunkFraming = (data: string) => `${data.length.toString(16)}\r\n\r\n`.length;
-    assert.equal(framing, chunkFraming('retry: 2000\n\n') + chunkFraming(stream.slice('retry: 2000\n\n'.length)));
+    assert.equal(framing, chunkFraming(opening) + chunkFraming(stream.slice(opening.length)));
 
     const { entries } = await wire(lab);
     const bodies = entries.filter((e: any) => e.kind === 'http-body');

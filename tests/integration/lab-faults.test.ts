@@ -107,7 +107,15 @@ describe("cut: the learner's own connections only", () => {
 describe("restart: the learner's private channel only", () => {
   it("changes the epoch of lab-<id>, not the ticker's or another lab's; a poll from the old epoch is told to reset", async () => {
     const [lab, other] = [newLab(), newLab()];
+    // A history to lose: a cursor with nothing in it (after=0 on a log nobody published to) has nothing
+    // to lose, and is not told to reset (docs/api-contract.md, "Nothing yet").
+    await request(S.base, `/api/channels/lab-${lab}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"data":"before the restart"}',
+    });
     const before = (await request(S.base, `/api/channels/lab-${lab}/poll?after=0&lab=${lab}`)).json;
+    assert.equal(before.cursor, 1);
     const otherBefore = (await request(S.base, `/api/channels/lab-${other}/poll?lab=${other}`)).json;
     const tickerBefore = (await request(S.base, '/api/channels/ticker/poll')).json;
 
