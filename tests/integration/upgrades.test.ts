@@ -149,6 +149,25 @@ describe('refused WebSocket handshakes answer the JSON error of the contract', (
   });
 });
 
+describe('a client that resets the connection while it is refused', () => {
+  it('does not take the server down (websocket-client resets on a 403)', async () => {
+    for (let i = 0; i < 20; i++) {
+      await new Promise<void>((resolve) => {
+        const sock = net.connect(S.port, '127.0.0.1', () =>
+          sock.write(wsHandshake('/api/channels/ok/ws', { Origin: 'http://evil.example' })),
+        );
+        sock.on('error', () => {});
+        sock.once('data', () => {
+          sock.resetAndDestroy();
+          resolve();
+        });
+      });
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal((await request(S.base, '/api/health')).status, 200);
+  });
+});
+
 describe('one JSON media type: application/json', () => {
   it('poll answers, API errors and handshake refusals all say application/json, without a charset', async () => {
     const poll = await request(S.base, '/api/channels/ct/poll');
