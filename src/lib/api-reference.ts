@@ -104,7 +104,7 @@ export const ENDPOINTS: Endpoint[] = [
       },
     ],
     returns:
-      '`200 text/event-stream`: a `retry:` line, then `id: <epoch>:<seq>` + `data: <event JSON>` per event, `event: gap` / `event: reset`, and a `:` heartbeat at least every 15 s.',
+      '`200 text/event-stream`: a `: connected` comment, then `id: <epoch>:<seq>` + `data: <event JSON>` per event (the first one also carries `retry:`), `event: gap` / `event: reset`, and a `:` heartbeat comment at least every 15 s. Reading it from Python with httpx-sse: that library hands a comment that follows an event (the heartbeat) to your code as an event with empty `data` (it keeps the last id and dispatches on every blank line), so skip events whose `data` is empty before `json.loads`. EventSource and the `eventsource` package ignore comments, as the standard says.',
     example: { lang: 'sh', code: `curl -N {origin}/api/channels/ticker/sse` },
   },
   {

@@ -15,6 +15,19 @@ import {
 
 export const PYTHON_DIR = fileURLToPath(new URL('../interop/python/', import.meta.url));
 
+/**
+ * The server every interop test runs against: a small retention so that a gap is 25 publishes away,
+ * quick SSE retries and heartbeats, publish limits out of the way, no ticker traffic.
+ */
+export const INTEROP_CONFIG = {
+  RETENTION: 20,
+  PUBLISH_RATE_PER_SEC: 10_000,
+  PUBLISH_BURST: 10_000,
+  SSE_RETRY_MS: 500,
+  SSE_HEARTBEAT_MS: 300,
+  TICK_MS: 3_600_000,
+} as const;
+
 /** The Python clients of the suite, each with its Debian package. */
 export const PYTHON_CLIENTS = {
   websockets: pythonModule('python3-websockets', 'websockets'),

@@ -5,13 +5,13 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { request } from '../helpers/clients.ts';
-import { ensurePython, runPython } from '../helpers/interop.ts';
+import { ensurePython, INTEROP_CONFIG, runPython } from '../helpers/interop.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let S: TestServer;
 before(async () => {
   ensurePython('websockets');
-  S = await startTestServer({ RETENTION: 20, PUBLISH_RATE_PER_SEC: 1000, PUBLISH_BURST: 1000 });
+  S = await startTestServer(INTEROP_CONFIG);
 });
 after(() => S?.close());
 
