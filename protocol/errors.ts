@@ -17,7 +17,10 @@ export const ERROR_CODES = {
     meaning: '`after` is not plain decimal digits (`1e3`, `-1`, `0x10` are refused), or `epoch` is not a string.',
   },
   invalid_json: { status: 400, meaning: 'The request body (or a WebSocket message) is not valid JSON.' },
-  invalid_body: { status: 400, meaning: 'The body is not an object with a `data` field.' },
+  invalid_body: {
+    status: 400,
+    meaning: 'The body is not an object with a `data` field, or `data` nests more than 64 levels deep.',
+  },
   invalid_timeout: { status: 400, meaning: '`timeout` is not an integer.' },
   invalid_limit: { status: 400, meaning: '`limit` is not an integer.' },
   unsupported_media_type: {

@@ -10,6 +10,7 @@ import { CLOSE_CODES, MAX_REF_LENGTH, type ServerMessage } from '../../protocol/
 import { technique } from '../../protocol/techniques.ts';
 import type { Deps } from '../context.ts';
 import { ApiError, rawHttpError } from '../errors.ts';
+import { checkDataDepth } from '../json-body.ts';
 import { clientIp } from '../limits.ts';
 import type { Cursor } from '../log/cursor.ts';
 import { follow } from '../log/reader.ts';
@@ -252,7 +253,14 @@ export class WebSocketTransport {
     const client: Client = { ws, ip, channel, alive: true, stopFollowing: () => {}, generation: 0 };
     this.clients.add(client);
     ws.on('pong', () => (client.alive = true));
-    ws.on('message', (data, isBinary) => void this.onMessage(client, data, isBinary));
+    // A bug while answering one message must not become an unhandled rejection, which ends the process
+    // (and every other learner's connection with it): it is logged and this socket is closed with 1011.
+    ws.on('message', (data, isBinary) =>
+      this.onMessage(client, data, isBinary).catch((err: unknown) => {
+        console.error(`websocket: a message on ${client.channel} failed:`, err);
+        ws.close(CLOSE_CODES.internalError, 'the server failed on that message');
+      }),
+    );
     // A frame ws refuses (a message past WS_MAX_MESSAGE_BYTES, invalid UTF-8, a protocol error): ws has
     // sent its close frame (1009, 1007, 1002), stopped parsing and goes on reading and discarding what
     // the peer still sends. Destroying the socket now would answer the peer's next fragments with a TCP
@@ -372,6 +380,7 @@ export class WebSocketTransport {
       if (!('data' in m))
         return this.sendError(client, 'invalid_body', 'A publish needs a "data" field (any JSON value).', echo);
       try {
+        checkDataDepth(m.data);
         const { event } = await publishEvent(this.deps, client.channel, m.data, client.ip, 'websocket');
         this.send(client, message({ type: 'ack', seq: event.seq, ...echo }));
       } catch (err) {

@@ -153,6 +153,15 @@ export const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'GET',
+    path: '/api/openapi.json',
+    summary: 'This API as an OpenAPI 3.1 document, built from the contract module (protocol/) itself.',
+    params: [],
+    returns:
+      "`200 application/json`: every route above with its parameters, request bodies and each answer's status and JSON Schema, errors narrowed to the codes a route can answer with. Load it into any OpenAPI tool, or generate a client from it; the project's fuzzer (`npm run fuzz`) checks the server against it.",
+    example: { lang: 'sh', code: `curl -s {origin}/api/openapi.json | head -c 300` },
+  },
+  {
+    method: 'GET',
     path: '/metrics',
     summary:
       'Prometheus metrics: open connections and requests per technique, events published and delivered, bytes written, rejections by reason.',
