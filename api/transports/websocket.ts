@@ -191,6 +191,9 @@ export class WebSocketTransport {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = WS_PATH.exec(url.pathname);
     if (!match) return false;
+    // Ours from here: a client that resets while it is refused must not be an unhandled 'error' (under
+    // `astro dev` too, where server.ts's own listener is not there).
+    socket.on('error', () => socket.destroy());
     let admitted: { channel: string; ip: string; cursor: Cursor };
     try {
       admitted = this.admit(req, url, match[1]!);
