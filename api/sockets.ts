@@ -4,10 +4,10 @@
 //
 //  - MAX_SOCKETS_PER_IP sockets per client IP at once, counted when the connection is accepted; past it
 //    the new socket gets a 429 and is closed.
-//  - SEND_STALL_MS: a socket with bytes queued for the client that the kernel has not taken for that
-//    long (the client reads nothing, or next to nothing) is cut. A quiet stream (an SSE stream or a
-//    WebSocket with nothing to send, a long-poll waiting) has nothing queued and is never cut by this:
-//    waiting is not stalling.
+//  - SEND_STALL_MS: a socket whose oldest byte for the client has gone unacknowledged that long, in
+//    Node's queue or in the kernel's send buffer (the client reads nothing, or next to nothing), is cut.
+//    A quiet stream (an SSE stream or a WebSocket with nothing to send, a long-poll waiting) has nothing
+//    waiting and is never cut by this: waiting is not stalling.
 import type { Socket } from 'node:net';
 import { ApiError, rawHttpError } from './errors.ts';
 import { kernelSendQueues, peerKey } from './send-queues.ts';

@@ -119,7 +119,8 @@ it('300 slow JSON bodies from one address: at most MAX_SOCKETS_PER_IP of them he
   );
   assert.ok(run.peak <= max, `at most ${max} sockets from one address at once, saw ${run.peak}`);
   // Held until REQUEST_TIMEOUT_MS (30 s) like any request still arriving, but no more than the limit.
-  assert.ok(run.most <= max, `the kernel's count from 4 s on: up to ${run.most} connections open from one address`);
+  // slowhttptest's own probe (one connection at a time, refused or answered) comes from the same address.
+  assert.ok(run.most <= max + 1, `the kernel's count from 4 s on: up to ${run.most} connections open from one address`);
   assert.ok((await rejections('too_many_connections')) - refusedBefore >= 300 - max, 'the rest were refused');
   assert.ok(run.healthy.length > 0 && run.healthy.every((s) => s === 200), `health elsewhere: ${run.healthy}`);
 });
