@@ -5,15 +5,17 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { HttpErrorCode } from '../protocol/errors.ts';
 import { MAX_REF_LENGTH } from '../protocol/messages.ts';
+import { openApiDocument } from '../protocol/openapi.ts';
 import { ROUTES } from '../protocol/routes.ts';
+import { PublishRequest } from '../protocol/schemas.ts';
 import { TECHNIQUES } from '../protocol/techniques.ts';
 import type { Deps } from './context.ts';
 import { ApiError, asApiError, errorBody } from './errors.ts';
-import { readJsonBody } from './json-body.ts';
+import { checkDataDepth, readJsonBody } from './json-body.ts';
 import type { LabBackend } from './lab/index.ts';
 import { clientIp } from './limits.ts';
 import { publishEvent } from './publish.ts';
-import { checkChannel } from './transports/admission.ts';
+import { checkChannel, parseCursor } from './transports/admission.ts';
 import { HTTP_TRANSPORTS } from './transports/index.ts';
 import type { ApiEnv as Env } from './transports/transport.ts';
 
@@ -29,24 +31,24 @@ const validChannel: MiddlewareHandler<Env> = async (c, next) => {
 function publishHandler(deps: Deps) {
   return async (c: Context<Env>) => {
     const channel = c.req.param('channel')!;
-    const body = await readJsonBody(c, 'the event');
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || !('data' in body)) {
+    const body = PublishRequest.safeParse(await readJsonBody(c, 'the event'));
+    // The schema the OpenAPI document shows; zod's looseObject also takes {"data": undefined}, which
+    // JSON cannot carry, so a missing field is checked by name.
+    if (!body.success || !('data' in body.data)) {
+      if (body.error?.issues.some((issue) => issue.path[0] === 'ref')) {
+        fail('invalid_body', `"ref" must be a string of at most ${MAX_REF_LENGTH} characters or a number.`);
+      }
       fail('invalid_body', 'The body must be a JSON object with a "data" field, e.g. {"data": {"hello": "world"}}.');
     }
-    const ref = (body as { ref?: unknown }).ref;
-    if (
-      ref !== undefined &&
-      !((typeof ref === 'string' && ref.length <= MAX_REF_LENGTH) || (typeof ref === 'number' && Number.isFinite(ref)))
-    ) {
-      fail('invalid_body', `"ref" must be a string of at most ${MAX_REF_LENGTH} characters or a number.`);
-    }
+    checkDataDepth(body.data.data);
+    const ref = body.data.ref;
     const { event, epoch, duplicate } = await publishEvent(
       deps,
       channel,
-      (body as { data: unknown }).data,
+      body.data.data,
       clientIp(c.env.incoming, deps.config.TRUST_PROXY),
       'http',
-      ref as string | number | undefined,
+      ref,
     );
     // A repeated ref created nothing: 200 with the original seq, and says so.
     if (duplicate) return c.json({ seq: event.seq, time: event.time, epoch, duplicate: true }, 200);
@@ -94,6 +96,9 @@ export function createApiApp(deps: Deps, lab: LabBackend): ApiApp {
   // The server's clock, for pages that time deliveries: a page estimates its offset NTP-style (several
   // round trips, the one with the smallest RTT kept) to turn an event's `time` into a latency.
   app.get('/api/time', (c) => c.json({ now: Date.now() }, 200, { 'Cache-Control': 'no-store' }));
+  // The HTTP API as OpenAPI 3.1, built once from the contract's schemas (protocol/openapi.ts).
+  const openApi = openApiDocument();
+  app.get('/api/openapi.json', (c) => c.json(openApi, 200, { 'Cache-Control': 'no-cache' }));
   app.post(
     '/api/channels/:channel/events',
     bodyLimit({
@@ -102,6 +107,18 @@ export function createApiApp(deps: Deps, lab: LabBackend): ApiApp {
     }),
     publishHandler(deps),
   );
+  // HEAD is a GET without its body, and Hono answers it with the GET route. A held technique's GET
+  // would hold a connection or start a stream that a HEAD never reads (and write a head of its own,
+  // after Hono's): its head is answered at once instead, after the same checks of the cursor.
+  for (const t of TECHNIQUES) {
+    if (!t.heldByServer || t.method !== 'GET' || !HTTP_TRANSPORTS.some((h) => h.technique === t.id)) continue;
+    app.use(`/api/channels/:channel/${t.segment}`, async (c, next) => {
+      if (c.req.method !== 'HEAD') return next();
+      parseCursor(c.req.query('after'), c.req.query('epoch'));
+      const type = t.wire === 'event-stream' ? 'text/event-stream; charset=utf-8' : 'application/json';
+      return c.body(null, 200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    });
+  }
   const closers: (() => void)[] = [];
   for (const transport of HTTP_TRANSPORTS) {
     const { handler, before = [], close } = transport.create(deps);

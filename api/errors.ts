@@ -44,7 +44,8 @@ export function rawHttpError(err: ApiError): string {
   const head = [
     `HTTP/1.1 ${err.status} ${STATUS_CODES[err.status] ?? 'Error'}`,
     'Connection: close',
-    'Content-Type: application/json; charset=utf-8',
+    // RFC 8259 §11 defines no charset parameter: JSON is UTF-8. The same type as every other JSON answer.
+    'Content-Type: application/json',
     `Content-Length: ${Buffer.byteLength(body)}`,
     ...Object.entries(err.headers).map(([k, v]) => `${k}: ${v}`),
   ];

@@ -1,5 +1,6 @@
 // Reading a JSON request body, the same way for every route that takes one (publish, the lab's race).
 import type { Context } from 'hono';
+import { MAX_DATA_DEPTH } from '../protocol/messages.ts';
 import { ApiError } from './errors.ts';
 
 /**
@@ -19,5 +20,27 @@ export async function readJsonBody(c: Context, what: string): Promise<unknown> {
     return JSON.parse(await c.req.text());
   } catch {
     throw new ApiError('invalid_json', 'The request body is not valid JSON.');
+  }
+}
+
+/** How deeply a JSON value nests arrays and objects (0 for a scalar), counted without recursion. */
+export function jsonDepth(value: unknown, stopAt = Number.POSITIVE_INFINITY): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    const level = depth + 1;
+    if (level > deepest) deepest = level;
+    if (deepest > stopAt) return deepest;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, level]);
+  }
+  return deepest;
+}
+
+/** Refuses event data nested deeper than MAX_DATA_DEPTH (400 invalid_body) before anything serializes it. */
+export function checkDataDepth(data: unknown): void {
+  if (jsonDepth(data, MAX_DATA_DEPTH) > MAX_DATA_DEPTH) {
+    throw new ApiError('invalid_body', `"data" may nest arrays and objects at most ${MAX_DATA_DEPTH} levels deep.`);
   }
 }

@@ -19,13 +19,17 @@ import { selectStore } from './log/select-store.ts';
 import type { ChannelStore } from './log/types.ts';
 import { createMetrics } from './metrics.ts';
 import { ASSET_POLICY, PagePolicyCache, securityHeaders } from './security.ts';
-import { WebSocketTransport } from './transports/websocket.ts';
+import { SocketGuard } from './sockets.ts';
+import { ApiError, rawHttpError } from './errors.ts';
+import { isWebSocketUpgrade, WebSocketTransport } from './transports/websocket.ts';
 
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly deps: Deps;
   readonly store: ChannelStore;
+  /** Every socket per client IP (MAX_SOCKETS_PER_IP) and the send-stall watchdog (SEND_STALL_MS). */
+  readonly sockets: SocketGuard;
   /** Graceful: 503 from now on, held connections ended, resolves once the port is closed. */
   shutdown(): Promise<void>;
 }
@@ -145,6 +149,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const app = siteApp(config, backend.api.app);
 
   const server: Server = createServer({
+    // Only a WebSocket handshake is an upgrade. Anything else with an Upgrade header (curl --http2 and
+    // the JDK's HttpClient send `Upgrade: h2c` by default) is served as the plain HTTP/1.1 request it
+    // also is, by the app: HTTP/1.1 lets a server ignore an upgrade it does not support.
+    shouldUpgradeCallback: isWebSocketUpgrade,
     // Trickled headers are cut off after HEADERS_TIMEOUT_MS: without it, a client sending one header
     // byte a minute holds a socket forever (slowloris).
     headersTimeout: config.HEADERS_TIMEOUT_MS,
@@ -159,11 +167,33 @@ export async function startServer(config: Config): Promise<RunningServer> {
     keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
   });
   // server.timeout stays 0 (Node's default): a quiet SSE stream or WebSocket is not idle, it is waiting.
-  server.on('request', getRequestListener(app.fetch));
+  // What bounds a socket instead is what it does: every socket counts against its IP from the moment it
+  // is accepted (slow readers and trickled bodies included, not only held streams), and one whose
+  // client stops taking the bytes queued for it is cut after SEND_STALL_MS.
+  const sockets = new SocketGuard(
+    { maxPerIp: config.MAX_SOCKETS_PER_IP, stallMs: config.SEND_STALL_MS, trustProxy: config.TRUST_PROXY },
+    backend.deps.metrics,
+  );
+  server.on('connection', (socket: Socket) => sockets.admit(socket));
+  const listener = getRequestListener(app.fetch);
+  // A socket refused at accept time has its 429 already; what it sends is read and left unanswered.
+  server.on('request', (req, res) => {
+    if (!sockets.isRefused(req.socket)) void listener(req, res);
+  });
   server.on('upgrade', (req, socket: Socket, head) => {
-    if (!backend.upgrade(req, socket, head)) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    }
+    // Node hands an upgrade's socket over without an 'error' listener: a client that resets the
+    // connection while its refusal is written (websocket-client does, on a 403) would otherwise be an
+    // uncaught exception.
+    socket.on('error', () => socket.destroy());
+    if (sockets.isRefused(socket)) return;
+    if (backend.upgrade(req, socket, head)) return;
+    // A WebSocket handshake anywhere else: RFC 6455 §4.2.1 asks for an error status such as 404.
+    const refusal = new ApiError(
+      'not_found',
+      `No WebSocket endpoint at ${new URL(req.url ?? '/', 'http://x').pathname.slice(0, 200)}; a channel's is /api/channels/<channel>/ws.`,
+    );
+    backend.deps.metrics.rejections.inc({ reason: refusal.code });
+    socket.end(rawHttpError(refusal));
   });
   // A broken client connection (garbage, headers too big, too slow) must not take the server down; it
   // gets the status Node itself would send, then the socket is closed.
@@ -184,6 +214,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     });
   });
   const { port } = server.address() as AddressInfo;
+  sockets.listening(port);
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
 
   let closing: Promise<void> | undefined;
@@ -199,10 +230,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
       }, config.SHUTDOWN_GRACE_MS);
       await closed;
       clearTimeout(grace);
+      sockets.close();
       await backend.close();
     })());
 
-  return { url: `http://${host}:${port}`, port, deps: backend.deps, store: backend.deps.store, shutdown };
+  return { url: `http://${host}:${port}`, port, deps: backend.deps, store: backend.deps.store, sockets, shutdown };
 }
 
 export async function main(): Promise<void> {

@@ -30,6 +30,7 @@ const RATE = intEnv('RATE', 200); // events published per second
 // Limits that would otherwise (rightly) refuse one address opening hundreds of sockets and publishing fast.
 const SERVER_ENV = {
   MAX_CONNECTIONS_PER_IP: '100000',
+  MAX_SOCKETS_PER_IP: '100000',
   PUBLISH_RATE_PER_SEC: '100000',
   PUBLISH_BURST: '100000',
   RETENTION: String(Math.max(1000, EVENTS)),

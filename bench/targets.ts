@@ -24,6 +24,7 @@ const SPECS: Record<TargetName, TargetSpec> = {
       // Thousands of connections come from a handful of loopback addresses; the per-IP limits guard a
       // public server against one client, not a benchmark against itself.
       MAX_CONNECTIONS_PER_IP: '1000000',
+      MAX_SOCKETS_PER_IP: '1000000',
       PUBLISH_RATE_PER_SEC: '100000',
       PUBLISH_BURST: '100000',
     },

@@ -8,6 +8,14 @@ export const TICKER_CHANNEL = 'ticker';
 export const READ_ONLY_CHANNELS: ReadonlySet<string> = new Set([TICKER_CHANNEL]);
 
 /**
+ * The epoch of a log that has never had an event: what a read of a channel nobody has published to
+ * answers (reading creates nothing). A cursor on it with `after` 0 is a client that has nothing, so the
+ * first history published there continues it, without a reset (api/log/cursor.ts). A published log
+ * always has an epoch of its own (8 characters of base64url today), never this one.
+ */
+export const EMPTY_EPOCH = 'empty';
+
+/**
  * `after` is plain decimal digits: Number() would accept '1e3', ' 1', '0x10' and '' and turn a
  * client's bug into a silent jump. Its value is at most Number.MAX_SAFE_INTEGER (2^53 - 1), the
  * largest integer a JSON number carries exactly.

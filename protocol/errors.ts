@@ -17,7 +17,10 @@ export const ERROR_CODES = {
     meaning: '`after` is not plain decimal digits (`1e3`, `-1`, `0x10` are refused), or `epoch` is not a string.',
   },
   invalid_json: { status: 400, meaning: 'The request body (or a WebSocket message) is not valid JSON.' },
-  invalid_body: { status: 400, meaning: 'The body is not an object with a `data` field.' },
+  invalid_body: {
+    status: 400,
+    meaning: 'The body is not an object with a `data` field, or `data` nests more than 64 levels deep.',
+  },
   invalid_timeout: { status: 400, meaning: '`timeout` is not an integer.' },
   invalid_limit: { status: 400, meaning: '`limit` is not an integer.' },
   unsupported_media_type: {
@@ -33,6 +36,11 @@ export const ERROR_CODES = {
     meaning: 'Too many held connections (SSE, WebSocket, long polls) from your address.',
   },
   origin_not_allowed: { status: 403, meaning: 'A WebSocket from a page on another origin.' },
+  invalid_handshake: {
+    status: 400,
+    meaning:
+      'A WebSocket handshake that is not one: `Upgrade` other than `websocket`, a malformed `Sec-WebSocket-Key`, a `Sec-WebSocket-Version` other than 13 or 8, or a header ws cannot parse.',
+  },
   message_too_large: {
     status: null,
     otherwise: 'WebSocket close 1009',
@@ -54,13 +62,17 @@ export const ERROR_CODES = {
     meaning: 'The client missed a ping; the server closed the socket.',
   },
   shutting_down: { status: 503, meaning: 'The server is stopping; retry in a moment.' },
-  not_found: { status: 404, meaning: 'No API route at that path (or no race for that lab).' },
+  not_found: {
+    status: 404,
+    meaning: 'No API route at that path, no WebSocket endpoint there (a handshake), or no race for that lab.',
+  },
   method_not_allowed: { status: 405, meaning: 'Wrong method; the `Allow` header names the right one.' },
   upgrade_required: { status: 426, meaning: 'A plain GET on the WebSocket URL.' },
   too_many_channels: {
     status: null,
     otherwise: 'reserved',
-    meaning: 'Counted in /metrics for when the server refuses a new channel; today it evicts idle ones instead.',
+    meaning:
+      'Counted in /metrics for when the server refuses a new channel; it never does: reading creates no channel, and publishing, which does, is rate-limited.',
   },
   invalid_lab_id: { status: 400, meaning: 'A lab id that is not 32 lowercase hex digits.' },
   gap_unavailable: { status: 409, meaning: 'The lab could not provoke a gap (see the message).' },

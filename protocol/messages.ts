@@ -54,6 +54,12 @@ export type ClientMessage =
 /** The longest `ref` a publish may carry. */
 export const MAX_REF_LENGTH = 128;
 
+/**
+ * How deeply an event's `data` may nest arrays and objects. A 16 KiB body can nest thousands of levels
+ * deep, and serializing that again overflows the stack: an event of this course never needs more.
+ */
+export const MAX_DATA_DEPTH = 64;
+
 /** WebSocket close codes this server uses (RFC 6455 §7.4.1). */
 export const CLOSE_CODES = {
   normal: 1000,

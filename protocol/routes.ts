@@ -35,6 +35,7 @@ export const LAB_ROUTES = [
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/health', group: 'service' },
   { method: 'GET', path: '/api/time', group: 'service' },
+  { method: 'GET', path: '/api/openapi.json', group: 'service' },
   { method: 'POST', path: '/api/channels/:channel/events', group: 'channel' },
   ...TECHNIQUES.map(
     (t): Route => ({

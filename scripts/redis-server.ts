@@ -1,50 +1,26 @@
 // A local redis-server for the tests and for `npm run start:cluster`: found on the PATH (Debian's
 // redis-server package), installed with apt-get when missing and we are root on Debian, started on a
 // free port in a temporary directory with persistence off, and stopped again by whoever started it.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { command, commandPath, ensureDebianPackages } from './debian-packages.ts';
 
 const BINARY = 'redis-server';
-
-function commandPath(name: string): string | undefined {
-  const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : undefined;
-}
-
-function run(command: string, args: string[]): void {
-  console.log(`[redis] $ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (result.status !== 0)
-    throw new Error(
-      `[redis] "${command} ${args.join(' ')}" failed with ${result.error?.message ?? `exit code ${result.status}`}.`,
-    );
-}
 
 /** The path of redis-server; as root on Debian, installs Debian's redis-server package first if needed. */
 export function ensureRedisServer(): string {
   const found = process.env.REDIS_SERVER_PATH || commandPath(BINARY);
   if (found && existsSync(found)) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && commandPath('apt-get')) {
-    console.log("[redis] redis-server is missing; installing Debian's redis-server package.");
-    run('apt-get', ['update']);
-    // Two test processes may get here at once: wait for the other's dpkg lock instead of failing.
-    run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', 'redis-server']);
-    const installed = commandPath(BINARY);
-    if (installed) return installed;
-    throw new Error('[redis] apt-get installed redis-server but it is still not on the PATH.');
-  }
-  throw new Error(
-    '[redis] No redis-server found. Install it: on Debian/Ubuntu run "apt-get install -y redis-server" as root, ' +
-      'or set REDIS_SERVER_PATH to a redis-server (Redis 7 or later) executable.',
+  ensureDebianPackages(
+    'redis',
+    [command('redis-server', BINARY)],
+    'or set REDIS_SERVER_PATH to a redis-server (Redis 7 or later) executable',
   );
+  return commandPath(BINARY)!;
 }
 
 /** A port nobody listens on right now (redis-server cannot be told to pick one: port 0 turns TCP off). */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { EMPTY_EPOCH } from '../../protocol/channels.ts';
 import { formatEventId, parseAfter, parseEventId, resolveCursor } from './cursor.ts';
 
 // A log whose events 41..50 are retained (1..40 evicted), under epoch "E".
@@ -35,6 +36,16 @@ describe('resolveCursor: the one rule of docs/api-contract.md', () => {
     assert.deepEqual(resolveCursor({ after: 0 }, empty), { kind: 'replay', from: 1 });
     assert.deepEqual(resolveCursor({ after: 1 }, empty), { kind: 'reset', from: 1 });
     assert.deepEqual(resolveCursor({}, empty), { kind: 'head', from: 1 });
+  });
+  it('nothing yet: a cursor (EMPTY_EPOCH, 0) continues into any history begun since, as rules 2 and 3', () => {
+    const fresh = { epoch: 'E', oldest: 1, head: 3 };
+    assert.deepEqual(resolveCursor({ after: 0, epoch: EMPTY_EPOCH }, fresh), { kind: 'replay', from: 1 });
+    assert.deepEqual(resolveCursor({ after: 0, epoch: EMPTY_EPOCH }, log), { kind: 'gap', from: 41, missed: 40 });
+    assert.deepEqual(
+      resolveCursor({ after: 1, epoch: EMPTY_EPOCH }, fresh),
+      { kind: 'reset', from: 1 },
+      'the empty log never had a seq 1: that cursor is from another history',
+    );
   });
 });
 

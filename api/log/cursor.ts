@@ -1,7 +1,13 @@
 // The one cursor rule that every technique shares (docs/api-contract.md, "Cursor rule").
 // A client remembers (epoch, seq of the last event it got); the server turns that into "where to
 // start reading" plus what to tell the client first: nothing, a gap, or a reset.
-import { CURSOR_DIGITS, formatEventId, MAX_CURSOR, parseEventId as parseWireEventId } from '../../protocol/channels.ts';
+import {
+  CURSOR_DIGITS,
+  EMPTY_EPOCH,
+  formatEventId,
+  MAX_CURSOR,
+  parseEventId as parseWireEventId,
+} from '../../protocol/channels.ts';
 import type { LogBounds } from './types.ts';
 
 export interface Cursor {
@@ -24,7 +30,10 @@ export function resolveCursor(cursor: Cursor, log: LogBounds): StartPoint {
   // 1. No cursor: only what is published from now on.
   if (after === undefined) return { kind: 'head', from: log.head + 1 };
   // 4. Another epoch means the history the client knows is gone; a cursor past the head cannot be ours.
-  if ((epoch !== undefined && epoch !== log.epoch) || after > log.head) return { kind: 'reset', from: log.oldest };
+  // Except nothing on the empty log (never published): the history begun since continues it.
+  const nothingYet = epoch === EMPTY_EPOCH && after === 0;
+  if ((epoch !== undefined && epoch !== log.epoch && !nothingYet) || after > log.head)
+    return { kind: 'reset', from: log.oldest };
   // 3. Older than anything retained: say how many were lost instead of pretending nothing was.
   if (after < log.oldest - 1) return { kind: 'gap', from: log.oldest, missed: log.oldest - 1 - after };
   // 2. Within the retained window: exactly the events after the cursor.

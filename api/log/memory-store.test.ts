@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
+import { EMPTY_EPOCH } from '../../protocol/channels.ts';
 import { MemoryStore, type MemoryStoreOptions } from './memory-store.ts';
 import { follow, readFromCursor } from './reader.ts';
 import type { LogEvent } from './types.ts';
@@ -44,7 +45,35 @@ describe('MemoryStore: one append-only log per channel', () => {
   });
 
   it('two stores (two server processes) give the same channel different epochs', async () => {
-    assert.notEqual((await store().bounds('x')).epoch, (await store().bounds('x')).epoch);
+    assert.notEqual((await store().append('x', 1)).epoch, (await store().append('x', 1)).epoch);
+  });
+
+  it('reading a channel creates nothing: an empty log under EMPTY_EPOCH, not counted, evicting nothing', async () => {
+    const s = store({ maxChannels: 10 });
+    const real = await s.append('real', 'kept');
+    for (let i = 0; i < 100; i++) {
+      assert.deepEqual(await s.bounds(`invented-${i}`), { epoch: EMPTY_EPOCH, oldest: 1, head: 0 });
+      assert.deepEqual((await s.read(`invented-${i}`, 1, 10)).events, []);
+    }
+    assert.equal(s.channelCount(), 1);
+    assert.equal((await s.bounds('real')).epoch, real.epoch);
+  });
+
+  it('a listener on a channel nobody published to holds no channel, and it goes with its last listener', async () => {
+    const s = store({ maxChannels: 10 });
+    const real = await s.append('real', 'kept');
+    const offs = Array.from({ length: 50 }, (_, i) => s.subscribe(`listened-${i}`, () => {}));
+    assert.equal(s.channelCount(), 1, 'not channels: nothing evicted for them');
+    for (const off of offs) off();
+    assert.equal((await s.bounds('real')).epoch, real.epoch);
+    const heard: string[] = [];
+    const off = s.subscribe('born', (e, epoch) => heard.push(`${epoch}:${e.seq}`));
+    assert.equal((await s.bounds('born')).epoch, EMPTY_EPOCH);
+    const first = await s.append('born', 'first');
+    assert.notEqual(first.epoch, EMPTY_EPOCH, 'the first event starts an epoch of its own');
+    assert.deepEqual(heard, [`${first.epoch}:1`], 'the listener that came first hears it');
+    assert.equal(s.channelCount(), 2, 'the first publish made it a channel');
+    off();
   });
 
   it('evicts idle channels without listeners, and the recreated channel has a new epoch', async () => {
@@ -223,6 +252,35 @@ describe('readFromCursor and follow', () => {
     assert.deepEqual(got, ['old 1', 'old 2', 'new 1', 'new 2']);
   });
 
+  it("a channel's first publish between the reader's two calls (bounds, then read): each event once, under its epoch", async () => {
+    // A shared store answers bounds and read in two round trips; the first publish can fall between
+    // them, and the events read then belong to a history the bounds did not know yet.
+    class RacyStore extends MemoryStore {
+      raced = false;
+      override async read(channel: string, from: number, limit: number) {
+        if (!this.raced) {
+          this.raced = true;
+          await this.append(channel, 'first');
+        }
+        return super.read(channel, from, limit);
+      }
+    }
+    for (const cursor of [{}, { after: 0 }, { after: 0, epoch: EMPTY_EPOCH }]) {
+      const s = new RacyStore({ retention: 5, idleMs: 60_000, maxChannels: 100 });
+      stores.push(s);
+      const told: string[] = [];
+      const got: string[] = [];
+      const stop = await follow(s, 'race', cursor, {
+        start: (st, b) => told.push(`${st.kind}@${b.epoch === EMPTY_EPOCH ? 'empty' : 'own'}`),
+        event: (e, epoch) => got.push(`${epoch === EMPTY_EPOCH ? 'empty' : 'own'}:${e.seq}`),
+      });
+      await new Promise((r) => setImmediate(r));
+      stop();
+      assert.deepEqual(got, ['own:1'], JSON.stringify(cursor));
+      assert.ok(!told.some((t) => t.startsWith('reset') || t.startsWith('gap')), `${JSON.stringify(cursor)}: ${told}`);
+    }
+  });
+
   it('a live event that jumps ahead sends the follower back to the log: a gap is reported, never skipped silently', async () => {
     // A store whose live delivery loses seq 3..7 (a shared store's fan-out that fell behind), while
     // its log kept only the newest 3 events.
@@ -246,7 +304,9 @@ describe('readFromCursor and follow', () => {
     for (let i = 1; i <= 8; i++) await s.append('jump', i);
     await new Promise((r) => setImmediate(r));
     stop();
-    assert.deepEqual(told, ['replay', 'gap:3']);
+    // The second start: the follower began on the empty log (nobody had published), and the first
+    // event begins the channel's own epoch; the follower is told so (a WebSocket's hello), not reset.
+    assert.deepEqual(told, ['replay', 'replay', 'gap:3']);
     assert.deepEqual(got, [1, 2, 6, 7, 8]);
   });
 });

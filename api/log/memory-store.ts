@@ -2,6 +2,7 @@
 // each channel gets a fresh random epoch whenever it is (re)created; clients holding an older cursor
 // then see a reset instead of silently skipping or repeating events.
 import { randomBytes } from 'node:crypto';
+import { EMPTY_EPOCH } from '../../protocol/channels.ts';
 import type {
   AppendResult,
   ChannelStore,
@@ -47,8 +48,13 @@ class StoredEvent implements LogEvent {
 
 const newEpoch = () => randomBytes(6).toString('base64url');
 
+/** What a read of a channel that does not exist answers: an empty log, created by nothing. */
+const EMPTY_BOUNDS: LogBounds = { epoch: EMPTY_EPOCH, oldest: 1, head: 0 };
+
 class ChannelLog {
-  epoch = newEpoch();
+  private ownEpoch = newEpoch();
+  /** Never reset: until its first event the log is the empty one, whose epoch is EMPTY_EPOCH. */
+  private fresh = true;
   /** Ring buffer of the newest `retention` events. */
   private ring: (LogEvent | undefined)[];
   head = 0;
@@ -64,6 +70,14 @@ class ChannelLog {
     this.retention = retention;
     this.ring = new Array<LogEvent | undefined>(retention);
     this.lastUsed = now;
+  }
+
+  /**
+   * The empty epoch until the first append, then the log's own: a listener that came before the first
+   * publish, and a client that read the empty log, continue into the history it starts.
+   */
+  get epoch(): string {
+    return this.fresh && this.head === 0 ? EMPTY_EPOCH : this.ownEpoch;
   }
 
   get oldest(): number {
@@ -86,7 +100,8 @@ class ChannelLog {
 
   /** A new history in place: the listeners (held connections) stay attached to this object. */
   reset(): void {
-    this.epoch = newEpoch();
+    this.ownEpoch = newEpoch();
+    this.fresh = false;
     // A ref names an event of the lost history: in the new one, the same ref is a new publish.
     this.refs.clear();
     this.head = 0;
@@ -106,6 +121,12 @@ class ChannelLog {
 export class MemoryStore implements ChannelStore {
   // A Map keeps insertion order; re-inserting on use makes its first key the least recently used.
   private readonly channels = new Map<string, ChannelLog>();
+  /**
+   * Logs that exist only because a held connection listens to a channel nobody has published to. They
+   * are not channels yet (not counted against maxChannels, evicting nothing) and go with their last
+   * listener; the first publish makes one a channel, listeners and all.
+   */
+  private readonly waiting = new Map<string, ChannelLog>();
   private readonly now: () => number;
   private readonly sweeper: NodeJS.Timeout;
   private listenerTotal = 0;
@@ -120,16 +141,31 @@ export class MemoryStore implements ChannelStore {
     this.sweeper.unref();
   }
 
+  /** The channel, created if need be: only what writes (append, reset) comes here. */
   private channel(name: string): ChannelLog {
     let log = this.channels.get(name);
     if (log) {
       this.channels.delete(name);
     } else {
-      log = new ChannelLog(this.opts.retention, this.now());
+      log = this.waiting.get(name) ?? new ChannelLog(this.opts.retention, this.now());
+      this.waiting.delete(name);
     }
     log.lastUsed = this.now();
     this.channels.set(name, log);
     this.evictForRoom(name);
+    return log;
+  }
+
+  /**
+   * The channel if it exists, marked as used; undefined if not. Reads come here: reading a channel
+   * creates nothing, so that clients inventing names cannot push other people's channels out.
+   */
+  private existing(name: string): ChannelLog | undefined {
+    const log = this.channels.get(name);
+    if (!log) return this.waiting.get(name);
+    this.channels.delete(name);
+    log.lastUsed = this.now();
+    this.channels.set(name, log);
     return log;
   }
 
@@ -206,16 +242,20 @@ export class MemoryStore implements ChannelStore {
   }
 
   async read(channel: string, from: number, limit: number): Promise<ReadResult> {
-    const log = this.channel(channel);
-    return { bounds: log.bounds(), events: log.slice(from, limit) };
+    const log = this.existing(channel);
+    return log ? { bounds: log.bounds(), events: log.slice(from, limit) } : { bounds: EMPTY_BOUNDS, events: [] };
   }
 
   async bounds(channel: string): Promise<LogBounds> {
-    return this.channel(channel).bounds();
+    return this.existing(channel)?.bounds() ?? EMPTY_BOUNDS;
   }
 
   subscribe(channel: string, listener: LogListener): () => void {
-    const log = this.channel(channel);
+    let log = this.existing(channel);
+    if (!log) {
+      log = new ChannelLog(this.opts.retention, this.now());
+      this.waiting.set(channel, log);
+    }
     log.listeners.add(listener);
     this.listenerTotal++;
     let subscribed = true;
@@ -225,6 +265,8 @@ export class MemoryStore implements ChannelStore {
       log.listeners.delete(listener);
       log.lastUsed = this.now();
       this.listenerTotal--;
+      // Still nobody has published to it: with its last listener gone, it is no log at all.
+      if (log.listeners.size === 0 && this.waiting.get(channel) === log) this.waiting.delete(channel);
     };
   }
 
@@ -246,6 +288,7 @@ export class MemoryStore implements ChannelStore {
   async close(): Promise<void> {
     clearInterval(this.sweeper);
     this.channels.clear();
+    this.waiting.clear();
     this.totalSize = 0;
   }
 }

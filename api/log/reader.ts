@@ -34,9 +34,19 @@ export async function readFromCursor(
   cursor: ClientCursor,
   limit: number,
 ): Promise<ReadFromCursor> {
-  const bounds = await store.bounds(channel);
-  const planned = startFor(cursor, bounds);
-  const { events } = await store.read(channel, planned.from, limit);
+  let bounds = await store.bounds(channel);
+  let planned = startFor(cursor, bounds);
+  let read = await store.read(channel, planned.from, limit);
+  // The history changed between the two calls (a channel's first publish, continuing the empty log; a
+  // reset): resolve the start again against the history the events come from, from where the first
+  // resolution put it, so that every event is read under its own epoch.
+  for (let tries = 0; read.bounds.epoch !== bounds.epoch && tries < 3; tries++) {
+    const carried: ClientCursor = planned.kind === 'reset' ? cursor : { after: planned.from - 1, epoch: bounds.epoch };
+    bounds = read.bounds;
+    planned = startFor(carried, bounds);
+    read = await store.read(channel, planned.from, limit);
+  }
+  const { events } = read;
   const start = accountForEviction(planned, events[0]);
   const last = events[events.length - 1];
   return { start, bounds, events, cursor: last ? last.seq : start.from - 1 };
@@ -45,8 +55,10 @@ export async function readFromCursor(
 export interface FollowSink {
   /**
    * Called before any event, with what the client must be told first (gap or reset); called again only
-   * with a gap or a reset: eviction overtaking a long replay, or a live event showing that the history
-   * was reset or that events fell out of retention before they could be delivered.
+   * with a gap or a reset (eviction overtaking a long replay, or a live event showing that the history
+   * was reset or that events fell out of retention before they could be delivered), or when the events
+   * that follow belong to a new epoch without either (a channel's first publish, continuing the empty
+   * log the follower started on).
    */
   start(start: StartPoint, bounds: LogBounds): void;
   event(event: LogEvent, epoch: string): void;
@@ -92,8 +104,10 @@ export async function follow(
     let page = await readFromCursor(store, channel, from, REPLAY_PAGE);
     if (stopped) return;
     // A first read always announces its start (the transports ignore head and replay); a resync only
-    // has news for the client when it is a gap or a reset.
-    if (announceAlways || page.start.kind === 'gap' || page.start.kind === 'reset') sink.start(page.start, page.bounds);
+    // has news for the client when it is a gap, a reset, or a new epoch the events continue into (the
+    // first publish on a channel that was read while nobody had published to it).
+    const news = page.start.kind === 'gap' || page.start.kind === 'reset' || page.bounds.epoch !== epoch;
+    if (announceAlways || news) sink.start(page.start, page.bounds);
     epoch = page.bounds.epoch;
     lastSeq = page.start.from - 1;
     for (;;) {

@@ -105,13 +105,16 @@ return { epoch, seq, tonumber(ARGV[3]), 0 }
 );
 
 /**
- * ARGV: epoch candidate, from (seq), limit (0 for bounds only), ttl (ms).
+ * ARGV: the empty epoch, from (seq), limit (0 for bounds only), ttl (ms).
  * Returns { epoch, head, oldest, entries } with entries as XRANGE gives them.
  */
 export const READ = lua(
   2,
   `
-local epoch = epoch_of(ARGV[1])
+-- A channel that does not exist reads as an empty log under the empty epoch, and stays uncreated:
+-- reads of invented names must not fill Redis. Its first append creates it (epoch_of).
+local epoch = redis.call('HGET', KEYS[1], 'epoch')
+if not epoch then return { ARGV[1], 0, 1, {} } end
 local head = tonumber(redis.call('HGET', KEYS[1], 'head'))
 local oldest = head + 1
 local first = redis.call('XRANGE', KEYS[2], '-', '+', 'COUNT', 1)

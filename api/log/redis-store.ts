@@ -9,6 +9,7 @@
 // streams catch up from the log when Redis is back.
 import { randomBytes } from 'node:crypto';
 import { createClient, ErrorReply } from '@redis/client';
+import { EMPTY_EPOCH } from '../../protocol/channels.ts';
 import { LiveChannels } from './redis-live.ts';
 import {
   APPEND,
@@ -235,7 +236,7 @@ export class RedisStore implements ChannelStore {
     const reply = (await this.run(
       READ,
       [k.meta, k.log],
-      [newEpoch(), Math.max(0, from), Math.max(0, limit), this.ttlOf(channel)],
+      [EMPTY_EPOCH, Math.max(0, from), Math.max(0, limit), this.ttlOf(channel)],
     )) as [string, number, number, StreamEntry[]];
     const [epoch, head, oldest, entries] = reply;
     return { bounds: { epoch, oldest, head }, events: entries.map(toEvent) };

@@ -18,7 +18,8 @@ export function pollAnswer(r: ReadFromCursor): string {
 }
 
 export const JSON_HEADERS = {
-  'Content-Type': 'application/json; charset=utf-8',
+  // The one JSON media type of the API (RFC 8259 §11 defines no charset parameter: JSON is UTF-8).
+  'Content-Type': 'application/json',
   // A poll answer is stale the moment it is sent: a cache in between must not replay it.
   'Cache-Control': 'no-store',
 } as const;

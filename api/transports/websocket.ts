@@ -10,6 +10,7 @@ import { CLOSE_CODES, MAX_REF_LENGTH, type ServerMessage } from '../../protocol/
 import { technique } from '../../protocol/techniques.ts';
 import type { Deps } from '../context.ts';
 import { ApiError, rawHttpError } from '../errors.ts';
+import { checkDataDepth } from '../json-body.ts';
 import { clientIp } from '../limits.ts';
 import type { Cursor } from '../log/cursor.ts';
 import { follow } from '../log/reader.ts';
@@ -28,13 +29,52 @@ import type { UpgradeTransport } from './transport.ts';
 
 const WS_PATH = new RegExp(`^/api/channels/([^/]+)/${technique('websocket').segment}$`);
 
+/**
+ * A WebSocket handshake (RFC 6455 §4.1): its `Upgrade` names `websocket`. Any other upgrade (`h2c` from
+ * curl --http2 or the JDK's HttpClient, `TLS/1.0`) is a plain HTTP/1.1 request: a server may ignore an
+ * upgrade it does not support (RFC 9110 §7.8), and that is what a bare node:http server does.
+ */
+export function isWebSocketUpgrade(req: IncomingMessage): boolean {
+  const upgrade = req.headers.upgrade;
+  return typeof upgrade === 'string' && upgrade.split(',').some((p) => p.trim().toLowerCase() === 'websocket');
+}
+
+/** RFC 6455 §4.1: 16 random bytes, base64. */
+const WS_KEY = /^[+/0-9A-Za-z]{22}==$/;
+
+/**
+ * The checks ws would make, made first so that a refusal is the contract's JSON error rather than ws's
+ * plain-text 400 (ws stays the last word: anything it still refuses is turned into the same error).
+ */
+function checkHandshake(req: IncomingMessage): void {
+  if (req.headers.upgrade?.toLowerCase() !== 'websocket') {
+    throw new ApiError(
+      'invalid_handshake',
+      'A WebSocket handshake carries "Upgrade: websocket" and no other protocol.',
+    );
+  }
+  const key = req.headers['sec-websocket-key'];
+  if (typeof key !== 'string' || !WS_KEY.test(key)) {
+    throw new ApiError('invalid_handshake', 'Sec-WebSocket-Key must be 16 random bytes in base64 (RFC 6455 §4.1).');
+  }
+  const version = req.headers['sec-websocket-version'];
+  if (version !== '13' && version !== '8') {
+    throw new ApiError('invalid_handshake', 'This server speaks WebSocket version 13 (RFC 6455).', {
+      'Sec-WebSocket-Version': '13, 8',
+    });
+  }
+}
+
 const message = (m: ServerMessage) => JSON.stringify(m);
+
+/** How long a peer whose frame was refused (1009, 1007, 1002) has to answer the close before it is cut. */
+export const CLOSE_HANDSHAKE_MS = 5000;
 
 // #region ws-origin
 /** Extra Origins plus the same origin. Browsers send Origin on every WebSocket handshake; other clients may not. */
 export function originAllowed(
   origin: string | undefined,
-  host: string | undefined,
+  site: { readonly scheme: 'http' | 'https'; readonly host: string | undefined },
   allowed: readonly string[],
 ): boolean {
   if (origin === undefined) return true; // not a browser: CSWSH needs a victim's browser, so nothing to protect
@@ -45,11 +85,26 @@ export function originAllowed(
   } catch {
     return false; // includes "null": sandboxed iframes and file: pages must not borrow the learner's session
   }
-  // Same host and port as the request. Either scheme: behind a TLS-terminating proxy the browser says
-  // https while we receive plain http on the same Host.
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === host;
+  // The same origin is scheme, host and port: https://host is another origin than http://host.
+  return url.protocol === `${site.scheme}:` && url.host === site.host;
 }
 // #endregion ws-origin
+
+/**
+ * The scheme the browser used to reach us: https only behind a TLS-terminating proxy we run, which says
+ * so in X-Forwarded-Proto (its entry is the rightmost, as for X-Forwarded-For). This server itself only
+ * speaks plain http.
+ */
+export function requestScheme(req: IncomingMessage, trustProxy: boolean): 'http' | 'https' {
+  if (!trustProxy) return 'http';
+  const header = req.headers['x-forwarded-proto'];
+  const last = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)
+    .pop();
+  return last === 'https' ? 'https' : 'http';
+}
 
 /** A malformed %-escape is just an invalid channel name, not an exception. */
 function safeDecode(s: string): string {
@@ -116,6 +171,14 @@ export class WebSocketTransport {
     };
     // #endregion ws-options
     this.wss = new WebSocketServer(options);
+    // What ws still refuses after checkHandshake (a Sec-WebSocket-Protocol it cannot parse) gets the
+    // contract's JSON error too: with a listener here, ws leaves the answer to us.
+    this.wss.on('wsClientError', (err: Error, socket: Duplex) => {
+      const refusal = new ApiError('invalid_handshake', `The WebSocket handshake was refused: ${err.message}.`);
+      this.deps.metrics.rejections.inc({ reason: refusal.code });
+      if (socket.writable) socket.end(rawHttpError(refusal));
+      else socket.destroy();
+    });
     // One timer pings everyone: the browser answers pings by itself (its API has no ping method), and a
     // peer that has not answered the previous ping is gone (a half-open TCP connection says nothing).
     this.pinger = setInterval(() => this.pingAll(), deps.config.WS_PING_MS);
@@ -131,6 +194,9 @@ export class WebSocketTransport {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = WS_PATH.exec(url.pathname);
     if (!match) return false;
+    // Ours from here: a client that resets while it is refused must not be an unhandled 'error' (under
+    // `astro dev` too, where server.ts's own listener is not there).
+    socket.on('error', () => socket.destroy());
     let admitted: { channel: string; ip: string; cursor: Cursor };
     try {
       admitted = this.admit(req, url, match[1]!);
@@ -141,7 +207,6 @@ export class WebSocketTransport {
       return true;
     }
     const { channel, ip, cursor } = admitted;
-    // ws validates the rest (Sec-WebSocket-Key format, version 13) and answers 400 itself.
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, channel, ip, cursor));
     return true;
   }
@@ -163,7 +228,8 @@ export class WebSocketTransport {
     const channel = checkChannel(safeDecode(rawChannel));
     // WebSockets are not covered by CORS: without this check any site could open a socket with the
     // learner's cookies (cross-site WebSocket hijacking).
-    if (!originAllowed(req.headers.origin, req.headers.host, this.deps.config.ALLOWED_ORIGINS)) {
+    const site = { scheme: requestScheme(req, this.deps.config.TRUST_PROXY), host: req.headers.host };
+    if (!originAllowed(req.headers.origin, site, this.deps.config.ALLOWED_ORIGINS)) {
       throw new ApiError(
         'origin_not_allowed',
         `WebSocket connections from origin ${JSON.stringify(req.headers.origin)} are not allowed.`,
@@ -172,6 +238,7 @@ export class WebSocketTransport {
     const cursor = parseCursor(url.searchParams.get('after'), url.searchParams.get('epoch'));
     const ip = clientIp(req, this.deps.config.TRUST_PROXY);
     if (!this.deps.connections.hasRoom(ip)) throw tooManyConnections();
+    checkHandshake(req); // Upgrade, Sec-WebSocket-Key, Sec-WebSocket-Version: what ws checks, as JSON
     return { channel, ip, cursor };
   }
   // #endregion ws-upgrade
@@ -192,9 +259,28 @@ export class WebSocketTransport {
     const client: Client = { ws, ip, channel, alive: true, stopFollowing: () => {}, generation: 0 };
     this.clients.add(client);
     ws.on('pong', () => (client.alive = true));
-    ws.on('message', (data, isBinary) => void this.onMessage(client, data, isBinary));
-    ws.on('error', () => ws.terminate()); // e.g. 1009 or invalid UTF-8: ws has already sent the close frame
+    // A bug while answering one message must not become an unhandled rejection, which ends the process
+    // (and every other learner's connection with it): it is logged and this socket is closed with 1011.
+    ws.on('message', (data, isBinary) =>
+      this.onMessage(client, data, isBinary).catch((err: unknown) => {
+        console.error(`websocket: a message on ${client.channel} failed:`, err);
+        ws.close(CLOSE_CODES.internalError, 'the server failed on that message');
+      }),
+    );
+    // A frame ws refuses (a message past WS_MAX_MESSAGE_BYTES, invalid UTF-8, a protocol error): ws has
+    // sent its close frame (1009, 1007, 1002), stopped parsing and goes on reading and discarding what
+    // the peer still sends. Destroying the socket now would answer the peer's next fragments with a TCP
+    // reset, and a reset makes the peer's kernel throw away the close frame it has not read yet (the
+    // client then sees 1006). So the closing handshake is left to finish (RFC 6455 §7.1.1): the socket
+    // ends when the peer's close frame arrives, or after CLOSE_HANDSHAKE_MS for a peer that never sends one.
+    let closing: NodeJS.Timeout | undefined;
+    ws.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH')
+        this.deps.metrics.rejections.inc({ reason: 'message_too_large' });
+      closing ??= setTimeout(() => ws.terminate(), CLOSE_HANDSHAKE_MS);
+    });
     ws.on('close', () => {
+      clearTimeout(closing);
       client.generation++;
       client.stopFollowing();
       this.clients.delete(client);
@@ -271,7 +357,9 @@ export class WebSocketTransport {
     const m = (typeof msg === 'object' && msg !== null && !Array.isArray(msg) ? msg : {}) as Record<string, unknown>;
 
     if (m.type === 'resume') {
-      if (m.after === undefined) return this.sendError(client, 'invalid_cursor', 'A resume needs "after", a seq.');
+      // A JSON number, as the contract says: a string "5" is a client's bug, not a cursor.
+      if (typeof m.after !== 'number')
+        return this.sendError(client, 'invalid_cursor', 'A resume needs "after", a seq as a JSON number.');
       let cursor: Cursor;
       try {
         cursor = parseJsonCursor(m.after, m.epoch);
@@ -298,6 +386,7 @@ export class WebSocketTransport {
       if (!('data' in m))
         return this.sendError(client, 'invalid_body', 'A publish needs a "data" field (any JSON value).', echo);
       try {
+        checkDataDepth(m.data);
         const { event, duplicate } = await publishEvent(
           this.deps,
           client.channel,

@@ -40,6 +40,13 @@ const epoch: Param = {
   meaning: 'The epoch your cursor belongs to; another epoch answers with a reset.',
 };
 
+const limit: Param = {
+  name: 'limit',
+  where: 'query',
+  meaning:
+    'Most events in one answer, the same for poll and long-poll: an integer from 1 to 1000, default 100; anything else (`0`, `-5`, `5000`) is `400 invalid_limit`.',
+};
+
 export const ENDPOINTS: Endpoint[] = [
   {
     method: 'POST',
@@ -70,14 +77,9 @@ export const ENDPOINTS: Endpoint[] = [
     method: 'GET',
     path: '/api/channels/:channel/poll',
     summary: 'Short polling: answers at once with what is after your cursor.',
-    params: [
-      channel,
-      after,
-      epoch,
-      { name: 'limit', where: 'query', meaning: 'Most events in one answer: default 100, at most 1000.' },
-    ],
+    params: [channel, after, epoch, limit],
     returns:
-      '`200 {"epoch","events":[…],"cursor"}`, plus `"reset": true` or `"missed": k` when the cursor rule says so. Send `cursor` back as the next `after`.',
+      '`200 {"epoch","events":[…],"cursor"}`, plus `"reset": true` or `"missed": k` when the cursor rule says so. Send `cursor` back as the next `after`. A channel nobody has published to answers `{"epoch":"empty","events":[],"cursor":0}` and is not created by the read; its first publish continues from there without a reset.',
     example: { lang: 'sh', code: `curl '{origin}/api/channels/demo/poll?after=0'` },
   },
   {
@@ -89,6 +91,7 @@ export const ENDPOINTS: Endpoint[] = [
       after,
       epoch,
       { name: 'timeout', where: 'query', meaning: 'How long to hold, in ms: default 25000, clamped to 0–30000.' },
+      limit,
     ],
     returns: 'Same body as poll; `events: []` when the timeout ran out first.',
     example: { lang: 'sh', code: `curl '{origin}/api/channels/demo/long-poll?after=1&timeout=10000'` },
@@ -108,7 +111,7 @@ export const ENDPOINTS: Endpoint[] = [
       },
     ],
     returns:
-      "`200 text/event-stream`: a `: connected` comment, then `id: <epoch>:<seq>` + `data: <event JSON>` per event (the first one with the `retry:` line), `event: gap` / `event: reset`, and a `:` heartbeat on a stream quiet for `SSE_HEARTBEAT_MS`. Some SSE libraries (Python's httpx-sse) hand a frame of only `retry:` to your code as an event with empty data; this server never sends one.",
+      '`200 text/event-stream`: a `: connected` comment, then `id: <epoch>:<seq>` + `data: <event JSON>` per event (the first one also carries `retry:`), `event: gap` / `event: reset`, and a `:` heartbeat comment on a stream quiet for `SSE_HEARTBEAT_MS`. Reading it from Python with httpx-sse: that library hands a comment that follows an event (the heartbeat) to your code as an event with empty `data` (it keeps the last id and dispatches on every blank line), so skip events whose `data` is empty before `json.loads`. EventSource and the `eventsource` package ignore comments, as the standard says.',
     example: { lang: 'sh', code: `curl -N {origin}/api/channels/ticker/sse` },
   },
   {
@@ -147,7 +150,7 @@ export const ENDPOINTS: Endpoint[] = [
       },
     ],
     returns:
-      'Server → client: first `{"type":"hello","epoch","head"}` (the epoch the events that follow belong to; again after each resume), then `{"type":"event","seq","time","data"}`, `gap`, `reset`, `ack` (with your `ref`), `error`. Client → server: `{"type":"publish","data","ref"}`, `{"type":"resume","after","epoch"}`. A message over 16 KiB closes with 1009. A plain `GET` without Upgrade is `426`.',
+      'Server → client: first `{"type":"hello","epoch","head"}` (the epoch the events that follow belong to; again after each resume and whenever the epoch changes), then `{"type":"event","seq","time","data"}`, `gap`, `reset`, `ack` (with your `ref`), `error`. Client → server: `{"type":"publish","data","ref"}`, `{"type":"resume","after","epoch"}`. A message over 16 KiB closes with 1009. A plain `GET` without Upgrade, or with another protocol in it (`Upgrade: h2c` from `curl --http2`), is `426`; a refused handshake is a JSON error like every other.',
     example: {
       lang: 'js',
       code: [
@@ -175,6 +178,15 @@ export const ENDPOINTS: Endpoint[] = [
     returns:
       '`200 {"now": <server epoch ms>}`. Ask several times and keep the answer with the shortest round trip: the server\'s clock minus yours is about `now − (sent + received) / 2`, within half that round trip (the comparison lesson\'s race does this).',
     example: { lang: 'sh', code: `curl {origin}/api/time` },
+  },
+  {
+    method: 'GET',
+    path: '/api/openapi.json',
+    summary: 'This API as an OpenAPI 3.1 document, built from the contract module (protocol/) itself.',
+    params: [],
+    returns:
+      "`200 application/json`: every route above with its parameters, request bodies and each answer's status and JSON Schema, errors narrowed to the codes a route can answer with. Load it into any OpenAPI tool, or generate a client from it; the project's fuzzer (`npm run fuzz`) checks the server against it.",
+    example: { lang: 'sh', code: `curl -s {origin}/api/openapi.json | head -c 300` },
   },
   {
     method: 'GET',

@@ -2,8 +2,8 @@
 // browser build of its own (the machines reach package registries only), so the browser comes
 // from apt. Run with Node >= 24 (type stripping): erasable TypeScript only.
 import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
+import { ensureDebianPackages } from '../../scripts/debian-packages.ts';
 
 const DEFAULT_PATH = '/usr/bin/chromium';
 
@@ -20,40 +20,18 @@ const ARGS = [
   '--disable-sync',
 ];
 
-function hasCommand(name: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
-}
-
-function run(command: string, args: string[]): void {
-  console.log(`[browser] $ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (result.status !== 0) {
-    throw new Error(
-      `[browser] "${command} ${args.join(' ')}" failed with ${result.error?.message ?? `exit code ${result.status}`}.`,
-    );
-  }
-}
-
 /**
  * Make sure a Chromium binary exists at `path`. On Debian as root, installs the `chromium` package
  * (synchronously, showing apt's output); anywhere else, says exactly what to install.
  */
 export function ensureChromium(path: string): void {
   if (existsSync(path)) return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (path === DEFAULT_PATH && isRoot && hasCommand('apt-get')) {
-    console.log(`[browser] ${path} is missing; installing Debian's chromium package.`);
-    run('apt-get', ['update']);
-    run('apt-get', ['install', '-y', 'chromium']);
-    if (existsSync(path)) return;
-    throw new Error(`[browser] apt-get installed chromium but ${path} still does not exist.`);
-  }
-  throw new Error(
-    `[browser] No Chromium at ${path}. Install it: on Debian/Ubuntu run "apt-get install -y chromium" as root ` +
-      `(it provides /usr/bin/chromium), or set CHROMIUM_PATH to the path of a Chromium or Chrome executable.`,
+  if (path !== DEFAULT_PATH) throw new Error(`[browser] No Chromium at ${path} (CHROMIUM_PATH).`);
+  ensureDebianPackages(
+    'browser',
+    [{ pkg: 'chromium', present: () => existsSync(path) }],
+    'which provides /usr/bin/chromium, or set CHROMIUM_PATH to the path of a Chromium or Chrome executable',
+    { recommends: true },
   );
 }
 

@@ -117,6 +117,36 @@ describe('malformed names, cursors and bodies', () => {
   });
 });
 
+describe('deeply nested data (found by npm run fuzz)', () => {
+  const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+  it('over HTTP: 400 invalid_body, never a 500, and 64 levels still publish', async () => {
+    const r = await request(S.base, '/api/channels/deep/events', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"data":${deep(5000)}}`,
+      localAddress: '127.0.6.2',
+    });
+    assert.equal(r.status, 400, r.text);
+    assert.equal(r.json.error.code, 'invalid_body');
+    const ok = await request(S.base, '/api/channels/deep/events', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"data":${deep(64)}}`,
+      localAddress: '127.0.6.2',
+    });
+    assert.equal(ok.status, 201, ok.text);
+  });
+
+  it('over WebSocket: an error message, and the server lives on (it used to crash on the stack overflow)', async () => {
+    const c = openWs(S.base, '/api/channels/deep/ws');
+    await c.opened;
+    c.send(`{"type":"publish","ref":"deep","data":${deep(5000)}}`);
+    await waitFor(() => c.of('error').length === 1, 3000, 'the error message');
+    assert.deepEqual([c.of('error')[0].code, c.of('error')[0].ref], ['invalid_body', 'deep']);
+    c.ws.close();
+  });
+});
+
 describe('hostile WebSocket handshakes', () => {
   it('a bad key, a bad version, a wrong method or a foreign Origin are refused before any 101', async () => {
     assert.match((await raw(upgrade({ 'Sec-WebSocket-Key': 'not-a-key' }))).text, /^HTTP\/1\.1 400 /);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ROUTES } from '../../protocol/routes.ts';
-import { TECHNIQUE_IDS } from '../../protocol/techniques.ts';
+import { TECHNIQUE_IDS, TECHNIQUES } from '../../protocol/techniques.ts';
 import { request, sleep, waitFor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -245,6 +245,26 @@ describe('long-poll', () => {
     await Promise.all(held);
     await waitFor(() => S.running.store.subscriberCount() === subs0, 1000, 'waiters freed');
     assert.equal(await gauge(), 0);
+  });
+});
+
+describe('HEAD (found by npm run fuzz)', () => {
+  it('on a held route answers its head at once, holds nothing and writes no second head', async () => {
+    const errors: unknown[] = [];
+    const logged = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      for (const t of TECHNIQUES.filter((x) => x.heldByServer && x.method === 'GET')) {
+        const r = await request(S.base, `/api/channels/head/${t.segment}?timeout=5000`, { method: 'HEAD' });
+        assert.ok(r.status === 200 || r.status === 426, `${t.id}: ${r.status}`);
+        assert.equal(r.headers['x-hono-already-sent'], undefined, t.id);
+      }
+      await sleep(100);
+      assert.equal(S.running.deps.connections.count(), 0, 'nothing held for a HEAD');
+      assert.deepEqual(errors, [], 'nothing logged');
+    } finally {
+      console.error = logged;
+    }
   });
 });
 

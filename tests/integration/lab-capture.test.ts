@@ -109,6 +109,7 @@ describe('lab capture: HTTP', () => {
 
     const received = c.received().toString('latin1');
     const headEnd = received.indexOf('\r\n\r\n') + 4;
+    // The stream opens with a comment; retry: rides with the first frame that has data (event-stream.ts).
     const opening = ': connected\n\n';
     const stream = `${opening}retry: 2000\nid: ${ack.epoch}:1\ndata: {"seq":1,"time":${ack.time},"data":"hi"}\n\n`;
     const framing = received.length - headEnd - stream.length;

@@ -2,7 +2,7 @@
 // behind the same proxy get their own limits; without it the header is ignored (see adversarial.test.ts).
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { request } from '../helpers/clients.ts';
+import { openWs, request } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let S: TestServer;
@@ -26,4 +26,27 @@ it('limits per forwarded client, taking the address the proxy appended (the righ
   assert.equal((await post('198.51.100.2')).status, 201);
   // A client cannot escape by prepending addresses of its own: the proxy's entry is the last one.
   assert.equal((await post('10.9.9.9, 198.51.100.1')).status, 429);
+});
+
+it('the same origin is the scheme the proxy says the browser used: https via X-Forwarded-Proto, http without', async () => {
+  const host = new URL(S.base).host;
+  const status = async (origin: string, proto?: string) => {
+    const c = openWs(S.base, '/api/channels/proxied/ws', {
+      origin,
+      headers: proto ? { 'x-forwarded-proto': proto } : {},
+    });
+    try {
+      await c.opened;
+      c.ws.close();
+      return 101;
+    } catch {
+      return c.status;
+    }
+  };
+  assert.equal(await status(`https://${host}`, 'https'), 101, 'behind a TLS proxy the page is https://host');
+  assert.equal(await status(`http://${host}`, 'https'), 403, 'and then http://host is another origin');
+  assert.equal(await status(`http://${host}`), 101, 'no X-Forwarded-Proto: plain http');
+  assert.equal(await status(`https://${host}`), 403);
+  // The proxy's entry is the rightmost, as for X-Forwarded-For.
+  assert.equal(await status(`https://${host}`, 'http, https'), 101);
 });

@@ -147,12 +147,54 @@ describe('WebSocket transport', () => {
     assert.equal(closed.code, 1009);
   });
 
-  it('closes with 1009 for a fragmented message that grows past the limit', async () => {
+  it('closes with 1009 for a fragmented message that grows past the limit, counted as message_too_large', async () => {
+    const tooLarge = async () =>
+      Number(
+        /realtime_rejections_total\{reason="message_too_large"\} (\d+)/.exec(
+          (await request(S.base, '/metrics')).text,
+        )![1],
+      );
+    const before = await tooLarge();
     const c = openWs(S.base, '/api/channels/ws-frag/ws');
     await c.opened;
     c.ws.send('a'.repeat(10_000), { fin: false });
     c.ws.send('b'.repeat(10_000), { fin: true });
     assert.equal((await c.closed).code, 1009);
+    assert.equal(await tooLarge(), before + 1);
+  });
+
+  it('after a 1009 the server reads on until the peer closes; a peer that never closes is cut by itself', async () => {
+    const held = S.running.deps.connections.count('websocket');
+    // allowHalfOpen: the server ends its side after its close frame; this peer goes on writing.
+    const sock = net.connect({ port: S.port, host: '127.0.0.1', allowHalfOpen: true });
+    let failed: Error | undefined;
+    sock.on('error', (e) => (failed = e));
+    await new Promise((ok) => sock.once('connect', ok));
+    const key = Buffer.from('0123456789abcdef').toString('base64');
+    sock.write(
+      `GET /api/channels/ws-linger/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    );
+    let received = Buffer.alloc(0);
+    sock.on('data', (d: Buffer) => (received = Buffer.concat([received, d])));
+    const frame = (opcode: number, fin: boolean, payload: Buffer) => {
+      const head = Buffer.from([(fin ? 0x80 : 0) | opcode, 0x80 | 126, payload.length >> 8, payload.length & 0xff]);
+      return Buffer.concat([head, Buffer.alloc(4), payload]); // mask of zeros: the payload as is
+    };
+    // 20 000 bytes in two fragments: past the 16384 limit with the second one.
+    sock.write(frame(0x1, false, Buffer.alloc(10_000, 0x61)));
+    sock.write(frame(0x0, false, Buffer.alloc(10_000, 0x61)));
+    const closeFrame = Buffer.from([0x88, 0x02, 0x03, 0xf1]); // close 1009
+    await waitFor(() => received.includes(closeFrame), 3000, 'the 1009 close frame');
+    // More fragments after the close are read and thrown away, not answered with a reset.
+    for (let i = 0; i < 5; i++) {
+      sock.write(frame(0x0, false, Buffer.alloc(10_000, 0x62)));
+      await sleep(20);
+    }
+    await sleep(50);
+    assert.equal(failed, undefined, 'no reset: the server still reads after its close frame');
+    // This peer never sends its own close frame: the server lets go of the connection by itself.
+    await waitFor(() => S.running.deps.connections.count('websocket') === held, 15_000, 'the server to cut the peer');
+    sock.destroy();
   });
 
   it('checks Origin before the upgrade: same origin, listed origins and no Origin pass; others get 403', async () => {
@@ -160,7 +202,13 @@ describe('WebSocket transport', () => {
     const listed = openWs(S.base, '/api/channels/ws-o/ws', { origin: 'http://allowed.example' });
     const none = openWs(S.base, '/api/channels/ws-o/ws');
     await Promise.all([same.opened, listed.opened, none.opened]);
-    for (const origin of ['http://evil.example', 'null', S.base.replace(/:\d+$/, ':1')]) {
+    // Another port, and the same host and port under https: on a plain-http server that is another origin.
+    for (const origin of [
+      'http://evil.example',
+      'null',
+      S.base.replace(/:\d+$/, ':1'),
+      S.base.replace('http:', 'https:'),
+    ]) {
       const bad = openWs(S.base, '/api/channels/ws-o/ws', { origin });
       await assert.rejects(bad.opened);
       assert.equal(bad.status, 403, origin);

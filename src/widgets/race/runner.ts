@@ -184,7 +184,8 @@ export class RaceRunner {
         },
         onEvent: (event) => {
           const receivedAt = this.serverNow();
-          if (lane.tally.event(event.seq, event.time, receivedAt)) {
+          // The feed's epoch is the history this event belongs to (set before the callback).
+          if (lane.tally.event(event.seq, event.time, receivedAt, client.epoch)) {
             const key = `${lane.tally.currentEpoch}:${event.seq}`;
             if (!this.publishedAt.has(key)) this.publishedAt.set(key, event.time);
           }

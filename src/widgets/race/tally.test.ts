@@ -18,6 +18,13 @@ describe('DeliveryTally.reconcile', () => {
     assert.deepEqual(out.latency, { count: 4, p50: 5, p95: 5, max: 5 });
   });
 
+  it('a race that starts on the empty log: its events are keyed by the epoch the feed reports, no reset', () => {
+    const t = new DeliveryTally('empty', 0);
+    for (const s of [1, 2, 3]) t.event(s, 1000 * s, 1000 * s + 5, 'e1');
+    const out = t.reconcile([{ epoch: 'e1', first: 1, last: 3 }]);
+    assert.deepEqual([out.delivered, out.lostSilently, t.resets], [3, 0, 0]);
+  });
+
   it('a duplicate is counted once and does not count as delivered twice', () => {
     const t = new DeliveryTally('e1', 0);
     deliver(t, [1, 2, 2, 3]);

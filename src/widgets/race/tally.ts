@@ -46,8 +46,14 @@ export class DeliveryTally {
     return this.epoch;
   }
 
-  /** One event arrived; `receivedAt` is the arrival time on the server's clock. True on its first arrival. */
-  event(seq: number, publishedAt: number, receivedAt: number): boolean {
+  /**
+   * One event arrived; `receivedAt` is the arrival time on the server's clock. True on its first arrival.
+   * `epoch` is the client's epoch at this event, when it knows it: a race on a channel nobody had
+   * published to starts on the empty log, and its first event begins the channel's own epoch without a
+   * reset (docs/api-contract.md, "Nothing yet").
+   */
+  event(seq: number, publishedAt: number, receivedAt: number, epoch?: string): boolean {
+    if (epoch) this.epoch = epoch;
     this.check.event(seq);
     const k = key(this.epoch, seq);
     if (this.latencyByKey.has(k)) {
