@@ -147,7 +147,9 @@ describe('lab capture: WebSocket', () => {
     const masked = Buffer.from(payload.map((b, i) => b ^ mask[i % 4]!));
     const frame = Buffer.concat([Buffer.from([0x81, 0x80 | payload.length]), mask, masked]);
     c.socket.write(frame);
-    await c.until((t) => t.includes('"type":"ack"'), 'the ack');
+    // On Redis the ack can come before the event (the event comes back through pub/sub): wait for both,
+    // or frames the server wrote after the client hung up would count as sent but never be received.
+    await c.until((t) => t.includes('"type":"ack"') && t.includes('"data":"masked"'), 'the ack and the event');
     c.socket.destroy();
 
     const { entries } = await wire(lab);
