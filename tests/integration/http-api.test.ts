@@ -50,6 +50,14 @@ describe('the route table (protocol/routes.ts) is what the server answers', () =
       const refused = await request(S.base, path, { method: wrong, ...ipHeaders() });
       isError(refused, 405, 'method_not_allowed');
       assert.equal(refused.headers.allow, route.method, `${route.path} names its method in Allow`);
+      // A route's body limit belongs to its method: another method with a large body is still a 405.
+      const large = await request(S.base, path, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        ...ipHeaders(),
+        body: JSON.stringify({ data: 'y'.repeat(2000) }),
+      });
+      isError(large, 405, 'method_not_allowed');
     }
   });
 });
