@@ -6,7 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
-import { findRegisterViolations, findTermViolations, KO_TERMS, type KoTerm } from './terms.ts';
+import { findRegisterViolations, findTermViolations, KO_TERMS, type KoTerm, koTerm } from './terms.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -129,14 +129,31 @@ describe('findTermViolations', () => {
     );
   });
 
+  it('does not read quotations of the post or fenced code, and keeps positions true around them', () => {
+    const text = '표의 <q lang="ko">내장 매커니즘 존재</q>는 틀렸다.\n```js\nconst 웹 소켓 = 1;\n```\n그리고 롱폴링';
+    assert.deepEqual(findTermViolations(text), [
+      { term: '롱 폴링', forbidden: '롱폴링', index: text.indexOf('롱폴링') },
+    ]);
+  });
+
   it('leaves identifiers and header values alone', () => {
     assert.deepEqual(findTermViolations('`new WebSocket(url)`, `Upgrade: websocket`, `Connection: keep-alive`'), []);
+  });
+});
+
+describe('koTerm', () => {
+  it('gives the Korean term of a concept', () => {
+    assert.equal(koTerm('long-polling'), '롱 폴링');
+    assert.equal(koTerm('eventsource'), 'EventSource');
   });
 });
 
 describe('findRegisterViolations', () => {
   it('accepts 해라체, 아니다 included', () => {
     assert.deepEqual(findRegisterViolations('서버가 응답한다. 이것은 오류가 아니다. 필요하면 다시 묻는다.'), []);
+  });
+  it('does not read quotations', () => {
+    assert.deepEqual(findRegisterViolations('블로그는 <q lang="ko">연결됩니다</q>라고 썼다.'), []);
   });
   it('finds 합니다체 and 해요체 endings', () => {
     assert.deepEqual(

@@ -851,16 +851,31 @@ export interface TermViolation {
   readonly index: number;
 }
 
+/** The Korean term of a concept, for code that builds Korean text: `koTerm('long-polling')` is 롱 폴링. */
+export function koTerm(id: KoTermId): string {
+  return (KO_TERMS as readonly KoTerm[]).find((t) => t.id === id)!.ko;
+}
+
+/**
+ * What the checker does not read, blanked to spaces so positions stay true: quotations (`<q>…</q>`,
+ * how lessons quote the source post, whose words are its own: 매커니즘, 클라이언트 당) and fenced code
+ * blocks (code stays as it is). Inline `code` is read: in a .ts catalogue backticks are template strings.
+ */
+const NOT_OURS = /<q\b[^>]*>[\s\S]*?<\/q>|^```[^\n]*\n[\s\S]*?^```/gm;
+
+const ourWords = (text: string) => text.replace(NOT_OURS, (m) => m.replace(/[^\n]/g, ' '));
+
 /**
  * Every forbidden form in `text`, in order of position. Case-sensitive (Hangul has no case, and the
  * English forms it holds are wrong spellings of a name: `Last-Event-Id`, Websocket). Plain substring
  * search, because Korean attaches its particles to the word: 웹 소켓은 must be found as well as 웹 소켓.
  */
 export function findTermViolations(text: string): TermViolation[] {
+  const ours = ourWords(text);
   const found: TermViolation[] = [];
   for (const concept of KO_TERMS as readonly KoTerm[])
     for (const forbidden of concept.forbidden)
-      for (let index = text.indexOf(forbidden); index >= 0; index = text.indexOf(forbidden, index + 1))
+      for (let index = ours.indexOf(forbidden); index >= 0; index = ours.indexOf(forbidden, index + 1))
         found.push({ term: concept.ko, forbidden, index });
   return found.sort((a, b) => a.index - b.index || a.forbidden.localeCompare(b.forbidden));
 }
@@ -871,7 +886,7 @@ export function findTermViolations(text: string): TermViolation[] {
  */
 const OTHER_REGISTER = /(?<!아)니다|세요|해요|어요|아요|이에요|예요/g;
 
-/** Where `text` leaves the register: each ending found and its position. */
+/** Where `text` leaves the register: each ending found and its position (quotations and code not read). */
 export function findRegisterViolations(text: string): { ending: string; index: number }[] {
-  return [...text.matchAll(OTHER_REGISTER)].map((m) => ({ ending: m[0], index: m.index }));
+  return [...ourWords(text).matchAll(OTHER_REGISTER)].map((m) => ({ ending: m[0], index: m.index }));
 }
