@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import { glossaryKoEntrySchema } from './lib/glossary-ko-schema.ts';
 import { glossaryEntrySchema } from './lib/glossary-schema.ts';
 import { lessonSchema } from './lib/lesson-schema.ts';
 
@@ -16,4 +17,11 @@ const glossary = defineCollection({
   schema: glossaryEntrySchema,
 });
 
-export const collections = { lessons, glossary };
+// Its Korean twin, words only (the lesson, cross-references and source are the English entry's:
+// koreanGlossaryEntry in src/lib/glossary-ko-schema.ts). No page reads it yet.
+const glossaryKo = defineCollection({
+  loader: file('./content/glossary.ko.yaml'),
+  schema: glossaryKoEntrySchema,
+});
+
+export const collections = { lessons, glossary, glossaryKo };
