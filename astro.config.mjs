@@ -41,6 +41,20 @@ function quietHeadInjectWarning() {
   };
 }
 
+/** `client:predict`: a demo hydrates once its predict question is answered (src/lib/predict-first.ts). */
+const predictFirst = {
+  name: 'realtime-lab-predict-first',
+  hooks: {
+    /** @param {{ addClientDirective: (d: { name: string; entrypoint: string }) => void }} options */
+    'astro:config:setup': ({ addClientDirective }) => {
+      addClientDirective({
+        name: 'predict',
+        entrypoint: fileURLToPath(new URL('./src/scripts/predict-directive.ts', import.meta.url)),
+      });
+    },
+  },
+};
+
 // The site is fully static: the live parts talk to the backend (api/) on the same origin,
 // which serves dist/ in production and is mounted into `astro dev` by realtimeLabApi().
 export default defineConfig({
@@ -56,7 +70,7 @@ export default defineConfig({
   // `npm run dev` honours the same PORT and HOST as `npm start`.
   server: { port: Number(process.env.PORT || 4321), host: process.env.HOST || '127.0.0.1' },
   // pagefindIndex() indexes dist/ for search at the end of `astro build`.
-  integrations: [mdx(), preact(), realtimeLabApi(), pagefindIndex()],
+  integrations: [mdx(), preact(), realtimeLabApi(), predictFirst, pagefindIndex()],
   vite: { plugins: [quietHeadInjectWarning()] },
   markdown: {
     // Astro 7's Markdown processor; these plugins run for .md and .mdx alike.
