@@ -5,6 +5,8 @@
 // above the quizzes that mention it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { openPage, useSite } from '../helpers/site.ts';
 import { WIDGET_TIMEOUT_MS } from '../helpers/widgets.ts';
 
@@ -55,6 +57,16 @@ test('an unknown address gets the 404 page, with status 404, search, the lessons
     assert.equal(await page.locator('dialog.search-dialog input').inputValue(), 'web sockets');
     await page.locator('[data-search-results] a[href^="/lessons/websocket/"]').first().waitFor({ timeout: 10_000 });
 
+    // The other pages' axe check (quality.test.ts) visits index.html pages only; this is 404.html.
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    const serious = await page.evaluate(async () => {
+      const { axe } = window as unknown as {
+        axe: { run(d: Document): Promise<{ violations: { id: string; impact: string | null }[] }> };
+      };
+      return (await axe.run(document)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    });
+    assert.deepEqual(serious, [], 'no serious or critical accessibility violation');
+
     // An API path that does not exist is still an API answer, not a page.
     const api = await fetch(`${site.server.base}/api/no-such-thing`);
     assert.equal(api.status, 404);
@@ -104,6 +116,31 @@ test('search for "Last-Event-ID" leads to the SSE section that teaches it, not t
     assert.match(href, /^\/lessons\/sse\/#/, `the first result: ${href}`);
     assert.doesNotMatch(href, /#quiz-/, `the first result is not a quiz: ${href}`);
     assert.match((await first.locator('.result-title').textContent()) ?? '', /Last-Event-ID/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+test('Deep dives are closed on arrival, and a link to a heading inside one opens it there', async () => {
+  // Wide enough for the side table of contents (course.css shows it from 84rem).
+  const { page, problems, close } = await openPage(site.browser, site.server.base, '/lessons/sse/', {
+    viewport: { width: 1440, height: 900 },
+  });
+  try {
+    const dives = page.locator('details.deep-dive');
+    assert.ok((await dives.count()) > 0);
+    assert.deepEqual(
+      await dives.evaluateAll((ds) => ds.filter((d) => (d as HTMLDetailsElement).open).length),
+      0,
+      'every Deep dive starts closed',
+    );
+    const heading = page.locator('details.deep-dive h2', { hasText: 'The wire format, field by field' });
+    assert.equal(await heading.isVisible(), false);
+    await page.locator('nav.toc-side a[href="#the-wire-format-field-by-field"]').click();
+    await heading.waitFor({ state: 'visible' });
+    const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(top >= -2 && top < 300, `the heading is at the top of the screen (${top}px)`);
     assert.deepEqual(problems, []);
   } finally {
     await close();
