@@ -12,6 +12,49 @@ import { pagefindIndex } from './src/lib/pagefind-integration.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/**
+ * Astro's content-assets plugin writes the directive "use astro:head-inject" at the top of the
+ * `?astroPropagatedAssets` module it generates for every lesson, and Rolldown warns, once per lesson in
+ * a box of ten lines, that bundling may not keep it. It is Astro's generated code, not ours; the built
+ * pages are whole without it (the browser tests check every one), and a learner running `npm start`
+ * can do nothing about it. Any other warning, another module-level directive included, still reaches
+ * the log. A plugin, because Astro 7 builds pages in Vite environments of its own (prerender, client)
+ * whose `build.rolldownOptions` it sets itself: a top-level `vite.build` option never reaches them.
+ * @returns {import('vite').Plugin}
+ */
+function quietHeadInjectWarning() {
+  return {
+    name: 'realtime-lab-quiet-head-inject',
+    configEnvironment() {
+      return {
+        build: {
+          rolldownOptions: {
+            onwarn(warning, warn) {
+              if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"'))
+                return;
+              warn(warning);
+            },
+          },
+        },
+      };
+    },
+  };
+}
+
+/** `client:predict`: a demo hydrates once its predict question is answered (src/lib/predict-first.ts). */
+const predictFirst = {
+  name: 'realtime-lab-predict-first',
+  hooks: {
+    /** @param {{ addClientDirective: (d: { name: string; entrypoint: string }) => void }} options */
+    'astro:config:setup': ({ addClientDirective }) => {
+      addClientDirective({
+        name: 'predict',
+        entrypoint: fileURLToPath(new URL('./src/scripts/predict-directive.ts', import.meta.url)),
+      });
+    },
+  },
+};
+
 // The site is fully static: the live parts talk to the backend (api/) on the same origin,
 // which serves dist/ in production and is mounted into `astro dev` by realtimeLabApi().
 export default defineConfig({
@@ -27,7 +70,8 @@ export default defineConfig({
   // `npm run dev` honours the same PORT and HOST as `npm start`.
   server: { port: Number(process.env.PORT || 4321), host: process.env.HOST || '127.0.0.1' },
   // pagefindIndex() indexes dist/ for search at the end of `astro build`.
-  integrations: [mdx(), preact(), realtimeLabApi(), pagefindIndex()],
+  integrations: [mdx(), preact(), realtimeLabApi(), predictFirst, pagefindIndex()],
+  vite: { plugins: [quietHeadInjectWarning()] },
   markdown: {
     // Astro 7's Markdown processor; these plugins run for .md and .mdx alike.
     processor: satteri({

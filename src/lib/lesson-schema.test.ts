@@ -8,6 +8,7 @@ const good = {
   description: 'One long HTTP response.',
   order: 4,
   goal: 'Read an event stream field by field.',
+  youWill: 'read a stream, cut it and watch it resume',
   techniques: ['sse'],
 };
 
@@ -38,6 +39,11 @@ test('order must be a positive integer', () => {
 test('goal must be one sentence', () => {
   rejects({ goal: 'Do this. Then that.' }, 'goal');
   rejects({ goal: '' }, 'goal');
+});
+test('youWill continues "In this lesson you will…"', () => {
+  rejects({ youWill: 'Read a stream.' }, 'youWill');
+  rejects({ youWill: '' }, 'youWill');
+  rejects({ youWill: undefined }, 'youWill');
 });
 test('techniques only names techniques of the registry, and may be empty', () => {
   rejects({ techniques: ['comet'] }, 'techniques');

@@ -25,6 +25,15 @@ export const lessonSchema = z
       // One sentence: it is shown as a single "By the end…" line above the lesson.
       .refine((s) => !/[.!?]\s+\S/.test(s), { message: 'goal must be a single sentence' })
       .describe('What the learner can do after the lesson, in one sentence.'),
+    youWill: z
+      .string()
+      .trim()
+      .min(1)
+      // Read after "In this lesson you will", so it starts in lower case and names the doing.
+      .refine((s) => /^[a-z]/.test(s) && !/[.!?]$/.test(s), {
+        message: 'youWill continues "In this lesson you will…": start in lower case, no final full stop',
+      })
+      .describe('What the learner does in the lesson, shown after "In this lesson you will" with the reading time.'),
     techniques: z
       .array(z.enum(TECHNIQUE_IDS as [TechniqueId, ...TechniqueId[]]))
       .describe('Which techniques the lesson covers (ids of protocol/techniques.ts); empty for overview lessons.'),

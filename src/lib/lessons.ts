@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { lessonPath } from './lesson-path.ts';
+import { readingTime, type ReadingTime } from './reading-time.ts';
 
 export type Lesson = CollectionEntry<'lessons'>;
 
@@ -34,4 +35,14 @@ export function lessonHref(lesson: Lesson): string {
  */
 export function quizIds(lesson: Lesson): string[] {
   return [...(lesson.body ?? '').matchAll(/<Quiz\b[^>]*?\bid="([^"]+)"/g)].map((m) => m[1]!);
+}
+
+/** Ids of the exercises a lesson places (`<Exercise id="…"`), read from its source like quizIds. */
+export function exerciseIds(lesson: Lesson): string[] {
+  return [...(lesson.body ?? '').matchAll(/<Exercise\b[^>]*?\bid="([^"]+)"/g)].map((m) => m[1]!);
+}
+
+/** The lesson's reading time (src/lib/reading-time.ts): what the home page and the lesson header show. */
+export function lessonReadingTime(lesson: Lesson): ReadingTime {
+  return readingTime(lesson.body ?? '');
 }

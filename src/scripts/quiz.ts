@@ -4,6 +4,7 @@
  * (data-correct): this is self-study, and a learner who reads the source has learned something too.
  */
 import { quizKey, readProgress, updateProgress, type QuizResult } from '../lib/progress.ts';
+import { announcePredicted } from '../lib/predict-first.ts';
 
 type Outcome = 'right' | 'wrong' | 'revealed';
 
@@ -66,6 +67,14 @@ function showPredictionLocked(form: HTMLFormElement): void {
   form.querySelector<HTMLElement>('[data-feedback]')!.textContent = 'Prediction locked in. Now try it in the demo.';
 }
 
+/** Lets the demo this question is about start (src/lib/predict-first.ts): the prediction is made. */
+function markPredicted(form: HTMLFormElement): void {
+  if (form.dataset.kind !== 'predict' || form.dataset.predicted === 'locked') return;
+  form.dataset.predicted = 'locked';
+  const quiz = form.closest<HTMLElement>('section.quiz')!.dataset.quiz!;
+  announcePredicted({ quiz, question: form.dataset.question! });
+}
+
 function mountQuiz(section: HTMLElement): void {
   const lesson = section.dataset.lesson!;
   const key = quizKey(lesson, section.dataset.quiz!);
@@ -99,8 +108,13 @@ function mountQuiz(section: HTMLElement): void {
     form.querySelectorAll<HTMLInputElement>('input').forEach((input) => {
       input.checked = answer.includes(input.value);
     });
-    if (checked.has(form.dataset.question!)) showResult(form, outcomeOf(form));
-    else if (form.dataset.kind === 'predict' && answer.length > 0) showPredictionLocked(form);
+    if (checked.has(form.dataset.question!)) {
+      showResult(form, outcomeOf(form));
+      markPredicted(form);
+    } else if (form.dataset.kind === 'predict' && answer.length > 0) {
+      showPredictionLocked(form);
+      markPredicted(form);
+    }
   }
   if (stored) save(checked);
 
@@ -117,6 +131,7 @@ function mountQuiz(section: HTMLElement): void {
       if (form.dataset.kind === 'predict') {
         showPredictionLocked(form);
         save(checked);
+        markPredicted(form);
         return;
       }
       checked.add(id);
@@ -127,6 +142,7 @@ function mountQuiz(section: HTMLElement): void {
       checked.add(id);
       showResult(form, 'revealed');
       save(checked);
+      markPredicted(form);
     });
     // Changing an answer after checking hides the old verdicts, so they never describe another answer.
     form.addEventListener('change', () => {

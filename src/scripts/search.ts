@@ -7,7 +7,29 @@ interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: { title?: string };
-  sub_results?: { url: string; title: string; excerpt: string }[];
+  sub_results?: SubResult[];
+}
+interface SubResult {
+  url: string;
+  title: string;
+  excerpt: string;
+  /** Each match in the section, with Pagefind's score for it (headings and data-pagefind-weight count). */
+  weighted_locations?: { weight: number; balanced_score: number }[];
+}
+
+/**
+ * The section that matches best: Pagefind lists a page's sections in page order, so the first one
+ * that mentions a word is often a quiz near the top, not the section that teaches it. A match in a
+ * heading scores higher, and quizzes weigh their words down (Quiz.astro), so the teaching section wins.
+ */
+export function bestSection(subs: readonly SubResult[]): SubResult | undefined {
+  const score = (s: SubResult) => (s.weighted_locations ?? []).reduce((n, l) => n + l.balanced_score, 0);
+  let best: SubResult | undefined;
+  for (const sub of subs) {
+    if (!sub.url.includes('#')) continue;
+    if (!best || score(sub) > score(best)) best = sub;
+  }
+  return best;
 }
 interface Pagefind {
   init(): Promise<void>;
@@ -42,7 +64,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 function resultItem(data: PagefindResultData): HTMLLIElement {
   // Link to the best-matching section when Pagefind found one (it uses our heading ids).
-  const sub = data.sub_results?.find((s) => s.url.includes('#'));
+  const sub = bestSection(data.sub_results ?? []);
   const li = document.createElement('li');
   const a = document.createElement('a');
   a.href = sub?.url ?? data.url;
@@ -105,6 +127,14 @@ export function mountSearch(): void {
   };
 
   openButton.addEventListener('click', open);
+  // Other buttons may open search with a query already typed (the 404 page offers the missing path's words).
+  for (const button of document.querySelectorAll<HTMLElement>('[data-search-query]')) {
+    button.addEventListener('click', () => {
+      open();
+      input.value = button.dataset.searchQuery ?? '';
+      void search();
+    });
+  }
   dialog.querySelector('[data-search-close]')!.addEventListener('click', () => dialog.close());
   dialog.querySelector('form')!.addEventListener('submit', (e) => {
     e.preventDefault();

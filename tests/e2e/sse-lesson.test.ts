@@ -30,7 +30,11 @@ describe('SSE lesson', () => {
       assert.equal(await page.locator('.lesson-nav-side a[aria-current="page"]').getAttribute('href'), '/lessons/sse/');
 
       const demo = page.locator('[data-demo="sse"]');
-      await demo.scrollIntoViewIfNeeded(); // client:visible hydrates on sight
+      // The demo waits for its prediction (tests/e2e/predict-first.test.ts): lock one in, as a reader would.
+      const predict = page.locator('section.quiz[data-quiz="sse-predict"] form').first();
+      await predict.locator('input').first().check();
+      await predict.locator('[data-action="predict"]').click();
+      await demo.scrollIntoViewIfNeeded(); // client:predict hydrates on sight once predicted
       await page
         .waitForFunction(
           () => {

@@ -41,7 +41,9 @@ before(async () => {
   // A faster ticker than the default second: the same behaviour, less waiting.
   server = await startTestServer({ TICK_MS: 400 });
   browser = await launchChromium();
-  intro = await openWidgetPage(browser, `${server.base}/lessons/introduction/`);
+  // The home page's copy of the teaser: the introduction's waits for a prediction first
+  // (tests/e2e/predict-first.test.ts), the home page's runs as soon as it is seen.
+  intro = await openWidgetPage(browser, `${server.base}/`);
   teaser = await showWidget(intro.page, '[data-demo="teaser"]');
 });
 

@@ -1,0 +1,29 @@
+/** The 404 page: names the path that was asked for and offers its words to search. */
+
+/** "/lessons/web-sockets/" → "web sockets": the words a learner most likely meant. */
+export function wordsOfPath(path: string): string {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape: search the raw text.
+  }
+  return decoded
+    .split('/')
+    .filter((s) => s !== '' && s !== 'lessons')
+    .join(' ')
+    .replace(/\.html?$/, '')
+    .replace(/[-_+.]+/g, ' ')
+    .trim();
+}
+
+export function missingPathQuery(doc: Document): void {
+  const shown = doc.querySelector<HTMLElement>('[data-missing-path]');
+  if (shown) shown.textContent = location.pathname;
+  const button = doc.querySelector<HTMLElement>('[data-not-found-search]');
+  const words = wordsOfPath(location.pathname);
+  if (button && words) {
+    button.dataset.searchQuery = words;
+    button.textContent = `Search the course for “${words}”`;
+  }
+}
