@@ -224,3 +224,28 @@ test('360 px: search results fit the search dialog', async () => {
     await close();
   }
 });
+
+test('360 px: the chat has text boxes a message fits in, with their send buttons in view', async () => {
+  const { page, close } = await openPage(site.browser, site.server.base, '/lessons/websocket/', PHONE);
+  try {
+    const chat = page.locator('[data-demo="two-way"]');
+    await chat.scrollIntoViewIfNeeded();
+    await chat.locator('[data-panel] input:enabled').first().waitFor({ timeout: 20_000 });
+    for (const panel of await chat.locator('[data-panel]').all()) {
+      const [box, send, inner] = await Promise.all([
+        panel.locator('input[type="text"]').boundingBox(),
+        panel.getByRole('button', { name: /^Send/ }).boundingBox(),
+        panel.evaluate((el) => el.getBoundingClientRect().width),
+      ]);
+      assert.ok(box && send, 'the text box and its button are drawn');
+      // 68 px before: a dozen characters. Now the box takes the panel's width where the button leaves too little.
+      assert.ok(
+        box.width >= inner * 0.75,
+        `the text box is ${Math.round(box.width)} px of a ${Math.round(inner)} px panel`,
+      );
+      assert.ok(send.x + send.width <= 360, 'the send button is on screen');
+    }
+  } finally {
+    await close();
+  }
+});

@@ -12,9 +12,10 @@ import { labApi, labChannel, newLabId } from '../shared/lab-api.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
 import { usePageGate } from '../shared/use-page-gate.ts';
 import Reserve from '../shared/Reserve.tsx';
+import { plural } from '../shared/words.ts';
 import '../shared/widgets.css';
 import WireInspector from '../wire-inspector/WireInspector.tsx';
-import Timeline, { plural } from './Timeline.tsx';
+import Timeline from './Timeline.tsx';
 import { type FeedSettings, useLabFeed, type WidgetState } from './use-lab-feed.ts';
 
 interface Props {

@@ -12,6 +12,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { plural } from '../shared/words.ts';
 import type { TimelineItem } from './use-lab-feed.ts';
 
 /** Below this width (CSS px) the window is NARROW_WINDOW_MS: 20 s in 300 px left under 15 px per second. */
@@ -43,8 +44,6 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
   fractionalSecondDigits: 3,
   hour12: false,
 });
-
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function describe(item: TimelineItem): string {
   switch (item.kind) {

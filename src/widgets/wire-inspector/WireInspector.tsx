@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { labApi, type ByteCounts, type LabConnections, type WireEntry } from '../shared/lab-api.ts';
 import Reserve from '../shared/Reserve.tsx';
+import { plural } from '../shared/words.ts';
 import { acceptSteps, headerValue, type AcceptSteps } from './accept.ts';
 import { technique as techniqueInfo, type TechniqueId } from '../../../protocol/techniques.ts';
 
@@ -19,7 +20,6 @@ interface Props {
   received: number;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const total = (c: ByteCounts) => c.header + c.framing + c.payload;
 const perEvent = (bytes: number, events: number) => (events > 0 ? `${Math.round(bytes / events)} B` : '—');
 
