@@ -5,11 +5,19 @@
  *
  * Output (as MDX JSX, so it passes through MDX untouched):
  *   <figure class="diagram">
- *     <img class="diagram-img" data-variant="light" src="/diagrams/<key>.light.svg" width height alt>
- *     <img class="diagram-img" data-variant="dark"  src="/diagrams/<key>.dark.svg"  …>
+ *     <button class="diagram-open" popovertarget="diagram-<key>-<line>">
+ *       <img class="diagram-img" data-variant="light" src="/diagrams/<key>.light.svg" width height alt>
+ *       <img class="diagram-img" data-variant="dark"  src="/diagrams/<key>.dark.svg"  …>
+ *       <span class="diagram-open-hint">Open full size</span>
+ *     </button>
  *     <figcaption>caption</figcaption>
  *     <details class="diagram-source"><summary>…</summary><pre><code>source</code></pre></details>
+ *     <div popover id="diagram-<key>-<line>" class="diagram-full">a close button, the same images</div>
  *   </figure>
+ *
+ * A diagram fitted to a phone's width has text of 4 to 7 px: the button opens it full-screen at its
+ * own size (its text at mermaid's 12 to 18 px), to be panned. The popover attribute does that without
+ * a line of script, and its lazy images load only when it opens.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -72,32 +80,43 @@ export function diagramFigure(node: CodeNode, options: DiagramsPluginOptions, wh
   }
   const code = normalizeDiagram(node.value);
   const key = diagramKey(code);
-  const images = DIAGRAM_THEMES.map((theme) => {
-    const path = join(options.cacheDir, diagramFile(key, theme));
-    if (!existsSync(path)) {
-      throw new Error(
-        `${where}: the mermaid diagram "${caption.slice(0, 60)}…" has no cached ${theme} SVG (${relative(options.root, path)}). ` +
-          'Run "npm run diagrams" to render it, then commit public/diagrams/.',
-      );
-    }
-    const { width, height } = svgSize(readFileSync(path, 'utf8'));
-    return element('img', {
-      class: 'diagram-img',
-      'data-variant': theme,
-      src: `${DIAGRAM_URL}/${diagramFile(key, theme)}`,
-      width: String(width),
-      height: String(height),
-      alt: caption,
-      loading: 'lazy',
-      decoding: 'async',
+  const id = `diagram-${key}-${node.position?.start.line ?? 0}`;
+  const images = () =>
+    DIAGRAM_THEMES.map((theme) => {
+      const path = join(options.cacheDir, diagramFile(key, theme));
+      if (!existsSync(path)) {
+        throw new Error(
+          `${where}: the mermaid diagram "${caption.slice(0, 60)}…" has no cached ${theme} SVG (${relative(options.root, path)}). ` +
+            'Run "npm run diagrams" to render it, then commit public/diagrams/.',
+        );
+      }
+      const { width, height } = svgSize(readFileSync(path, 'utf8'));
+      return element('img', {
+        class: 'diagram-img',
+        'data-variant': theme,
+        src: `${DIAGRAM_URL}/${diagramFile(key, theme)}`,
+        width: String(width),
+        height: String(height),
+        alt: caption,
+        loading: 'lazy',
+        decoding: 'async',
+      });
     });
-  });
   return element('figure', { class: 'diagram', 'data-diagram': key }, [
-    ...images,
+    element('button', { type: 'button', class: 'diagram-open', popovertarget: id }, [
+      ...images(),
+      element('span', { class: 'diagram-open-hint' }, [text('Open full size')]),
+    ]),
     element('figcaption', {}, [text(caption)]),
     element('details', { class: 'diagram-source', 'data-pagefind-ignore': '' }, [
       element('summary', {}, [text('Diagram source (mermaid)')]),
       element('pre', {}, [element('code', {}, [text(code)])]),
+    ]),
+    element('div', { popover: '', id, class: 'diagram-full', 'data-pagefind-ignore': '' }, [
+      element('button', { type: 'button', class: 'diagram-close', popovertarget: id, popovertargetaction: 'hide' }, [
+        text('Close'),
+      ]),
+      ...images(),
     ]),
   ]);
 }

@@ -9,6 +9,7 @@ import { labApi, labChannel, newLabId } from '../shared/lab-api.ts';
 import { claimPage } from '../shared/page-connections.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
 import Reserve from '../shared/Reserve.tsx';
+import { plural } from '../shared/words.ts';
 import '../shared/widgets.css';
 
 type Phase = 'idle' | 'opening' | 'stalled' | 'shared' | 'cleaned';
@@ -320,7 +321,7 @@ export default function ConnectionLimitLab() {
                 {STREAM_WORDS[s.state === 'open' && phase === 'shared' ? 'shared' : s.state]}
               </Reserve>
             </span>
-            <span class="w-oneline">{`${s.events} events`}</span>
+            <span class="w-oneline">{plural(s.events, 'event')}</span>
           </li>
         ))}
       </ul>

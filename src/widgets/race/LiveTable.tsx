@@ -140,6 +140,27 @@ export default function LiveTable({ runner, payloadBytes }: { runner: RaceRunner
           ))}
         </tbody>
       </table>
+      {/* The same figures, one card per technique: what a narrow widget shows instead of the table, whose
+          five columns would not fit (race.css switches between them). */}
+      <ul class="w-race-cards" aria-label={`Per technique, this run ${phase}`}>
+        {all.map(([t, f]) => (
+          <li key={t.id} class="w-race-card" data-card={t.id}>
+            <p class="w-race-card-title">
+              <Swatch {...t.chart} />
+              {t.name}
+              {f.state !== 'idle' && <span class="w-note"> ({f.state})</span>}
+            </p>
+            <dl>
+              {ROWS.map((row) => (
+                <div key={row.label} class={row.bad?.(f) ? 'w-bad' : ''}>
+                  <dt>{row.label}</dt>
+                  <dd>{row.cell(f)}</dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

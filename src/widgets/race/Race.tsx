@@ -25,6 +25,7 @@ import {
   formatBytes,
   formatMs,
   formatRate,
+  plural,
   type RaceChoice,
 } from './settings.ts';
 import { summarize } from './stats.ts';
@@ -261,7 +262,7 @@ export default function Race({ codeLines }: Props) {
           data={chartData}
           faults={faultTimes}
           version={chartVersion}
-          summary={`Latency over time for ${chartData[0].length} events: ${TECHNIQUES.map((t, i) => `${t.name} median ${ms(summarize((chartData[i + 1] as (number | null)[]).filter((v): v is number => v !== null)).p50)} ms`).join(', ')}.`}
+          summary={`Latency over time for ${plural(chartData[0].length, 'event')}: ${TECHNIQUES.map((t, i) => `${t.name} median ${ms(summarize((chartData[i + 1] as (number | null)[]).filter((v): v is number => v !== null)).p50)} ms`).join(', ')}.`}
         />
       ) : (
         <p class="w-race-chart w-race-chart-empty">The chart of latency over time appears here when the race starts.</p>

@@ -14,7 +14,7 @@ const MARK: Record<Verdict, string> = { confirmed: '✓ confirmed', nuanced: '~ 
 export default function VerdictTable({ rows }: { rows: Row[] }) {
   return (
     <section class="w-race-scroll" tabIndex={0} aria-label="The source post's table, checked by this run">
-      <table class="w-race-verdicts">
+      <table class="w-race-verdicts claims-table">
         <caption>The source post's claims, checked by this run</caption>
         <thead>
           <tr>
@@ -37,10 +37,10 @@ export default function VerdictTable({ rows }: { rows: Row[] }) {
               <th scope="row">
                 <span lang="ko">{row.labelKo}</span> {row.label}
               </th>
-              {POST_TECHNIQUES.map(({ id }) => {
+              {POST_TECHNIQUES.map(({ id, name }) => {
                 const cell = row.cells[id];
                 return (
-                  <td key={id} data-technique={id} data-verdict={cell.verdict}>
+                  <td key={id} data-technique={id} data-verdict={cell.verdict} data-label={name}>
                     <q lang="ko">{cell.claimKo}</q>
                     {cell.claimKo !== cell.claim && <q>{cell.claim}</q>}
                     <strong class={`w-verdict w-verdict-${cell.verdict}`}>{MARK[cell.verdict]}</strong>
@@ -54,8 +54,8 @@ export default function VerdictTable({ rows }: { rows: Row[] }) {
                   </td>
                 );
               })}
-              {LATER.map(({ id }) => (
-                <td key={id} data-technique={id} data-verdict="measured">
+              {LATER.map(({ id, name }) => (
+                <td key={id} data-technique={id} data-verdict="measured" data-label={name}>
                   <em>Not in the source post: no claim to judge.</em> <span>Its figures are in the table above.</span>
                 </td>
               ))}

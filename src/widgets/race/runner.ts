@@ -13,7 +13,7 @@ import { labApi, type LabConnections, type RaceStart } from '../shared/lab-api.t
 import { claimPage } from '../shared/page-connections.ts';
 import { estimateServerClock, localNow, type ClockEstimate } from './clock.ts';
 import { buildResult, type Fault, type RaceResult } from './result.ts';
-import type { RaceChoice } from './settings.ts';
+import { plural, type RaceChoice } from './settings.ts';
 import { DeliveryTally } from './tally.ts';
 import type { RunNumbers } from './verdicts.ts';
 
@@ -286,7 +286,7 @@ export class RaceRunner {
       });
       this.setPhase(
         'done',
-        `Done: ${this.status.published} events published in ${(this.options.choice.durationMs / 1000).toFixed(0)} s. The table below is filled from this run.`,
+        `Done: ${plural(this.status.published, 'event')} published in ${(this.options.choice.durationMs / 1000).toFixed(0)} s. The table below is filled from this run.`,
       );
     } catch (err) {
       this.fail(`The race ended, but its byte counts could not be read: ${(err as Error).message}`);

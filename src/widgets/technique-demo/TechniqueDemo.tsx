@@ -12,6 +12,7 @@ import { labApi, labChannel, newLabId } from '../shared/lab-api.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
 import { usePageGate } from '../shared/use-page-gate.ts';
 import Reserve from '../shared/Reserve.tsx';
+import { plural } from '../shared/words.ts';
 import '../shared/widgets.css';
 import WireInspector from '../wire-inspector/WireInspector.tsx';
 import Timeline from './Timeline.tsx';
@@ -64,11 +65,43 @@ const PAUSED_HIDDEN = "Paused while this tab is hidden: it would hold one of the
 const PAUSED_CLAIMED = "Paused while the connection-limit lab needs all of the browser's connections to this site.";
 
 interface Fault {
+  kind: 'cut' | 'restart' | 'gap';
   at: number;
   receivedAtDrop: number | null;
+  /** The delivery check's count of announced misses when the fault was injected. */
+  missedBefore: number;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** What the server said when it provoked a gap: how many it published, how many it keeps. */
+interface GapStory {
+  missedBefore: number;
+  published?: number;
+  retention?: number;
+}
+
+/**
+ * The gap in one line whose numbers add up to the "Gaps announced" counter: the server's notice says how
+ * many were evicted, which is the burst beyond what the server keeps plus the ticks published after the
+ * client's cursor (the status line has room for about a hundred characters on a phone).
+ */
+function gapLine(story: GapStory, missed: number, lost: number, duplicates: number): string {
+  const { published, retention } = story;
+  if (missed === 0) {
+    return published === undefined
+      ? 'Publishing more events than the server keeps…'
+      : `${published} published while you were away; the server keeps ${retention}. Reconnecting…`;
+  }
+  const beyond = published !== undefined && retention !== undefined ? published - retention : undefined;
+  const ticks = beyond === undefined ? 0 : missed - beyond;
+  const sum =
+    beyond === undefined
+      ? ''
+      : ticks > 0
+        ? ` = ${published} published − ${retention} kept + ${plural(ticks, 'tick')}`
+        : ` = ${published} published − ${retention} kept`;
+  // "more" when an earlier gap is in the counter too: the counter is the sum of every gap.
+  return `Gap announced: ${missed} ${story.missedBefore > 0 ? 'more ' : ''}missed${sum}. ${lost} lost, ${plural(duplicates, 'duplicate')}.`;
+}
 
 const INTERVALS = [500, 1000, 2000, 5000];
 const TIMEOUTS = [500, 2000, 10_000, 25_000];
@@ -94,6 +127,8 @@ export default function TechniqueDemo({ technique }: Props) {
   /** The fault being recovered from: when it was injected, and how many events had arrived once the client noticed the drop. */
   const fault = useRef<Fault | null>(null);
   const previous = useRef<WidgetState>('idle');
+  /** The latest provoked gap, told in the status line until another fault or message replaces it. */
+  const [gapStory, setGapStory] = useState<GapStory | null>(null);
 
   // The time axis moves while the demo runs (a stopped demo keeps its picture still).
   const running = wanted && gate === null;
@@ -112,11 +147,14 @@ export default function TechniqueDemo({ technique }: Props) {
     if (f && f.receivedAtDrop === null && state !== 'live') f.receivedAtDrop = check.received;
     if (f && f.receivedAtDrop !== null && state === 'live' && check.received > f.receivedAtDrop) {
       fault.current = null;
-      setAnnouncement(
-        `Recovered ${((Date.now() - f.at) / 1000).toFixed(1)} s after the fault: ${check.received - f.receivedAtDrop} events since, ${check.lost} lost, ${check.duplicates} duplicates.`,
-      );
+      // A gap's recovery is told by its own line (gapLine), which keeps counting as the backlog arrives.
+      if (f.kind !== 'gap')
+        setAnnouncement(
+          `Recovered ${((Date.now() - f.at) / 1000).toFixed(1)} s after the fault: ${check.lost} lost, ${plural(check.duplicates, 'duplicate')}.`,
+        );
     } else if (state !== previous.current) {
       // Why, and what it means, are explained under the fault buttons (there is room for them there).
+      if (state === 'error') setGapStory(null);
       if (state === 'error')
         setAnnouncement('The client gave up and stopped; why is explained below. Retry starts a new one.');
       // During an injected fault the status already says what is going on.
@@ -135,6 +173,7 @@ export default function TechniqueDemo({ technique }: Props) {
     setBusy(true);
     // The explanation follows the click at once (its box has room for every explanation: nothing moves).
     setExplained(kind);
+    setGapStory(kind === 'gap' ? { missedBefore: check.missed } : null);
     setAnnouncement(
       kind === 'cut'
         ? 'Cutting your connection…'
@@ -142,7 +181,7 @@ export default function TechniqueDemo({ technique }: Props) {
           ? 'Restarting the server for your channel…'
           : 'Publishing more events than the server keeps…',
     );
-    const thisFault: Fault = { at: Date.now(), receivedAtDrop: null };
+    const thisFault: Fault = { kind, at: Date.now(), receivedAtDrop: null, missedBefore: check.missed };
     fault.current = thisFault;
     // The server's answer, unless the client has already recovered (its recovery is the newer news).
     const report = (text: string) => {
@@ -169,10 +208,11 @@ export default function TechniqueDemo({ technique }: Props) {
       } else {
         const { published, retention } = await labApi.gap(lab);
         feed.mark('flood', `${published} events published while you were away`);
-        report(`While you were away ${published} events were published; the server keeps only ${retention}.`);
+        setGapStory((story) => story && { ...story, published, retention });
       }
     } catch (err) {
       if (fault.current === thisFault) fault.current = null;
+      setGapStory(null);
       setAnnouncement(`The fault could not be injected: ${(err as Error).message}`);
     } finally {
       setBusy(false);
@@ -183,6 +223,7 @@ export default function TechniqueDemo({ technique }: Props) {
     const client = model.client as WebSocketFeed | null;
     if (!client) return;
     const started = performance.now();
+    setGapStory(null);
     try {
       const seq = await client.publish({ note: 'sent by you over the WebSocket' });
       setAnnouncement(
@@ -195,6 +236,7 @@ export default function TechniqueDemo({ technique }: Props) {
 
   const toggle = () => {
     setAnnouncement('');
+    setGapStory(null);
     if (model.state === 'error') setAttempt((n) => n + 1);
     else setWanted(!wanted);
   };
@@ -204,6 +246,7 @@ export default function TechniqueDemo({ technique }: Props) {
 
   const status =
     paused ||
+    (gapStory && gapLine(gapStory, check.missed - gapStory.missedBefore, check.lost, check.duplicates)) ||
     announcement ||
     (model.state === 'idle' && !wanted ? 'Stopped. Press Start to open the connection again.' : '');
 

@@ -1,21 +1,41 @@
 /**
- * The demo's timeline: the last WINDOW_MS of what crossed the wire, time running left to right. Kinds
+ * The demo's timeline: the last few seconds of what crossed the wire, time running left to right. Kinds
  * differ by shape and label, never by colour alone: a request is a bar ending in a dot (events), a
  * hollow square (empty answer) or a cross (no answer); a stream or socket is a thick line; an event is
- * a triangle with its seq; an injected fault or a server notice is a dashed line with a word.
+ * a triangle with its seq; a burst (a replayed backlog) is one band with its count; an injected fault or
+ * a server notice is a dashed line with a word.
  * The same items are listed in words below the drawing, for screen readers and anyone who prefers text.
+ *
+ * The drawing has no viewBox: x is a percentage of its width and everything else is in CSS pixels, so
+ * its text keeps its real size at any width (a scaled drawing had 6 px text on a phone). A narrow
+ * drawing shows a shorter window, so that what is in it keeps its room.
  */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { plural } from '../shared/words.ts';
 import type { TimelineItem } from './use-lab-feed.ts';
 
-const WINDOW_MS = 20_000;
-const WIDTH = 640;
-const LEFT = 88;
-const RIGHT = 12;
-const LANE_WIRE = 26;
-const LANE_EVENTS = 62;
-const AXIS = 92;
-const HEIGHT = 108;
+/** Below this width (CSS px) the window is NARROW_WINDOW_MS: 20 s in 300 px left under 15 px per second. */
+const NARROW_PX = 440;
+const WIDE_WINDOW_MS = 20_000;
+const NARROW_WINDOW_MS = 10_000;
+/** Rows, in CSS px from the top: two rows of notice words, then each lane under its own title. */
+const MARK_ROWS = [12, 26];
+const WIRE_TITLE = 42;
+const LANE_WIRE = 62;
+const EVENTS_TITLE = 86;
+const LANE_EVENTS = 104;
+const AXIS = 132;
+export const TIMELINE_HEIGHT = 152;
+/** Room for a four-digit seq in 12 px monospace text. */
+const LABEL_PX = 34;
+/** The narrowest a burst's band is drawn. */
+const BURST_MIN_PX = 8;
+/** Room for a notice's word ("restart" is the longest). */
+const MARK_LABEL_PX = 62;
 const TEXT_ITEMS = 12;
+/** The width the static HTML is drawn for, before the browser says how wide the widget is. */
+const DEFAULT_WIDTH = 640;
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
   hour: '2-digit',
@@ -31,7 +51,7 @@ function describe(item: TimelineItem): string {
       const took = item.end === null ? 'still waiting for its answer' : `${item.end - item.start} ms`;
       const what =
         item.outcome === 'events'
-          ? `answered with ${item.events} event${item.events === 1 ? '' : 's'}`
+          ? `answered with ${plural(item.events, 'event')}`
           : item.outcome === 'empty'
             ? 'answered with nothing new (empty)'
             : item.outcome === 'failed'
@@ -47,12 +67,42 @@ function describe(item: TimelineItem): string {
         : `Connection ${item.dropped ? 'dropped' : 'closed by the page'} after ${((item.end - item.start) / 1000).toFixed(1)} s.`;
     case 'event':
       return `Event seq ${item.seq} arrived${item.verdict === 'duplicate' ? ' a second time (duplicate)' : item.verdict === 'loss' ? ' after a hole: events before it were lost' : ''}.`;
+    case 'burst':
+      return `${plural(item.count, 'event')} at once, seq ${item.first} to ${item.last}, in ${item.end - item.start} ms.`;
     case 'mark':
       return `${item.label[0]!.toUpperCase()}${item.label.slice(1)}: ${item.detail}.`;
   }
 }
 
-const startOf = (item: TimelineItem) => ('start' in item ? item.start : item.at);
+const startOf = (item: TimelineItem): number => ('start' in item ? item.start : item.at);
+const endOf = (item: TimelineItem, now: number): number => ('end' in item ? (item.end ?? now) : startOf(item));
+
+/** A shape drawn around a point given as a percentage of the width: a nested viewport at that point. */
+function At({ x, y, children }: { x: number; y: number; children: ComponentChildren }) {
+  return (
+    <svg x={`${x}%`} y={y} width={1} height={1} overflow="visible" aria-hidden="true">
+      {children}
+    </svg>
+  );
+}
+
+const cross = <path d="M-5 -5l10 10m0 -10l-10 10" class="w-tl-cross" />;
+
+/** The drawing's width in CSS pixels, followed as the widget resizes. */
+function useWidth(): [{ current: SVGSVGElement | null }, number] {
+  const ref = useRef<SVGSVGElement | null>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.round(entry.contentRect.width));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
 
 interface Props {
   items: readonly TimelineItem[];
@@ -62,13 +112,14 @@ interface Props {
 }
 
 export default function Timeline({ items, now, wireLabel }: Props) {
-  const x = (t: number) => LEFT + ((t - (now - WINDOW_MS)) / WINDOW_MS) * (WIDTH - LEFT - RIGHT);
+  const [ref, width] = useWidth();
+  const windowMs = width < NARROW_PX ? NARROW_WINDOW_MS : WIDE_WINDOW_MS;
+  const from = now - windowMs;
+  const pct = (t: number) => Math.min(100, Math.max(0, ((t - from) / windowMs) * 100));
+  const px = (p: number) => (p / 100) * width;
   const visible = items.filter(
-    (item) =>
-      ('end' in item && item.end === null) ||
-      Math.max(startOf(item), 'end' in item ? (item.end ?? now) : 0) >= now - WINDOW_MS,
+    (item) => ('end' in item && item.end === null) || Math.max(startOf(item), endOf(item, now)) >= from,
   );
-  const clampX = (t: number) => Math.max(LEFT, x(t));
 
   const counts = { requests: 0, empty: 0, events: 0, failed: 0, marks: 0 };
   for (const item of visible) {
@@ -77,115 +128,151 @@ export default function Timeline({ items, now, wireLabel }: Props) {
       if (item.outcome === 'empty') counts.empty++;
       if (item.outcome === 'failed') counts.failed++;
     } else if (item.kind === 'event') counts.events++;
+    else if (item.kind === 'burst') counts.events += item.count;
     else if (item.kind === 'mark') counts.marks++;
   }
-  const summary = `Timeline of the last ${WINDOW_MS / 1000} seconds: ${counts.requests} requests (${counts.empty} empty, ${counts.failed} failed), ${counts.events} events, ${counts.marks} notices. The same items are listed in words after the drawing.`;
+  const summary = `Timeline of the last ${windowMs / 1000} seconds: ${plural(counts.requests, 'request')} (${counts.empty} empty, ${counts.failed} failed), ${plural(counts.events, 'event')}, ${plural(counts.marks, 'notice')}. The same items are listed in words after the drawing.`;
 
-  // Event labels only where they do not overlap the previous one.
+  // Labels only where they do not overlap the previous one; a notice's word takes the second row
+  // when the first is taken there (a fault and the server's notice often come a moment apart).
   let lastLabelX = -Infinity;
+  const markRowEnds = MARK_ROWS.map(() => -Infinity);
   const recent = items.slice(-TEXT_ITEMS).reverse();
+  const ticks = windowMs === WIDE_WINDOW_MS ? [20, 15, 10, 5, 0] : [10, 5, 0];
 
   return (
     <figure class="w-timeline">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>
-        <text x={4} y={LANE_WIRE + 4} class="w-tl-lane">
-          {wireLabel}
-        </text>
-        <text x={4} y={LANE_EVENTS + 4} class="w-tl-lane">
-          Events
-        </text>
-        <line x1={LEFT} x2={WIDTH - RIGHT} y1={AXIS} y2={AXIS} class="w-tl-axis" />
-        {[20, 15, 10, 5, 0].map((s) => (
-          <text
-            key={s}
-            x={x(now - s * 1000)}
-            y={HEIGHT - 2}
-            class="w-tl-tick"
-            text-anchor={s === 20 ? 'start' : s === 0 ? 'end' : 'middle'}
-          >
-            {s === 0 ? 'now' : `−${s} s`}
+      <div class="w-tl-plot">
+        <svg ref={ref} width="100%" height={TIMELINE_HEIGHT} role="img" aria-label={summary}>
+          <text x={0} y={WIRE_TITLE} class="w-tl-lane">
+            {wireLabel}
           </text>
-        ))}
-        {visible.map((item, i) => {
-          if (item.kind === 'request') {
-            const x1 = clampX(item.start);
-            const x2 = Math.max(x1 + 2, x(item.end ?? now));
+          <text x={0} y={EVENTS_TITLE} class="w-tl-lane">
+            Events
+          </text>
+          <line x1="0%" x2="100%" y1={AXIS} y2={AXIS} class="w-tl-axis" />
+          {ticks.map((s) => (
+            <text
+              key={s}
+              x={`${pct(now - s * 1000)}%`}
+              y={TIMELINE_HEIGHT - 4}
+              class="w-tl-tick"
+              text-anchor={s === ticks[0] ? 'start' : s === 0 ? 'end' : 'middle'}
+            >
+              {s === 0 ? 'now' : `−${s} s`}
+            </text>
+          ))}
+          {visible.map((item, i) => {
+            if (item.kind === 'request') {
+              const x1 = pct(item.start);
+              const x2 = Math.max(x1 + 0.3, pct(item.end ?? now));
+              return (
+                <g key={`r${item.id}-${item.start}`} class={`w-tl-request w-tl-${item.outcome ?? 'pending'}`}>
+                  <rect x={`${x1}%`} y={LANE_WIRE - 4} width={`${x2 - x1}%`} height={8} rx={2} />
+                  <At x={x2} y={LANE_WIRE}>
+                    {item.outcome === 'events' && <circle r={5} />}
+                    {item.outcome === 'empty' && <rect x={-4} y={-4} width={8} height={8} class="w-tl-hollow" />}
+                    {item.outcome === 'failed' && cross}
+                    {(item.outcome === 'events' || item.outcome === 'empty') && (
+                      <text y={-10} class="w-tl-label" text-anchor="middle">
+                        {item.outcome === 'events' ? item.events : '∅'}
+                      </text>
+                    )}
+                  </At>
+                </g>
+              );
+            }
+            if (item.kind === 'link') {
+              const x1 = pct(item.start);
+              const x2 = pct(item.end ?? now);
+              return (
+                <g key={`l${item.start}`} class="w-tl-link">
+                  <line x1={`${x1}%`} x2={`${x2}%`} y1={LANE_WIRE} y2={LANE_WIRE} />
+                  {item.dropped && (
+                    <At x={x2} y={LANE_WIRE}>
+                      {cross}
+                    </At>
+                  )}
+                </g>
+              );
+            }
+            if (item.kind === 'burst') {
+              const x1 = pct(item.start);
+              // A replay takes a few ms: the band is drawn at least wide enough to be seen as one.
+              const bandPx = Math.max(BURST_MIN_PX, px(pct(item.end) - x1));
+              const showLabel = px(x1) - lastLabelX > LABEL_PX;
+              if (showLabel) lastLabelX = px(x1) + LABEL_PX;
+              return (
+                <g key={`b${item.first}-${item.start}`} class="w-tl-burst">
+                  <At x={x1} y={LANE_EVENTS}>
+                    <rect y={-7} width={bandPx} height={14} rx={3} />
+                    {showLabel && (
+                      <text y={20} class="w-tl-label">
+                        {`×${item.count}`}
+                      </text>
+                    )}
+                  </At>
+                </g>
+              );
+            }
+            if (item.kind === 'event') {
+              if (item.at < from) return null;
+              const ex = pct(item.at);
+              const showLabel = px(ex) - lastLabelX > LABEL_PX;
+              if (showLabel) lastLabelX = px(ex);
+              return (
+                <g key={`e${item.seq}-${item.at}-${i}`} class={`w-tl-event w-tl-${item.verdict}`}>
+                  <At x={ex} y={LANE_EVENTS}>
+                    {item.verdict === 'ok' ? <path d="M0 -6l6 10h-12z" /> : <path d="M0 -7l7 7l-7 7l-7 -7z" />}
+                    {showLabel && (
+                      <text y={20} class="w-tl-label" text-anchor="middle">
+                        {item.verdict === 'ok' ? item.seq : `${item.seq}!`}
+                      </text>
+                    )}
+                  </At>
+                </g>
+              );
+            }
+            if (item.at < from) return null;
+            const mx = pct(item.at);
+            const at = px(mx);
+            const row = Math.max(
+              0,
+              markRowEnds.findIndex((end) => at > end),
+            );
+            markRowEnds[row] = at + MARK_LABEL_PX;
+            // Near the right edge the word goes on the left of its line, inside the drawing.
+            const before = at + MARK_LABEL_PX > width;
             return (
-              <g key={`r${item.id}-${item.start}`} class={`w-tl-request w-tl-${item.outcome ?? 'pending'}`}>
-                <rect x={x1} y={LANE_WIRE - 4} width={x2 - x1} height={8} rx={2} />
-                {item.outcome === 'events' && <circle cx={x2} cy={LANE_WIRE} r={5} />}
-                {item.outcome === 'empty' && (
-                  <rect x={x2 - 4} y={LANE_WIRE - 4} width={8} height={8} class="w-tl-hollow" />
-                )}
-                {item.outcome === 'failed' && (
-                  <path d={`M${x2 - 5} ${LANE_WIRE - 5}l10 10m0 -10l-10 10`} class="w-tl-cross" />
-                )}
-                {item.outcome === 'events' && (
-                  <text x={x2} y={LANE_WIRE - 8} class="w-tl-label" text-anchor="middle">
-                    {item.events}
-                  </text>
-                )}
-                {item.outcome === 'empty' && (
-                  <text x={x2} y={LANE_WIRE - 8} class="w-tl-label" text-anchor="middle">
-                    ∅
-                  </text>
-                )}
+              <g key={`m${item.at}-${item.label}`} class="w-tl-mark" data-mark={item.label}>
+                <line x1={`${mx}%`} x2={`${mx}%`} y1={MARK_ROWS[row]! + 2} y2={AXIS} />
+                <text
+                  x={`${mx}%`}
+                  dx={before ? -3 : 3}
+                  y={MARK_ROWS[row]}
+                  class="w-tl-label"
+                  text-anchor={before ? 'end' : 'start'}
+                >
+                  {item.label}
+                </text>
               </g>
             );
-          }
-          if (item.kind === 'link') {
-            const x1 = clampX(item.start);
-            const x2 = x(item.end ?? now);
-            return (
-              <g key={`l${item.start}`} class="w-tl-link">
-                <line x1={x1} x2={x2} y1={LANE_WIRE} y2={LANE_WIRE} />
-                {item.dropped && <path d={`M${x2 - 5} ${LANE_WIRE - 5}l10 10m0 -10l-10 10`} class="w-tl-cross" />}
-              </g>
-            );
-          }
-          if (item.kind === 'event') {
-            const ex = x(item.at);
-            if (ex < LEFT) return null;
-            // Room for a three-digit seq in the larger text of a narrow widget.
-            const showLabel = ex - lastLabelX > 34;
-            if (showLabel) lastLabelX = ex;
-            return (
-              <g key={`e${item.seq}-${item.at}-${i}`} class={`w-tl-event w-tl-${item.verdict}`}>
-                {item.verdict === 'ok' ? (
-                  <path d={`M${ex} ${LANE_EVENTS - 6}l6 10h-12z`} />
-                ) : (
-                  <path d={`M${ex} ${LANE_EVENTS - 7}l7 7l-7 7l-7 -7z`} />
-                )}
-                {showLabel && (
-                  <text x={ex} y={LANE_EVENTS + 17} class="w-tl-label" text-anchor="middle">
-                    {item.verdict === 'ok' ? item.seq : `${item.seq}!`}
-                  </text>
-                )}
-              </g>
-            );
-          }
-          const mx = x(item.at);
-          if (mx < LEFT) return null;
-          return (
-            <g key={`m${item.at}-${item.label}`} class="w-tl-mark">
-              <line x1={mx} x2={mx} y1={8} y2={AXIS} />
-              <text x={mx + 3} y={10} class="w-tl-label">
-                {item.label}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+          })}
+        </svg>
+      </div>
       <p class="w-tl-legend" aria-hidden="true">
         {wireLabel === 'Requests'
           ? '▬ request (dashed while waiting) · ● answered with events (count above) · □ ∅ empty answer · ✕ no answer'
           : '━ connection open · ✕ connection dropped'}
-        {' · ▲ event (seq below) · ◆ duplicate or after a hole · ┆ a fault you injected or a server notice'}
+        {
+          ' · ▲ event (seq below) · ▮ many events at once (×count) · ◆ duplicate or after a hole · ┆ a fault you injected or a server notice'
+        }
       </p>
       <details class="w-tl-text">
         <summary>Timeline in words (latest first)</summary>
-        {/* A box of fixed height that scrolls: the list changes with every event, the page around it must not move. */}
-        <ol class="w-log" tabIndex={0} aria-label="Timeline in words, latest first">
+        {/* A box of fixed height that scrolls: the list changes with every event, the page around it must not move.
+            A list without numbers: the latest comes first, so a number would say nothing about order. */}
+        <ul class="w-log" tabIndex={0} aria-label="Timeline in words, latest first">
           {recent.length === 0 ? (
             <li>Nothing has happened yet.</li>
           ) : (
@@ -195,7 +282,7 @@ export default function Timeline({ items, now, wireLabel }: Props) {
               </li>
             ))
           )}
-        </ol>
+        </ul>
       </details>
     </figure>
   );

@@ -32,6 +32,8 @@ export type TimelineItem =
   /** An open stream (SSE) or socket (WebSocket); `dropped` when it ended without the page asking. */
   | { kind: 'link'; start: number; end: number | null; dropped: boolean }
   | { kind: 'event'; at: number; seq: number; verdict: 'ok' | 'duplicate' | 'loss' }
+  /** Events in order that arrived all at once (a replayed backlog, a long poll's full page), drawn as one. */
+  | { kind: 'burst'; start: number; end: number; first: number; last: number; count: number }
   | { kind: 'mark'; at: number; label: string; detail: string };
 
 export interface Counters {
@@ -44,6 +46,13 @@ export interface Counters {
 
 /** Items kept for the timeline, whatever their age: a flood of events must not grow the page without end. */
 const MAX_ITEMS = 400;
+/**
+ * Events closer together than this are one burst, once there are more than FOLD_AFTER of them: a
+ * replay of a thousand events after a gap would otherwise be a thousand items, pushing the fault and
+ * the gap notice that explain it out of the timeline. The ticker's events, a second apart, never fold.
+ */
+const BURST_MS = 150;
+const FOLD_AFTER = 5;
 /** Renders are batched: a replay of a thousand events is drawn a few times, not a thousand. */
 const RENDER_BATCH_MS = 80;
 
@@ -60,7 +69,41 @@ class FeedModel implements TrackedFeed {
 
   push(item: TimelineItem): void {
     this.items.push(item);
-    if (this.items.length > MAX_ITEMS) this.items.splice(0, this.items.length - MAX_ITEMS);
+    if (this.items.length <= MAX_ITEMS) return;
+    // The oldest go first, but not notices nor what is still open: they are what the picture is about.
+    let excess = this.items.length - MAX_ITEMS;
+    const lasting = (i: TimelineItem) => i.kind === 'mark' || ('end' in i && i.end === null);
+    for (const drop of [(i: TimelineItem) => !lasting(i), () => true]) {
+      this.items = this.items.filter((i) => !(excess > 0 && drop(i) && excess--));
+    }
+  }
+
+  /** An event, folded into the burst it belongs to (see BURST_MS). */
+  pushEvent(at: number, seq: number, verdict: 'ok' | 'duplicate' | 'loss'): void {
+    const last = this.items.at(-1);
+    if (verdict === 'ok' && last?.kind === 'burst' && at - last.end <= BURST_MS && seq === last.last + 1) {
+      Object.assign(last, { end: at, last: seq, count: last.count + 1 });
+      return;
+    }
+    if (verdict === 'ok') {
+      // The trailing run of single events this one continues, if it is now long enough to fold.
+      let run = 0;
+      let next = { at, seq };
+      for (let i = this.items.length - 1; i >= 0; i--) {
+        const item = this.items[i]!;
+        if (item.kind !== 'event' || item.verdict !== 'ok' || next.at - item.at > BURST_MS || item.seq !== next.seq - 1)
+          break;
+        run++;
+        next = item;
+      }
+      if (run >= FOLD_AFTER) {
+        const first = this.items.length - run;
+        const start = (this.items[first] as Extract<TimelineItem, { kind: 'event' }>).at;
+        this.items.splice(first, run, { kind: 'burst', start, end: at, first: next.seq, last: seq, count: run + 1 });
+        return;
+      }
+    }
+    this.push({ kind: 'event', at, seq, verdict });
   }
 
   private openItem<K extends 'request' | 'link'>(
@@ -159,14 +202,14 @@ export function useLabFeed(
       ...trackedCallbacks(model, render, {
         event: (event, verdict) => {
           model.counters.latencyMs = Math.max(0, Date.now() - event.time);
-          model.push({ kind: 'event', at: Date.now(), seq: event.seq, verdict });
+          model.pushEvent(Date.now(), event.seq, verdict);
         },
         gap: (missed) =>
           model.push({
             kind: 'mark',
             at: Date.now(),
             label: 'gap',
-            detail: `the server says ${missed} events were evicted before they could be delivered`,
+            detail: `the server says ${missed} ${missed === 1 ? 'event was' : 'events were'} evicted before ${missed === 1 ? 'it' : 'they'} could be delivered`,
           }),
         reset: () =>
           model.push({

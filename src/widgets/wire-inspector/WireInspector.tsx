@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { labApi, type ByteCounts, type LabConnections, type WireEntry } from '../shared/lab-api.ts';
 import Reserve from '../shared/Reserve.tsx';
+import { plural } from '../shared/words.ts';
 import { acceptSteps, headerValue, type AcceptSteps } from './accept.ts';
 import { technique as techniqueInfo, type TechniqueId } from '../../../protocol/techniques.ts';
 
@@ -19,7 +20,6 @@ interface Props {
   received: number;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const total = (c: ByteCounts) => c.header + c.framing + c.payload;
 const perEvent = (bytes: number, events: number) => (events > 0 ? `${Math.round(bytes / events)} B` : '—');
 
@@ -91,14 +91,20 @@ const sized = (value: string | undefined, length: number) => (
   <Reserve room={['x'.repeat(length)]}>{value ?? '…'}</Reserve>
 );
 
-const ACCEPT_RESULTS = ['computing…', 'the same value, computed in this page ✓', 'a different value ✗'];
+const ACCEPT_RESULTS = [
+  'computing…',
+  'the same value, computed in this page ✓',
+  'a different value ✗',
+  // The capture is bounded: a replayed backlog (after a gap) fills it with frames.
+  'not in the capture any more: the frames after it pushed it out. Cut the connection to capture a new one.',
+];
 
 /**
  * The WebSocket opening handshake, step by step. In the page from the start, with room for each value
  * (a key is 24 characters of base64, its SHA-1 40 hex digits, the accept value 28), so nothing moves
  * when the handshake is found and the values fill in.
  */
-function Handshake({ request, response }: { request?: string; response?: string }) {
+function Handshake({ request, response, read }: { request?: string; response?: string; read: boolean }) {
   const key = request ? headerValue(request, 'Sec-WebSocket-Key') : undefined;
   const sent = response ? headerValue(response, 'Sec-WebSocket-Accept') : undefined;
   const [steps, setSteps] = useState<AcceptSteps | null>(null);
@@ -108,7 +114,10 @@ function Handshake({ request, response }: { request?: string; response?: string 
     acceptSteps(key).then(setSteps, (err: Error) => setProblem(err.message));
   }, [key]);
   const match = steps && sent ? steps.accept === sent : undefined;
-  const result = match === undefined ? problem || ACCEPT_RESULTS[0] : match ? ACCEPT_RESULTS[1] : ACCEPT_RESULTS[2];
+  const result =
+    match !== undefined
+      ? ACCEPT_RESULTS[match ? 1 : 2]
+      : problem || (read && !request ? ACCEPT_RESULTS[3] : ACCEPT_RESULTS[0]);
   return (
     <div class="w-handshake" data-accept-match={match === undefined ? undefined : String(match)}>
       <p>
@@ -286,7 +295,7 @@ export default function WireInspector({ lab, technique, received }: Props) {
         {problem || (stats ? 'Read again every second while open.' : 'Reading the capture…')}
       </p>
       <ByteTable stats={stats} received={received} />
-      {upgrades && <Handshake request={handshake?.request} response={handshake?.response} />}
+      {upgrades && <Handshake request={handshake?.request} response={handshake?.response} read={stats !== null} />}
       {/* A box of fixed height that scrolls, newest first: entries keep coming while it is open. */}
       <ol class="w-entries" tabIndex={0} aria-label="Captured entries, newest first">
         {shown.length === 0 ? (
