@@ -21,6 +21,7 @@ import { createMetrics } from './metrics.ts';
 import { ASSET_POLICY, PagePolicyCache, securityHeaders } from './security.ts';
 import { SocketGuard } from './sockets.ts';
 import { fileUnder, precompressedFiles } from './content-encoding.ts';
+import { withPollFastPath } from './fast-path.ts';
 import { ApiError, rawHttpError } from './errors.ts';
 import { isWebSocketUpgrade, WebSocketTransport } from './transports/websocket.ts';
 
@@ -188,7 +189,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     backend.deps.metrics,
   );
   server.on('connection', (socket: Socket) => sockets.admit(socket));
-  const listener = getRequestListener(app.fetch);
+  // Plain polls, and long-polls answered at once, skip Hono's request path (fast-path.ts says why).
+  const listener = withPollFastPath(backend.deps, getRequestListener(app.fetch));
   // A socket refused at accept time has its 429 already; what it sends is read and left unanswered.
   server.on('request', (req, res) => {
     if (!sockets.isRefused(req.socket)) void listener(req, res);

@@ -24,8 +24,24 @@ function writeJson(res: ServerResponse, status: number, body: string, headers: R
   res.writeHead(status, { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(body), ...headers }).end(body);
 }
 
+/** The hold asked for. Clamped, not refused: a client asking for 60 s behind a proxy that cuts at 30 s gets 30 s. */
+export function longPollTimeout(deps: Deps, raw: string | undefined): number {
+  return intParam(
+    raw,
+    'timeout',
+    deps.config.LONG_POLL_TIMEOUT_MS,
+    { min: 0, max: MAX_TIMEOUT_MS, clamp: true },
+    'invalid_timeout',
+  );
+}
+
 // #region long-poll-handler
 type Wake = 'event' | 'timeout' | 'gone' | 'shutdown';
+
+/** Events waiting, or news about the cursor itself (gap, reset), or no wait asked for: answer at once. */
+export function answersAtOnce(first: ReadFromCursor, timeoutMs: number): boolean {
+  return first.events.length > 0 || first.start.kind === 'gap' || first.start.kind === 'reset' || timeoutMs === 0;
+}
 
 export function longPollHandler(deps: Deps) {
   const meters = techniqueMeters(deps.metrics, 'long-poll');
@@ -33,14 +49,7 @@ export function longPollHandler(deps: Deps) {
     const channel = c.req.param('channel')!;
     const cursor = parseCursor(c.req.query('after'), c.req.query('epoch'));
     const limit = pageLimit(c.req.query('limit'));
-    // Clamped, not refused: a client asking for 60 s behind a proxy that cuts at 30 s gets 30 s.
-    const timeoutMs = intParam(
-      c.req.query('timeout'),
-      'timeout',
-      deps.config.LONG_POLL_TIMEOUT_MS,
-      { min: 0, max: MAX_TIMEOUT_MS, clamp: true },
-      'invalid_timeout',
-    );
+    const timeoutMs = longPollTimeout(deps, c.req.query('timeout'));
     meters.requests.inc();
     const res = c.env.outgoing;
 
@@ -77,8 +86,7 @@ export function longPollHandler(deps: Deps) {
       release();
       throw err;
     }
-    // Events waiting, or news about the cursor itself (gap, reset): answer at once.
-    if (first.events.length > 0 || first.start.kind === 'gap' || first.start.kind === 'reset' || timeoutMs === 0) {
+    if (answersAtOnce(first, timeoutMs)) {
       release();
       meters.delivered.inc(first.events.length);
       const body = pollAnswer(first);
