@@ -7,11 +7,14 @@
 // checks, the same reads and answer (readFromCursor and pollAnswer, as poll.ts and long-poll.ts call
 // them), the same metrics, and the headers written as one precomputed list.
 //
+// Long-polls go the same way, held ones included: the route returns before the wait (long-poll.ts), but
+// Hono's request wrapper and close handler stay referenced by the Node response for the whole wait.
+//
 // Whatever is not plain goes to Hono exactly as before, which then answers as it always did: another
 // method (HEAD), a query it would have to decode (`%`, `+`), another parameter (`?lab=`), a channel
 // claimed by a grading run, a bad cursor or limit (Hono's route writes the error), a store that fails,
-// shutdown, and any long-poll that would have to wait. Same status, headers and body; only the order
-// of the headers differs (Content-Length before Date), which HTTP leaves free (RFC 9110 §5.3).
+// shutdown, and a long-poll over the per-IP limit (the 429). Same status, headers and body; only the
+// order of the headers differs (Content-Length before Date), which HTTP leaves free (RFC 9110 §5.3).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CHANNEL_NAME } from '../protocol/channels.ts';
 import { technique } from '../protocol/techniques.ts';
@@ -19,7 +22,7 @@ import type { Deps } from './context.ts';
 import { clientIp } from './limits.ts';
 import { readFromCursor } from './log/reader.ts';
 import { pageLimit, parseCursor, techniqueMeters } from './transports/admission.ts';
-import { answersAtOnce, longPollTimeout } from './transports/long-poll.ts';
+import { holdLongPoll, longPollTimeout, type WriteAnswer } from './transports/long-poll.ts';
 import { JSON_HEADERS, pollAnswer } from './transports/poll.ts';
 import { BASE_HEADERS } from './security.ts';
 
@@ -42,10 +45,7 @@ function plainQuery(query: string): Map<string, string> | undefined {
   return params;
 }
 
-/**
- * A request listener in front of `hono`: answers the plain polls and the long-polls that need no wait,
- * and hands everything else to `hono`, untouched.
- */
+/** A request listener in front of `hono`: answers the plain polls and long-polls, and hands everything else to `hono`, untouched. */
 export function withPollFastPath(deps: Deps, hono: Listener): Listener {
   const segments = {
     poll: `/${technique('poll').segment}`,
@@ -79,24 +79,32 @@ export function withPollFastPath(deps: Deps, hono: Listener): Listener {
     try {
       cursor = parseCursor(params.get('after'), params.get('epoch'));
       limit = pageLimit(params.get('limit'));
-      if (kind === 'longPoll') {
-        timeoutMs = longPollTimeout(deps, params.get('timeout'));
-        // The route would refuse a held request over the per-IP limit before reading anything.
-        if (!deps.connections.hasRoom(clientIp(req, deps.config.TRUST_PROXY))) return hono(req, res);
-      } else if (params.has('timeout')) return hono(req, res);
+      if (kind === 'longPoll') timeoutMs = longPollTimeout(deps, params.get('timeout'));
+      else if (params.has('timeout')) return hono(req, res);
     } catch {
       return hono(req, res); // the route answers the 400, with its message
     }
+    if (kind === 'longPoll') {
+      const ip = clientIp(req, deps.config.TRUST_PROXY);
+      const write: WriteAnswer = (status, body, headers = {}) => {
+        if (res.headersSent || res.destroyed) return;
+        head[head.length - 1] = String(Buffer.byteLength(body));
+        res.writeHead(status, [...head, ...Object.entries(headers).flat()]).end(body);
+      };
+      // The whole long-poll, held or not, as the route holds it (long-poll.ts); it rejects only before
+      // writing anything (the per-IP limit, a failed read), and the route then answers with the error.
+      holdLongPoll(deps, meters.longPoll, { channel, cursor, limit, timeoutMs, ip }, res, write).catch(() =>
+        hono(req, res),
+      );
+      return;
+    }
     readFromCursor(deps.store, channel, cursor, limit).then(
       (result) => {
-        // A long-poll with nothing to say yet waits: that is the route's job, from the start.
-        if (kind === 'longPoll' && !answersAtOnce(result, timeoutMs)) return hono(req, res);
         const body = pollAnswer(result);
         const bytes = Buffer.byteLength(body);
-        const m = meters[kind];
-        m.requests.inc();
-        m.delivered.inc(result.events.length);
-        m.bytesWritten.inc(bytes);
+        meters.poll.requests.inc();
+        meters.poll.delivered.inc(result.events.length);
+        meters.poll.bytesWritten.inc(bytes);
         head[head.length - 1] = String(bytes);
         res.writeHead(200, head).end(body);
       },
