@@ -89,7 +89,7 @@ export const PLANS: Record<Mode, Plan> = {
       rampStepMs: 2000,
       p99LimitMs: 100,
     },
-    rates: { scenarios: RATE_SCENARIOS, rounds: 3, connections: 50, threads: 1, warmupMs: 1000, durationMs: 5000 },
+    rates: { scenarios: RATE_SCENARIOS, rounds: 3, connections: 50, threads: 1, warmupMs: 1000, durationMs: 3000 },
     polling: { technique: SHORT_POLLING },
     wire: { techniques: ALL, payloads: WIRE_PAYLOADS, events: 20 },
     churn: { generators: 2, techniques: CHURNED, durationMs: 4000, concurrencyPerGenerator: 16 },
