@@ -108,7 +108,7 @@ export const PLANS: Record<Mode, Plan> = {
       rampStepMs: 1000,
       p99LimitMs: 100,
     },
-    rates: { scenarios: RATE_SCENARIOS, rounds: 2, connections: 50, threads: 1, warmupMs: 1000, durationMs: 2000 },
+    rates: { scenarios: RATE_SCENARIOS, rounds: 2, connections: 50, threads: 1, warmupMs: 1000, durationMs: 1000 },
     polling: { technique: SHORT_POLLING },
     wire: { techniques: ALL, payloads: WIRE_PAYLOADS, events: 5 },
     churn: { generators: 2, techniques: CHURNED, durationMs: 1000, concurrencyPerGenerator: 8 },
