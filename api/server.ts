@@ -20,6 +20,8 @@ import type { ChannelStore } from './log/types.ts';
 import { createMetrics } from './metrics.ts';
 import { ASSET_POLICY, PagePolicyCache, securityHeaders } from './security.ts';
 import { SocketGuard } from './sockets.ts';
+import { fileUnder, precompressedFiles } from './content-encoding.ts';
+import { withPollFastPath } from './fast-path.ts';
 import { ApiError, rawHttpError } from './errors.ts';
 import { isWebSocketUpgrade, WebSocketTransport } from './transports/websocket.ts';
 
@@ -119,6 +121,18 @@ function siteApp(config: Config, api: Hono<{ Bindings: HttpBindings }>): Hono<{ 
     }
     await next();
   });
+  // Pages, scripts, styles, SVG and JSON: from memory, in the coding asked for (Brotli and gzip copies
+  // written by the build). Measured with wrk on the home page: serveStatic's stat, stream and file read
+  // per request cost ~400 µs of server CPU per answer, against ~40 µs for the bare server's buffer.
+  app.use(
+    '*',
+    precompressedFiles({
+      resolveFile: (c) => fileUnder(root, c.req.path),
+      headersFor: (file) => ({
+        'Content-Security-Policy': file.endsWith('.html') ? policies.policyFor(file) : ASSET_POLICY,
+      }),
+    }),
+  );
   app.use(
     '*',
     serveStatic({
@@ -175,7 +189,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     backend.deps.metrics,
   );
   server.on('connection', (socket: Socket) => sockets.admit(socket));
-  const listener = getRequestListener(app.fetch);
+  // Plain polls, and long-polls answered at once, skip Hono's request path (fast-path.ts says why).
+  const listener = withPollFastPath(backend.deps, getRequestListener(app.fetch));
   // A socket refused at accept time has its 429 already; what it sends is read and left unanswered.
   server.on('request', (req, res) => {
     if (!sockets.isRefused(req.socket)) void listener(req, res);

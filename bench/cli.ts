@@ -1,10 +1,12 @@
 // `npm run bench` (about 8 minutes) or `npm run bench -- --quick` (under 2): measures what each technique
 // costs the server started as `npm start` runs it, next to the bare baselines, from separate load
 // generator processes on loopback. Prints a table, writes bench/results/<date>.json and SVG charts.
-// Options: --quick, --smoke (toy sizes, for the smoke test), --out DIR, --only wire,polling,churn,capacity,fanout
+// Request rates come from wrk (Debian's, installed like the tests' Chromium), pinned away from the server.
+// Options: --quick, --smoke (toy sizes, for the smoke test), --out DIR, --only wire,rates,churn,capacity,fanout
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pin, pinning } from './cpu.ts';
 import { GeneratorPool } from './loadgen/pool.ts';
 import { PLANS, type Mode } from './plan.ts';
 import { renderCharts } from './report/charts.ts';
@@ -15,11 +17,11 @@ import { runCapacity } from './scenarios/capacity.ts';
 import { runChurn } from './scenarios/churn.ts';
 import type { BenchContext } from './scenarios/context.ts';
 import { runFanout } from './scenarios/fanout.ts';
-import { runPolling } from './scenarios/polling.ts';
+import { pollingFrom, runRates } from './scenarios/rates.ts';
 import { runWire } from './scenarios/wire.ts';
 import { projectRoot, stopAllTargets } from './targets.ts';
 
-const SCENARIOS = ['wire', 'polling', 'churn', 'capacity', 'fanout'] as const;
+const SCENARIOS = ['wire', 'rates', 'churn', 'capacity', 'fanout'] as const;
 /** Every run stops by itself: past this the bench gives up, stops its processes and exits non-zero. */
 const HARD_LIMIT_MS: Record<Mode, number> = { full: 15 * 60_000, quick: 5 * 60_000, smoke: 3 * 60_000 };
 
@@ -55,13 +57,21 @@ process.once('SIGTERM', () => abort('bench: terminated; stopping servers and gen
 
 const started = Date.now();
 const loadAtStart = loadNow();
+// The server on a core of its own, every load generator (this process, which publishes, included) on the others.
+const pins = pinning();
+pin(process.pid, pins?.generators);
 const startedAt = new Date(started).toISOString();
 console.log(
   `Realtime Lab bench (${mode}): ${plan.generators} generator processes, results in ${relative(process.cwd(), values.out) || '.'}/`,
 );
 try {
-  pool = await GeneratorPool.start(plan.generators, plan.addressesPerGenerator);
-  const ctx: BenchContext = { plan, pool, log: (line) => console.log(line) };
+  pool = await GeneratorPool.start(plan.generators, plan.addressesPerGenerator, pins?.generators);
+  const ctx: BenchContext = { plan, pool, log: (line) => console.log(line), pinning: pins };
+  console.log(
+    pins
+      ? `server pinned to CPU ${pins.server}, load generators to CPU ${pins.generators} (taskset)`
+      : 'one core (or no taskset): server and load generators share every core',
+  );
   const section = async <T>(name: (typeof SCENARIOS)[number], run: (c: BenchContext) => Promise<T[]>): Promise<T[]> => {
     if (!only.has(name)) return [];
     console.log(`\n${name}`);
@@ -71,7 +81,7 @@ try {
     return out;
   };
   const wire = await section('wire', runWire);
-  const polling = await section('polling', runPolling);
+  const rates = await section('rates', runRates);
   const churn = await section('churn', runChurn);
   const capacity = await section('capacity', runCapacity);
   const fanout = await section('fanout', runFanout);
@@ -83,12 +93,13 @@ try {
     durationSec: Math.round((Date.now() - started) / 100) / 10,
     command:
       mode === 'full' ? 'npm run bench' : mode === 'quick' ? 'npm run bench -- --quick' : 'node bench/cli.ts --smoke',
-    machine: describeMachine(plan, loadAtStart),
+    machine: describeMachine(plan, loadAtStart, pins),
     capacity,
     fanout,
-    polling,
+    polling: pollingFrom(rates),
     wire,
     churn,
+    rates,
   };
   const stamp = startedAt.slice(0, 16).replace(':', '');
   const suffix = mode === 'full' ? '' : `-${mode}`;

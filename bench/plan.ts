@@ -1,7 +1,7 @@
 // How big and how long each measurement is, per mode: `full` (npm run bench, within 10 minutes), `quick`
 // (--quick, under 2 minutes) and `smoke` (the test that exercises every code path at toy sizes).
 import { TECHNIQUES, type Technique, type TechniqueId } from '../protocol/techniques.ts';
-import { SHORT_POLLING } from './report/results.ts';
+import { RATE_SCENARIOS, type RateScenario, SHORT_POLLING } from './report/results.ts';
 
 export type Mode = 'full' | 'quick' | 'smoke';
 
@@ -31,13 +31,18 @@ export interface Plan {
     readonly rampStepMs: number;
     readonly p99LimitMs: number;
   };
-  readonly polling: {
-    /** The technique polled: short polling, the one that asks once per answer. */
-    readonly technique: TechniqueId;
-    readonly generators: number;
-    readonly clients: number;
+  /** Request rates from wrk (rates.ts), project and bare in alternating rounds. */
+  readonly rates: {
+    readonly scenarios: readonly RateScenario[];
+    readonly rounds: number;
+    readonly connections: number;
+    readonly threads: number;
     readonly warmupMs: number;
     readonly durationMs: number;
+  };
+  readonly polling: {
+    /** The technique polled: short polling, the one that asks once per answer (the `rates` poll scenario). */
+    readonly technique: TechniqueId;
   };
   readonly wire: {
     readonly techniques: readonly TechniqueId[];
@@ -84,7 +89,8 @@ export const PLANS: Record<Mode, Plan> = {
       rampStepMs: 2000,
       p99LimitMs: 100,
     },
-    polling: { technique: SHORT_POLLING, generators: 1, clients: 100, warmupMs: 1000, durationMs: 8000 },
+    rates: { scenarios: RATE_SCENARIOS, rounds: 3, connections: 50, threads: 1, warmupMs: 1000, durationMs: 3000 },
+    polling: { technique: SHORT_POLLING },
     wire: { techniques: ALL, payloads: WIRE_PAYLOADS, events: 20 },
     churn: { generators: 2, techniques: CHURNED, durationMs: 4000, concurrencyPerGenerator: 16 },
   },
@@ -102,7 +108,8 @@ export const PLANS: Record<Mode, Plan> = {
       rampStepMs: 1000,
       p99LimitMs: 100,
     },
-    polling: { technique: SHORT_POLLING, generators: 1, clients: 100, warmupMs: 300, durationMs: 2000 },
+    rates: { scenarios: RATE_SCENARIOS, rounds: 2, connections: 50, threads: 1, warmupMs: 1000, durationMs: 1000 },
+    polling: { technique: SHORT_POLLING },
     wire: { techniques: ALL, payloads: WIRE_PAYLOADS, events: 5 },
     churn: { generators: 2, techniques: CHURNED, durationMs: 1000, concurrencyPerGenerator: 8 },
   },
@@ -120,7 +127,8 @@ export const PLANS: Record<Mode, Plan> = {
       rampStepMs: 200,
       p99LimitMs: 100,
     },
-    polling: { technique: SHORT_POLLING, generators: 2, clients: 4, warmupMs: 50, durationMs: 200 },
+    rates: { scenarios: RATE_SCENARIOS, rounds: 1, connections: 4, threads: 1, warmupMs: 1000, durationMs: 1000 },
+    polling: { technique: SHORT_POLLING },
     wire: { techniques: ALL, payloads: [10, 1024], events: 2 },
     churn: { generators: 2, techniques: CHURNED, durationMs: 200, concurrencyPerGenerator: 2 },
   },

@@ -59,9 +59,16 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export async function startTarget(name: TargetName, extraEnv: Record<string, string> = {}): Promise<Target> {
+/** Starts a server; `cpus` pins it (`taskset -c`, which execs node: the child's pid is the server's). */
+export async function startTarget(
+  name: TargetName,
+  extraEnv: Record<string, string> = {},
+  cpus?: string,
+): Promise<Target> {
   const spec = SPECS[name];
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', './bench/probe.ts', spec.script], {
+  const node = [process.execPath, '--expose-gc', '--import', './bench/probe.ts', spec.script];
+  const [file, ...args] = cpus === undefined ? node : ['taskset', '-c', cpus, ...node];
+  const child: ChildProcess = spawn(file!, args, {
     cwd: projectRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...spec.env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -2,14 +2,13 @@
 // cursor (one sentence per kind of fault), the per-IP lease on a held connection and its 429, the
 // slow-consumer drop, and the metrics bound to the technique. Each transport file then shows only what
 // makes its technique different, which is what the lessons show.
-import type { Counter } from 'prom-client';
 import { CHANNEL_NAME, MAX_CURSOR } from '../../protocol/channels.ts';
 import type { TechniqueId } from '../../protocol/techniques.ts';
 import type { HeldConnection, Lease } from '../connections.ts';
 import type { Deps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { type Cursor, parseAfter } from '../log/cursor.ts';
-import type { Metrics } from '../metrics.ts';
+import type { Metrics, Tally } from '../metrics.ts';
 
 export function checkChannel(channel: string): string {
   if (!CHANNEL_NAME.test(channel)) {
@@ -117,16 +116,19 @@ export function dropIfSlow(deps: Deps, unsentBytes: number, drop: () => void): b
 }
 
 export interface TechniqueMeters {
-  readonly requests: Counter.Internal;
-  readonly delivered: Counter.Internal;
-  readonly bytesWritten: Counter.Internal;
+  readonly requests: Tally;
+  readonly delivered: Tally;
+  readonly bytesWritten: Tally;
 }
 
-/** The technique's counters, bound once: resolving a label set on every delivery showed up in the fan-out profile. */
+/**
+ * The technique's counters, bound once: resolving a label set on every delivery showed up in the
+ * fan-out profile, and so did prom-client's inc() itself under wrk (metrics.ts, `tally`).
+ */
 export function techniqueMeters(metrics: Metrics, technique: TechniqueId): TechniqueMeters {
   return {
-    requests: metrics.requests.labels({ technique }),
-    delivered: metrics.delivered.labels({ technique }),
-    bytesWritten: metrics.bytesWritten.labels({ technique }),
+    requests: metrics.tally('requests', technique),
+    delivered: metrics.tally('delivered', technique),
+    bytesWritten: metrics.tally('bytesWritten', technique),
   };
 }

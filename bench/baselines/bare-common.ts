@@ -2,8 +2,12 @@
 // the project's API (each technique's segment from the registry), so one load generator drives all three,
 // and a publish endpoint that serializes each event once. No cursor rule (gaps, resets, epochs), no limits, no metrics: the least a server can do for
 // the same job.
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
+import { EMPTY_EPOCH } from '../../protocol/channels.ts';
+import { BASE_HEADERS } from '../../api/security.ts';
 import { type Technique, techniqueBySegment } from '../../protocol/techniques.ts';
 
 export interface BareEvent {
@@ -37,6 +41,19 @@ export function route(req: IncomingMessage): BareRoute | null {
   };
 }
 
+/**
+ * The headers the project sends on every answer (its security headers and X-Instance-Id, whose default
+ * is `<hostname>-<pid>` there too): a baseline that sent 220 bytes fewer per answer would measure a
+ * cheaper job, not a cheaper server.
+ */
+export const SAME_HEADERS: Readonly<Record<string, string>> = {
+  ...BASE_HEADERS,
+  'X-Instance-Id': `${hostname()}-${process.pid}`,
+};
+
+/** The project's JSON answer headers (api/transports/poll.ts), in its order. */
+const JSON_HEADERS = { ...SAME_HEADERS, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
+
 /** Kept per channel, so that a polling client between two requests loses nothing (as with the project). */
 const KEPT = 1000;
 
@@ -44,16 +61,24 @@ const KEPT = 1000;
 export class BareChannels {
   private readonly logs = new Map<string, BareEvent[]>();
   private readonly heads = new Map<string, number>();
+  private readonly epochs = new Map<string, string>();
 
   append(channel: string, data: unknown): BareEvent {
     const seq = this.head(channel) + 1;
     this.heads.set(channel, seq);
+    // 8 characters of base64url, as the project's epochs, so that an answer has the project's length.
+    if (!this.epochs.has(channel)) this.epochs.set(channel, randomBytes(6).toString('base64url'));
     const event = { seq, json: JSON.stringify({ seq, time: Date.now(), data }) };
     const log = this.logs.get(channel) ?? [];
     log.push(event);
     if (log.length > KEPT) log.shift();
     this.logs.set(channel, log);
     return event;
+  }
+
+  /** The epoch a poll answer names: the project's empty-log epoch until the first publish. */
+  epoch(channel: string): string {
+    return this.epochs.get(channel) ?? EMPTY_EPOCH;
   }
 
   head(channel: string): number {
@@ -81,8 +106,8 @@ export async function readPublish(req: IncomingMessage, res: ServerResponse): Pr
   return undefined;
 }
 
-export function answerJson(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }).end(body);
+export function answerJson(res: ServerResponse, status: number, body: string, extra: OutgoingHttpHeaders = {}): void {
+  res.writeHead(status, { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(body), ...extra }).end(body);
 }
 
 /** Listens on PORT (0 by default) and prints the same "serving on" line as the project, which the bench waits for. */

@@ -2,6 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { cpuMsOf, pin } from '../cpu.ts';
 import type { Command, Reply } from './protocol.ts';
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
@@ -19,7 +20,8 @@ export class GeneratorPool {
     this.workers = workers;
   }
 
-  static async start(count: number, addressesPerGenerator: number): Promise<GeneratorPool> {
+  /** `cpus`: the generators' cores (`taskset -c`), away from the server's. */
+  static async start(count: number, addressesPerGenerator: number, cpus?: string): Promise<GeneratorPool> {
     const workers = Array.from({ length: count }, (_, i) =>
       fork(WORKER, [], {
         env: { ...process.env, GENERATOR_ADDRESSES: sourceAddresses(i, addressesPerGenerator).join(',') },
@@ -27,7 +29,13 @@ export class GeneratorPool {
       }),
     );
     await Promise.all(workers.map((w) => once(w, 'spawn')));
+    for (const w of workers) pin(w.pid!, cpus);
     return new GeneratorPool(workers);
+  }
+
+  /** CPU the first `count` generator processes have used so far, ms (from /proc). */
+  cpuMs(count = this.workers.length): number {
+    return this.workers.slice(0, count).reduce((s, w) => s + cpuMsOf(w.pid!), 0);
   }
 
   get size(): number {

@@ -18,7 +18,6 @@ export type Command =
       durationMs: number;
       concurrency: number;
     }
-  | { op: 'poll-load'; technique: TechniqueId; base: string; channel: string; clients: number; durationMs: number }
   | { op: 'wire'; technique: TechniqueId; base: string; channel: string; payloadBytes: number; events: number };
 
 export interface OpenReply {
@@ -42,14 +41,6 @@ export interface ChurnReply {
   firstError?: string;
   elapsedMs: number;
   connectLatency: HistogramJson;
-}
-export interface PollLoadReply {
-  requests: number;
-  errors: number;
-  connectionsOpened: number;
-  elapsedMs: number;
-  latency: HistogramJson;
-  firstError?: string;
 }
 
 /** How one delivered event's bytes add up, predicted from what was received; `measured` is the kernel's count. */

@@ -1,11 +1,10 @@
-// One load generator process: it holds subscribers, times what they receive, churns connections and
-// polls, on the orders of the bench orchestrator (bench/loadgen/pool.ts) over the IPC channel. Several of
-// these run at once, each from its own loopback source addresses (GENERATOR_ADDRESSES), because one
+// One load generator process: it holds subscribers, times what they receive and churns connections, on
+// the orders of the bench orchestrator (bench/loadgen/pool.ts) over the IPC channel. Several of these
+// run at once, each from its own loopback source addresses (GENERATOR_ADDRESSES), because one
 // process may hold at most `ulimit -n` sockets and one source address has ~28 000 ephemeral ports.
 import http from 'node:http';
-import type { ChannelEvent, PollAnswer } from '../../protocol/messages.ts';
-import { channelPath } from '../../protocol/routes.ts';
-import { holdsOneConnection, technique } from '../../protocol/techniques.ts';
+import type { ChannelEvent } from '../../protocol/messages.ts';
+import { holdsOneConnection } from '../../protocol/techniques.ts';
 import { Histogram } from '../stats.ts';
 import type { Command, Reply, Request } from './protocol.ts';
 import { clock } from './protocol.ts';
@@ -104,8 +103,6 @@ async function run(command: Command): Promise<unknown> {
     }
     case 'churn':
       return churn(command);
-    case 'poll-load':
-      return pollLoad(command);
     case 'wire':
       return measureWire(command.technique, command.base, command.channel, command.payloadBytes, command.events);
   }
@@ -138,63 +135,6 @@ async function churn(command: Extract<Command, { op: 'churn' }>) {
   };
   await Promise.all(Array.from({ length: command.concurrency }, lane));
   return { completed, failed, firstError, elapsedMs: performance.now() - started, connectLatency: histogram.toJSON() };
-}
-
-/** Closed-loop short polling: each client sends its next request when the answer to the last has arrived. */
-async function pollLoad(command: Extract<Command, { op: 'poll-load' }>) {
-  const histogram = new Histogram();
-  const pollAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  let requests = 0;
-  let errors = 0;
-  let connectionsOpened = 0;
-  let firstError: string | undefined;
-  const started = performance.now();
-  const { method, segment } = technique(command.technique);
-  const path = channelPath(command.channel, segment);
-  const once = (to: ReturnType<typeof endpointOf>, after: number) =>
-    new Promise<string>((resolve, reject) => {
-      const req = http.request({ ...to, method, path: `${path}?after=${after}`, agent: pollAgent }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.once('end', () =>
-          res.statusCode === 200 ? resolve(body) : reject(new Error(`${command.technique} answered ${res.statusCode}`)),
-        );
-      });
-      req.once('socket', () => {
-        if (!req.reusedSocket) connectionsOpened++;
-      });
-      req.once('error', reject);
-      req.end();
-    });
-  const lane = async () => {
-    const to = endpointOf(command.base, sourceAddress());
-    let after = 0;
-    while (performance.now() - started < command.durationMs) {
-      const t0 = performance.now();
-      try {
-        const body = await once(to, after);
-        histogram.record(performance.now() - t0);
-        // The bare baseline answers only `events` and `cursor`: all of a PollAnswer the bench reads.
-        const { cursor } = JSON.parse(body) as Partial<Pick<PollAnswer, 'cursor'>>;
-        if (Number.isSafeInteger(cursor)) after = cursor!;
-        requests++;
-      } catch (err) {
-        errors++;
-        firstError ??= (err as Error).message;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: command.clients }, lane));
-  pollAgent.destroy();
-  return {
-    requests,
-    errors,
-    connectionsOpened,
-    elapsedMs: performance.now() - started,
-    latency: histogram.toJSON(),
-    firstError,
-  };
 }
 
 process.on('message', (request: Request) => {

@@ -28,6 +28,8 @@ export interface Machine {
    * here (absent from runs made before it was recorded).
    */
   readonly loadAverage?: { readonly start: number; readonly end: number };
+  /** `taskset -c` lists the server and the load generators were pinned to (absent: they shared every core). */
+  readonly pinning?: { readonly server: string; readonly generators: string };
 }
 
 export interface CapacityStep {
@@ -77,16 +79,24 @@ export interface FanoutResult {
   /** The highest delivered rate whose p99 stayed within the limit (0 if none did). */
   readonly maxDeliveredPerSec: number;
   readonly serverCpuMsPerDelivery: number;
+  /** CPU of the subscribers' generator processes over the ramp, ms per delivery (absent before issue 15). */
+  readonly generatorCpuMsPerDelivery?: number;
+  /** Wall time of the ramp, with the CPU both sides used in it (ms). */
+  readonly rampCpu?: { readonly elapsedMs: number; readonly serverMs: number; readonly generatorsMs: number };
 }
 
-/** Closed-loop short polling of SHORT_POLLING. */
+/**
+ * Closed-loop short polling of SHORT_POLLING: since issue 15, the median round of the `rates` poll
+ * scenario (wrk's connections are the clients); earlier runs had Node clients and counted the TCP
+ * connections they opened.
+ */
 export interface PollingResult {
   readonly target: TargetName;
   readonly clients: number;
   readonly requests: number;
   readonly perSec: number;
   readonly errors: number;
-  readonly connectionsOpened: number;
+  readonly connectionsOpened?: number;
   readonly latency: LatencySummary;
   readonly firstError?: string;
 }
@@ -107,6 +117,39 @@ export interface WireResult {
   readonly sample: string;
 }
 
+/** The request-rate scenarios driven by wrk (bench/scenarios/rates.ts). */
+export const RATE_SCENARIOS = ['poll', 'long-poll', 'static'] as const;
+export type RateScenario = (typeof RATE_SCENARIOS)[number];
+
+/** One wrk run against one server. Latency in ms; CPU in ms of user + system time over the run. */
+export interface RateRun {
+  /** 1, 2, …; 0 is the unmeasured warm-up. */
+  readonly round: number;
+  readonly target: TargetName;
+  readonly requests: number;
+  readonly perSec: number;
+  readonly durationMs: number;
+  /** Socket errors of every kind plus answers that were not 2xx/3xx. */
+  readonly errors: number;
+  readonly bytes: number;
+  readonly latency: { readonly p50: number; readonly p99: number; readonly max: number; readonly mean: number };
+  readonly serverCpuMs: number;
+  /** User + system CPU of wrk, all its threads (from its shell's cutime/cstime). */
+  readonly generatorCpuMs: number;
+}
+
+export interface RateResult {
+  readonly scenario: RateScenario;
+  /** The technique asked (poll, long-poll); none for the static site. */
+  readonly technique?: TechniqueId;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly connections: number;
+  readonly threads: number;
+  /** Alternating rounds: project, bare, bare, project, … */
+  readonly runs: readonly RateRun[];
+}
+
 export interface ChurnResult {
   readonly technique: TechniqueId;
   readonly target: TargetName;
@@ -115,6 +158,10 @@ export interface ChurnResult {
   readonly failed: number;
   readonly connectLatency: LatencySummary;
   readonly firstError?: string;
+  /** CPU over the run, ms: the server's, and the generator processes' together (absent before issue 15). */
+  readonly serverCpuMs?: number;
+  readonly generatorCpuMs?: number;
+  readonly elapsedMs?: number;
 }
 
 export interface BenchResults {
@@ -129,4 +176,6 @@ export interface BenchResults {
   readonly polling: readonly PollingResult[];
   readonly wire: readonly WireResult[];
   readonly churn: readonly ChurnResult[];
+  /** Absent from runs made before issue 15. */
+  readonly rates?: readonly RateResult[];
 }

@@ -16,7 +16,7 @@ import {
 
 async function capacityOf(ctx: BenchContext, technique: TechniqueId, targetName: TargetName): Promise<CapacityResult> {
   const { steps, settleMs, holdMs } = ctx.plan.capacity;
-  return withTarget(targetName, async (target) => {
+  return withTarget(ctx, targetName, async (target) => {
     const channel = `idle-${technique}`;
     const idle = await target.memory();
     const measured: CapacityStep[] = [];

@@ -3,6 +3,7 @@
 // stream), then closed by the client.
 import type { ChurnReply } from '../loadgen/protocol.ts';
 import type { ChurnResult } from '../report/results.ts';
+import { cpuMsOf } from '../cpu.ts';
 import { Histogram } from '../stats.ts';
 import { baselineFor, type TargetName } from '../targets.ts';
 import { withTarget, type BenchContext } from './context.ts';
@@ -12,7 +13,10 @@ export async function runChurn(ctx: BenchContext): Promise<ChurnResult[]> {
   const { techniques, durationMs, concurrencyPerGenerator, generators } = ctx.plan.churn;
   for (const technique of techniques) {
     for (const targetName of ['project', baselineFor(technique)] as TargetName[]) {
-      await withTarget(targetName, async (target) => {
+      await withTarget(ctx, targetName, async (target) => {
+        const serverBefore = cpuMsOf(target.pid);
+        const generatorsBefore = ctx.pool.cpuMs(generators);
+        const started = performance.now();
         const replies = await ctx.pool.all<ChurnReply>(
           {
             op: 'churn',
@@ -25,6 +29,9 @@ export async function runChurn(ctx: BenchContext): Promise<ChurnResult[]> {
           120_000,
           generators,
         );
+        const elapsedMs = performance.now() - started;
+        const serverCpuMs = cpuMsOf(target.pid) - serverBefore;
+        const generatorCpuMs = ctx.pool.cpuMs(generators) - generatorsBefore;
         const histogram = new Histogram();
         for (const r of replies) histogram.merge(r.connectLatency);
         const completed = replies.reduce((s, r) => s + r.completed, 0);
@@ -37,9 +44,13 @@ export async function runChurn(ctx: BenchContext): Promise<ChurnResult[]> {
           failed: replies.reduce((s, r) => s + r.failed, 0),
           connectLatency: histogram.summary(),
           firstError: replies.find((r) => r.firstError)?.firstError,
+          serverCpuMs,
+          generatorCpuMs,
+          elapsedMs,
         };
+        const cores = (ms: number) => `${((ms / elapsedMs) * 100).toFixed(0)}%`;
         ctx.log(
-          `  ${targetName} ${technique} churn: ${Math.round(result.perSec)} new connections/s, ${result.failed} failed`,
+          `  ${targetName} ${technique} churn: ${Math.round(result.perSec)} new connections/s, ${result.failed} failed; CPU of one core: server ${cores(serverCpuMs)}, ${generators} generators ${cores(generatorCpuMs)}`,
         );
         results.push(result);
       });

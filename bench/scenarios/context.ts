@@ -2,6 +2,7 @@
 import type { GeneratorPool } from '../loadgen/pool.ts';
 import type { OpenReply, StatusReply } from '../loadgen/protocol.ts';
 import { share } from '../loadgen/pool.ts';
+import type { Pinning } from '../cpu.ts';
 import type { Plan } from '../plan.ts';
 import type { TechniqueId } from '../../protocol/techniques.ts';
 import { startTarget, type Target, type TargetName } from '../targets.ts';
@@ -10,13 +11,19 @@ export interface BenchContext {
   readonly plan: Plan;
   readonly pool: GeneratorPool;
   readonly log: (line: string) => void;
+  /** The cores of the server and of the generators; undefined when they share every core. */
+  readonly pinning: Pinning | undefined;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs `fn` against a fresh server process, always stopped afterwards. */
-export async function withTarget<T>(name: TargetName, fn: (target: Target) => Promise<T>): Promise<T> {
-  const target = await startTarget(name);
+export async function withTarget<T>(
+  ctx: BenchContext,
+  name: TargetName,
+  fn: (target: Target) => Promise<T>,
+): Promise<T> {
+  const target = await startTarget(name, {}, ctx.pinning?.server);
   try {
     return await fn(target);
   } finally {

@@ -4,6 +4,7 @@ import type { RecordReply } from '../loadgen/protocol.ts';
 import { clock } from '../loadgen/protocol.ts';
 import { Publisher } from '../publisher.ts';
 import type { FanoutResult, RampStep } from '../report/results.ts';
+import { cpuMsOf } from '../cpu.ts';
 import { Histogram } from '../stats.ts';
 import type { TechniqueId } from '../../protocol/techniques.ts';
 import { baselineFor, type Target, type TargetName } from '../targets.ts';
@@ -70,7 +71,10 @@ async function fanoutTo(
     const paced = await stopRecording(ctx);
 
     const ramp: RampStep[] = [];
-    const cpuBefore = (await target.memory()).cpuMs;
+    const generators = ctx.plan.fanout.generators;
+    const cpuBefore = cpuMsOf(target.pid);
+    const generatorsBefore = ctx.pool.cpuMs(generators);
+    const rampStarted = performance.now();
     let deliveredInRamp = 0;
     const runStep = async (eventsPerSec: number): Promise<RampStep> => {
       await ctx.pool.all({ op: 'record-start' });
@@ -106,11 +110,13 @@ async function fanoutTo(
       if (!within(step)) break;
       await sleep(200);
     }
-    const cpuAfter = (await target.memory()).cpuMs;
+    const cpuAfter = cpuMsOf(target.pid);
+    const generatorsMs = ctx.pool.cpuMs(generators) - generatorsBefore;
+    const elapsedMs = performance.now() - rampStarted;
     const sustained = ramp.filter(within);
     const latency = paced.histogram.summary();
     ctx.log(
-      `  ${target.name} ${technique} ×${subscribers}: one publish → p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms`,
+      `  ${target.name} ${technique} ×${subscribers}: one publish → p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms; ramp CPU of one core: server ${((100 * (cpuAfter - cpuBefore)) / elapsedMs).toFixed(0)}%, ${generators} generators ${((100 * generatorsMs) / elapsedMs).toFixed(0)}%`,
     );
     return {
       technique,
@@ -120,6 +126,8 @@ async function fanoutTo(
       ramp,
       maxDeliveredPerSec: Math.max(0, ...sustained.map((s) => s.deliveredPerSec)),
       serverCpuMsPerDelivery: deliveredInRamp > 0 ? (cpuAfter - cpuBefore) / deliveredInRamp : Number.NaN,
+      generatorCpuMsPerDelivery: deliveredInRamp > 0 ? generatorsMs / deliveredInRamp : Number.NaN,
+      rampCpu: { elapsedMs, serverMs: cpuAfter - cpuBefore, generatorsMs },
     };
   } finally {
     publisher.close();
@@ -131,7 +139,7 @@ export async function runFanout(ctx: BenchContext): Promise<FanoutResult[]> {
   const results: FanoutResult[] = [];
   for (const technique of ctx.plan.fanout.techniques) {
     for (const targetName of ['project', baselineFor(technique)] as TargetName[]) {
-      await withTarget(targetName, async (target) => {
+      await withTarget(ctx, targetName, async (target) => {
         for (const n of ctx.plan.fanout.subscribers) results.push(await fanoutTo(ctx, target, technique, n));
       });
     }

@@ -11,7 +11,7 @@ export async function runWire(ctx: BenchContext): Promise<WireResult[]> {
   const targets: TargetName[] = ['project', ...new Set(techniques.map(baselineFor))];
   for (const targetName of targets) {
     const mine = techniques.filter((t) => targetName === 'project' || baselineFor(t) === targetName);
-    await withTarget(targetName, async (target) => {
+    await withTarget(ctx, targetName, async (target) => {
       for (const technique of mine) {
         for (const payloadBytes of payloads) {
           const reply = await ctx.pool.one<WireReply>({
