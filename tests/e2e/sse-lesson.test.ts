@@ -75,7 +75,8 @@ describe('SSE lesson', () => {
 
       const figure = page.locator('figure.diagram').first();
       await figure.scrollIntoViewIfNeeded();
-      const img = figure.locator('img[data-variant="light"]');
+      // The picture in the page; the full-size view (a popover) holds a second copy, loaded only when opened.
+      const img = figure.locator('.diagram-open img[data-variant="light"]');
       await page.waitForFunction(
         (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
         await img.elementHandle(),
@@ -85,7 +86,7 @@ describe('SSE lesson', () => {
         diagramRequests().length >= 1 && diagramRequests().every((url) => url.endsWith('.light.svg')),
         `only light SVGs: ${diagramRequests().join(', ')}`,
       );
-      assert.equal(await figure.locator('img[data-variant="dark"]').isVisible(), false);
+      assert.equal(await figure.locator('.diagram-open img[data-variant="dark"]').isVisible(), false);
       assert.match((await img.getAttribute('alt')) ?? '', /Last-Event-ID/);
       assert.deepEqual(problems, []);
     } finally {
