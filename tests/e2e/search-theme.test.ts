@@ -89,8 +89,12 @@ test('the theme follows the system, a choice is remembered, and code and diagram
     assert.equal(await page.locator('#theme-choice').inputValue(), 'dark');
     const figure = page.locator('figure.diagram').first();
     await figure.scrollIntoViewIfNeeded();
-    assert.equal(await figure.locator('img[data-variant="dark"]').isVisible(), true, 'the dark diagram is shown');
-    assert.equal(await figure.locator('img[data-variant="light"]').isVisible(), false);
+    assert.equal(
+      await figure.locator('.diagram-open img[data-variant="dark"]').isVisible(),
+      true,
+      'the dark diagram is shown',
+    );
+    assert.equal(await figure.locator('.diagram-open img[data-variant="light"]').isVisible(), false);
 
     await page.locator('#theme-choice').selectOption('system');
     await page.reload();
