@@ -1,0 +1,54 @@
+/**
+ * The string catalogue: everything a learner reads in the interface, one typed object per locale.
+ * `t(locale)` is how a page, a component or a widget gets its words; each area (techniques, exercises,
+ * and the ones added beside them) has an English file that defines its type and a Korean file of that
+ * type, so a missing Korean string is a type error. `assertSameShape` repeats the check when the
+ * module loads, so it is also a build error (astro build does not type-check) and never English
+ * words on a Korean page.
+ */
+import { exerciseStrings as exercisesEn } from './en/exercises.ts';
+import { techniqueStrings as techniquesEn } from './en/techniques.ts';
+import { exerciseStrings as exercisesKo } from './ko/exercises.ts';
+import { techniqueStrings as techniquesKo } from './ko/techniques.ts';
+import type { Locale } from './locales.ts';
+
+const en = {
+  techniques: techniquesEn,
+  exercises: exercisesEn,
+};
+
+export type Catalogue = typeof en;
+
+const ko: Catalogue = {
+  techniques: techniquesKo,
+  exercises: exercisesKo,
+};
+
+const CATALOGUES: Record<Locale, Catalogue> = { en, ko };
+
+/** Throws, naming the key, where `other` lacks a string, a function or a section that `reference` has. */
+export function assertSameShape(reference: unknown, other: unknown, locale: string, path = ''): void {
+  if (typeof reference !== 'object' || reference === null) {
+    if (typeof other !== typeof reference)
+      throw new Error(
+        `string catalogue "${locale}": ${path || '(root)'} is ${typeof other}, English has ${typeof reference}`,
+      );
+    return;
+  }
+  if (typeof other !== 'object' || other === null)
+    throw new Error(`string catalogue "${locale}": ${path || '(root)'} is missing`);
+  for (const key of Object.keys(reference))
+    assertSameShape(
+      (reference as Record<string, unknown>)[key],
+      (other as Record<string, unknown>)[key],
+      locale,
+      path ? `${path}.${key}` : key,
+    );
+}
+
+for (const [locale, catalogue] of Object.entries(CATALOGUES)) assertSameShape(en, catalogue, locale);
+
+/** The words of one language: `t('ko').exercises.run`. */
+export function t(locale: Locale): Catalogue {
+  return CATALOGUES[locale];
+}
