@@ -208,3 +208,32 @@ export function barChart(o: {
     o.barNames.map((name, i) => ({ name, color: colorOf(i) })),
   );
 }
+
+/** The smallest font size a chart declares: the root's, or a label's set smaller to fit its group. */
+export function smallestFontSize(svg: string): number {
+  const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+  return Math.min(...sizes);
+}
+
+/**
+ * The width, in CSS pixels, at which a chart's smallest text is drawn at `minPx`: a chart fitted to a
+ * phone (720 units in about 330 px) has 4 to 5 px text; opened full size at this width it is panned.
+ */
+export function fullSizeWidth(svg: string, minPx = 12): number {
+  return Math.ceil((W * minPx) / smallestFontSize(svg));
+}
+
+/** The same chart with its title and description ids suffixed, so a second copy in the page keeps ids unique. */
+export function withIdSuffix(svg: string, suffix: string): string {
+  const ids = /aria-labelledby="([^"]+)"/.exec(svg)?.[1]?.split(' ') ?? [];
+  let out = svg.replace(
+    /aria-labelledby="([^"]+)"/,
+    (_, list: string) =>
+      `aria-labelledby="${list
+        .split(' ')
+        .map((id) => id + suffix)
+        .join(' ')}"`,
+  );
+  for (const id of ids) out = out.replaceAll(`id="${id}"`, `id="${id}${suffix}"`);
+  return out;
+}

@@ -3,12 +3,13 @@
 // least 12 px as rendered (an SVG's text is measured through its scale on screen, a diagram's through
 // its image's, full-screen when the figure offers it). The pages come from dist/ (sitePages), so a new
 // page is checked without touching this file. The wide tables are checked at 1280 px too: every
-// technique's column or card is in view, none cut off at the box's edge.
+// technique's column or card is in view, none cut off at the box's edge. The benchmark charts are
+// measured like the diagrams: in the page, or full size where they open.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { TECHNIQUES } from '../../protocol/techniques.ts';
 import { projectRoot } from '../helpers/server.ts';
 import { openPage, scrollThrough, sitePages, useSite } from '../helpers/site.ts';
@@ -117,6 +118,50 @@ async function diagramText(page: Page): Promise<string[]> {
   return problems;
 }
 
+/** The smallest text an inline SVG draws, as rendered: its font size times the drawing's scale on screen. */
+function smallestSvgText(svg: Locator): Promise<number> {
+  return svg.evaluate((root) => {
+    let smallest = Number.POSITIVE_INFINITY;
+    for (const el of root.querySelectorAll<SVGGraphicsElement>('text, tspan')) {
+      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+      const m = el.getScreenCTM();
+      if (own && m)
+        smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(el).fontSize) * Math.hypot(m.a, m.b));
+    }
+    return smallest;
+  });
+}
+
+/** Benchmark charts: their text in the page, and full size (a popover, panned) where the page's is too small. */
+async function chartText(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  const figures = page.locator('figure.bench-chart');
+  for (let i = 0; i < (await figures.count()); i++) {
+    const figure = figures.nth(i);
+    const name = await figure.getAttribute('data-chart');
+    const inPage = await smallestSvgText(figure.locator('.diagram-open svg'));
+    if (inPage >= MIN_TEXT_PX) continue;
+    const open = figure.locator('button.diagram-open');
+    if ((await open.count()) === 0) {
+      problems.push(`chart ${name}: ${inPage.toFixed(1)} px text and no way to open it full size`);
+      continue;
+    }
+    await open.click();
+    const full = figure.locator('.diagram-full svg');
+    await full.waitFor({ timeout: 5000 });
+    const fullSize = await smallestSvgText(full);
+    if (fullSize < MIN_TEXT_PX) problems.push(`chart ${name}: ${fullSize.toFixed(1)} px text even full size`);
+    const { fits, pans } = await figure.locator('.diagram-full').evaluate((el) => ({
+      fits: el.getBoundingClientRect().width <= window.innerWidth + 0.5,
+      pans: el.scrollWidth <= el.clientWidth || getComputedStyle(el).overflowX === 'auto',
+    }));
+    if (!fits || !pans) problems.push(`chart ${name}: the full-size view is wider than the screen or cannot be panned`);
+    await figure.locator('.diagram-close').click();
+    await full.waitFor({ state: 'hidden', timeout: 5000 });
+  }
+  return problems;
+}
+
 /** Lets every island in view hydrate: widgets hydrate when visible, so the page is scrolled through first. */
 async function settle(page: Page): Promise<void> {
   await scrollThrough(page, 120);
@@ -152,6 +197,7 @@ describe('every page at 360 px', () => {
         const { small } = await smallText(page);
         assert.deepEqual(small, [], `text under ${MIN_TEXT_PX} px`);
         assert.deepEqual(await diagramText(page), [], 'diagrams readable');
+        assert.deepEqual(await chartText(page), [], 'benchmark charts readable');
         const after = await overflow(page);
         assert.ok(after.scrollWidth <= after.viewport, `after opening the diagrams: ${after.culprits.join('; ')}`);
       } finally {
@@ -254,5 +300,46 @@ test('360 px: the chat has text boxes a message fits in, with their send buttons
     }
   } finally {
     await close();
+  }
+});
+
+describe('a lesson reaches its first live part within two screens', () => {
+  // A lesson's first live part: its first demo, or the predict question that opens its experiment
+  // (where the demo waits for the prediction, the covered demo follows right below it).
+  const lessons = sitePages().filter((path) => /^\/(?:[a-z]{2}\/)?lessons\/[^/]+\/$/.test(path));
+  for (const [name, options] of [
+    ['360 px', PHONE],
+    ['1280 px', { viewport: { width: 1280, height: 900 } }],
+  ] as const) {
+    test(`${name}: every lesson`, async () => {
+      const far: string[] = [];
+      for (const path of lessons) {
+        const { page, close } = await openPage(site.browser, site.server.base, path, options);
+        try {
+          const screens = await page.evaluate(() => {
+            const top = (el: Element) => el.getBoundingClientRect().top + window.scrollY;
+            const starts: number[] = [];
+            for (const gate of document.querySelectorAll<HTMLElement>('.prose [data-predict-gate]')) {
+              const question = document.getElementById(`quiz-${gate.dataset.quiz}-title`)?.closest('section');
+              starts.push(top(question ?? gate));
+            }
+            // A predict question right above a demo that is not gated (the race, the browser check).
+            for (const quiz of document.querySelectorAll('.prose section.quiz:has(form[data-kind="predict"])'))
+              starts.push(top(quiz));
+            for (const island of document.querySelectorAll('.prose astro-island')) {
+              const shown = island.firstElementChild;
+              if (shown && !island.closest('[data-predict-gate]') && shown.getBoundingClientRect().height > 0)
+                starts.push(top(shown));
+            }
+            return starts.length ? Math.min(...starts) / window.innerHeight : Number.POSITIVE_INFINITY;
+          });
+          if (!(screens <= 2)) far.push(`${path} at ${screens.toFixed(2)} screens`);
+        } finally {
+          await close();
+        }
+      }
+      assert.ok(lessons.length >= 9, `lessons found: ${lessons.join(', ')}`);
+      assert.deepEqual(far, [], 'lessons whose first live part is more than two screens down');
+    });
   }
 });
