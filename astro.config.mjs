@@ -9,6 +9,9 @@ import { diagramsPlugin } from './src/lib/mdast-diagrams.ts';
 import { headingLinksPlugin } from './src/lib/hast-heading-links.ts';
 import { scrollableTablesPlugin } from './src/lib/hast-scrollable-tables.ts';
 import { pagefindIndex } from './src/lib/pagefind-integration.ts';
+import { twinCheck } from './src/lib/twin-integration.ts';
+import { localizedNotFoundPages } from './src/lib/not-found-integration.ts';
+import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -60,6 +63,13 @@ const predictFirst = {
 export default defineConfig({
   output: 'static',
   outDir: 'dist',
+  // English at today's URLs, Korean under /ko/ with the same paths (src/i18n/locales.ts, docs/i18n.md).
+  // Astro.currentLocale gives every page and component its language; /ko/404.html is the Korean 404.
+  i18n: {
+    locales: [...LOCALES],
+    defaultLocale: DEFAULT_LOCALE,
+    routing: { prefixDefaultLocale: false },
+  },
   // Lesson URLs are /lessons/<slug>/ and every link is written that way. Not 'always': in `astro dev`
   // that makes Astro answer 404 to /api/... (no trailing slash) before realtimeLabApi() sees it.
   trailingSlash: 'ignore',
@@ -70,7 +80,15 @@ export default defineConfig({
   // `npm run dev` honours the same PORT and HOST as `npm start`.
   server: { port: Number(process.env.PORT || 4321), host: process.env.HOST || '127.0.0.1' },
   // pagefindIndex() indexes dist/ for search at the end of `astro build`.
-  integrations: [mdx(), preact(), realtimeLabApi(), predictFirst, pagefindIndex()],
+  integrations: [
+    twinCheck(),
+    mdx(),
+    preact(),
+    realtimeLabApi(),
+    predictFirst,
+    localizedNotFoundPages(),
+    pagefindIndex(),
+  ],
   vite: { plugins: [quietHeadInjectWarning()] },
   markdown: {
     // Astro 7's Markdown processor; these plugins run for .md and .mdx alike.

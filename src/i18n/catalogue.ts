@@ -7,14 +7,20 @@
  * words on a Korean page.
  */
 import { exerciseStrings as exercisesEn } from './en/exercises.ts';
+import { siteStrings as siteEn } from './en/site.ts';
+import { siteClientStrings as siteClientEn } from './en/site-client.ts';
 import { techniqueStrings as techniquesEn } from './en/techniques.ts';
 import { exerciseStrings as exercisesKo } from './ko/exercises.ts';
+import { siteStrings as siteKo } from './ko/site.ts';
+import { siteClientStrings as siteClientKo } from './ko/site-client.ts';
 import { techniqueStrings as techniquesKo } from './ko/techniques.ts';
 import type { Locale } from './locales.ts';
 
 const en = {
   techniques: techniquesEn,
   exercises: exercisesEn,
+  site: siteEn,
+  siteClient: siteClientEn,
 };
 
 export type Catalogue = typeof en;
@@ -22,6 +28,8 @@ export type Catalogue = typeof en;
 const ko: Catalogue = {
   techniques: techniquesKo,
   exercises: exercisesKo,
+  site: siteKo,
+  siteClient: siteClientKo,
 };
 
 const CATALOGUES: Record<Locale, Catalogue> = { en, ko };

@@ -1,8 +1,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { DEFAULT_LOCALE, localizedPath, type Locale } from '../i18n/locales.ts';
 
 export type GlossaryTerm = CollectionEntry<'glossary'>;
 
-export const glossaryHref = (id: string): string => `/glossary/#${id}`;
+export const glossaryHref = (id: string, locale: Locale = DEFAULT_LOCALE): string =>
+  `${localizedPath(locale, '/glossary/')}#${id}`;
 
 /**
  * Every glossary entry, alphabetical, with its cross-references checked: a `see:` naming an entry

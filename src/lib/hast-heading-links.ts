@@ -8,7 +8,28 @@
  * The link has no text node (the "#" is drawn by CSS), so it adds nothing to the heading's text, its
  * slug, or the table of contents.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import GithubSlugger from 'github-slugger';
+import { siteStrings as en } from '../i18n/en/site.ts';
+import { siteStrings as ko } from '../i18n/ko/site.ts';
+import { englishHeadingIds } from './heading-ids.ts';
+
+/**
+ * For a Korean lesson (content/ko/lessons/<slug>.mdx): its English twin's heading ids, by position, so
+ * both languages share their #anchors (docs/i18n.md). Undefined for every other document.
+ */
+function twinIds(fileURL: URL | undefined): string[] | undefined {
+  if (!fileURL) return undefined;
+  const path = fileURLToPath(fileURL);
+  const m = /^(.*)[\\/]content[\\/]ko[\\/]lessons[\\/]([^\\/]+\.mdx)$/.exec(path);
+  if (!m) return undefined;
+  try {
+    return englishHeadingIds(readFileSync(`${m[1]}/content/lessons/${m[2]}`, 'utf8'));
+  } catch {
+    return undefined; // no English lesson: the twin check reports the orphan
+  }
+}
 
 interface Element {
   type: 'element';
@@ -25,8 +46,11 @@ interface Context {
 export function headingLinksPlugin() {
   // A factory: Sätteri calls it once per document, so each lesson gets a fresh slugger
   // (the second "Example" heading of a page is "example-1", never of the whole site).
-  return () => {
+  return (factory?: { fileURL?: URL | undefined }) => {
     const slugger = new GithubSlugger();
+    const english = twinIds(factory?.fileURL);
+    const words = english ? ko : en;
+    let position = 0;
     return {
       name: 'realtime-lab-heading-links',
       element: {
@@ -34,7 +58,9 @@ export function headingLinksPlugin() {
         visit(node: Element, ctx: Context) {
           const existing = node.properties?.id;
           // Slug every heading, linked or not, so the slugger's de-duplication matches Astro's.
-          const id = typeof existing === 'string' ? existing : slugger.slug(ctx.textContent(node));
+          const slug = slugger.slug(ctx.textContent(node));
+          const twin = english?.[position++];
+          const id = typeof existing === 'string' ? existing : (twin ?? slug);
           if (typeof existing !== 'string') ctx.setProperty(node, 'id', id);
           if (!['h2', 'h3', 'h4'].includes(node.tagName)) return;
           ctx.appendChild(node, {
@@ -43,7 +69,7 @@ export function headingLinksPlugin() {
             properties: {
               className: ['heading-link'],
               href: `#${id}`,
-              ariaLabel: `Link to the section “${ctx.textContent(node)}”`,
+              ariaLabel: words.lesson.headingLink(ctx.textContent(node)),
               dataPagefindIgnore: '',
             },
             children: [],

@@ -7,6 +7,7 @@
 import console_ from '../../content/measurements/console.json' with { type: 'json' };
 import race from '../../content/measurements/race.json' with { type: 'json' };
 import type { TechniqueId } from '../../protocol/techniques.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 import type { RaceResult } from '../widgets/race/result.ts';
 import { verdictTable, type Row, type RunNumbers } from '../widgets/race/verdicts.ts';
 
@@ -51,8 +52,14 @@ export function printed(file: string): string[] {
 
 const day = (iso: string) => iso.slice(0, 10);
 
-/** "Chromium 156.0.8078.114 on 2026-12-01": where a console output was copied from. */
-export const consoleProvenance = (): string => `${CONSOLE.browser} on ${day(CONSOLE.measuredAt)}`;
+/**
+ * "Chromium 156.0.8078.114 on 2026-12-01" ("2026-12-01, Chromium 156.0.8078.114" in Korean): where a
+ * console output was copied from.
+ */
+export const consoleProvenance = (locale: Locale = DEFAULT_LOCALE): string =>
+  locale === 'ko'
+    ? `${day(CONSOLE.measuredAt)}, ${CONSOLE.browser}`
+    : `${CONSOLE.browser} on ${day(CONSOLE.measuredAt)}`;
 
 /** The recorded race as the verdict table reads a run, with the line counts of the code as it is now. */
 export function recordedRunNumbers(codeLines?: RunNumbers['codeLines']): RunNumbers {
@@ -70,22 +77,37 @@ export function recordedRunNumbers(codeLines?: RunNumbers['codeLines']): RunNumb
   };
 }
 
-/** The source post's table judged by the recorded race (and today's line counts, when given). */
-export const recordedTable = (codeLines?: RunNumbers['codeLines']): Row[] =>
+/**
+ * The source post's table judged by the recorded race (and today's line counts, when given). The
+ * verdict code (src/widgets/race/verdicts.ts) writes its evidence in English; `locale` is where a
+ * Korean verdict table will be asked for once that code takes a language.
+ */
+export const recordedTable = (codeLines?: RunNumbers['codeLines'], _locale: Locale = DEFAULT_LOCALE): Row[] =>
   verdictTable(recordedRunNumbers(codeLines));
 
 /** One technique's figures in the recorded race. */
 export const raced = (technique: TechniqueId) => RACE.run.techniques[technique];
 
-const seconds = (ms: number) => `${+(ms / 1000).toFixed(1)} s`;
+/** Seconds as the lessons print them, one decimal at most: "2.5 s", in Korean "2.5초". */
+export const seconds = (ms: number, locale: Locale = DEFAULT_LOCALE): string =>
+  `${+(ms / 1000).toFixed(1)}${locale === 'ko' ? '초' : ' s'}`;
 
 /**
  * The recorded race in one sentence: settings, the fault, the browser, the machine and its load. Every
- * lesson that quotes a figure of the race links to it with this.
+ * lesson that quotes a figure of the race links to it with this; a Korean lesson writes
+ * `raceProvenance('ko')`, a list of noun phrases with no particle after a value.
  */
-export function raceProvenance(): string {
+export function raceProvenance(locale: Locale = DEFAULT_LOCALE): string {
   const { run, machine } = RACE;
   const c = run.choice;
+  if (locale === 'ko') {
+    const cuts = run.faults.filter((f) => f.kind === 'cut').map((f) => seconds(f.at * 1000, 'ko'));
+    return (
+      `경주 ${seconds(c.durationMs, 'ko')}, 초당 이벤트 ${c.rate}개, 이벤트당 데이터 ${c.payloadBytes} B, 폴링 간격 ${seconds(c.intervalMs, 'ko')}` +
+      `${cuts.length > 0 ? `, 모든 연결 끊기 ${cuts.join(', ')} 시점` : ''}; ` +
+      `브라우저 ${RACE.browser}, 서버와 같은 머신(코어 ${machine.cpus}개, ${machine.cpuModel}, 시작 시 부하 평균 ${machine.loadAverage1m.before}), 루프백 연결, 측정일 ${day(RACE.measuredAt)}`
+    );
+  }
   const cuts = run.faults.filter((f) => f.kind === 'cut').map((f) => seconds(f.at * 1000));
   return (
     `a ${seconds(c.durationMs)} race at ${c.rate} events/s with ${c.payloadBytes} B of data per event, polling every ${seconds(c.intervalMs)}` +
@@ -94,5 +116,6 @@ export function raceProvenance(): string {
   );
 }
 
-/** Milliseconds as the lessons print them: whole above 10, one decimal below. */
-export const ms = (value: number): string => `${value >= 10 ? Math.round(value) : +value.toFixed(1)} ms`;
+/** Milliseconds as the lessons print them: whole above 10, one decimal below ("ms" in Korean too). */
+export const ms = (value: number, _locale: Locale = DEFAULT_LOCALE): string =>
+  `${value >= 10 ? Math.round(value) : +value.toFixed(1)} ms`;

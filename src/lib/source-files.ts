@@ -23,3 +23,7 @@ export function sourceHref(file: string, line?: number): string {
   }
   return `/source/${file}/${line ? `#L${line}` : ''}`;
 }
+
+/** The /source/<file>/ pages (and /ko/source/<file>/): one per published file, for getStaticPaths. */
+export const sourceFilePaths = () =>
+  [...SOURCE_FILES.keys()].map((file) => ({ params: { file }, props: { file, code: SOURCE_FILES.get(file)! } }));

@@ -7,6 +7,7 @@
  * The button lies over the block's corner and the text swap stays inside a scrolling <pre>, so
  * neither moves anything on the page.
  */
+import { clientWords } from './words.ts';
 
 /** The address lessons write commands with: `npm start`'s default (api/config.ts PORT and HOST). */
 export const LESSON_ORIGIN = 'http://127.0.0.1:4321';
@@ -52,6 +53,7 @@ function liveRegion(doc: Document): HTMLElement {
 
 function addCopyButton(pre: HTMLElement): void {
   const doc = pre.ownerDocument;
+  const words = clientWords(doc).code;
   const wrap = doc.createElement('div');
   wrap.className = 'code-block';
   pre.replaceWith(wrap);
@@ -59,24 +61,24 @@ function addCopyButton(pre: HTMLElement): void {
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = 'code-copy';
-  button.textContent = 'Copy';
-  button.setAttribute('aria-label', 'Copy this code');
+  button.textContent = words.copy;
+  button.setAttribute('aria-label', words.copyLabel);
   let timer: ReturnType<typeof setTimeout> | undefined;
   button.addEventListener('click', async () => {
     const region = liveRegion(doc);
     try {
       await navigator.clipboard.writeText(pre.querySelector('code')?.textContent ?? pre.textContent ?? '');
-      button.textContent = 'Copied';
+      button.textContent = words.copied;
       // Emptied first, so saying "Copied" twice in a row is announced twice.
       region.textContent = '';
-      region.textContent = 'Copied';
+      region.textContent = words.copied;
     } catch {
-      button.textContent = 'Copy failed';
-      region.textContent = 'Copying failed: select the code and copy it by hand.';
+      button.textContent = words.failed;
+      region.textContent = words.failedLong;
     }
     clearTimeout(timer);
     timer = setTimeout(() => {
-      button.textContent = 'Copy';
+      button.textContent = words.copy;
     }, 2000);
   });
   wrap.append(button);

@@ -5,9 +5,7 @@
 import { quizKey, readProgress, resetProgress } from '../lib/progress.ts';
 import { keepProgressPainted } from './progress-marks.ts';
 import { lessonPath } from '../lib/lesson-path.ts';
-import { exerciseStrings } from '../i18n/en/exercises.ts';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { clientWords, pageLanguage } from './words.ts';
 
 function paintSummary(): void {
   const progress = readProgress();
@@ -28,16 +26,18 @@ function paintSummary(): void {
   const solved = exercises.filter((id) => id in progress.exercises).length;
   const anything = Object.keys(progress.visited).length > 0 || Object.keys(progress.quizzes).length > 0 || solved > 0;
 
+  const words = clientWords().progress;
+  const locale = pageLanguage();
   summary.textContent = anything
-    ? `You have read ${read} of ${plural(lessons.length, 'lesson', 'lessons')}, passed ${passed} of ${plural(quizzes.length, 'quiz', 'quizzes')} and ${exerciseStrings.homeSummary(solved, exercises.length)}. Your progress is kept in this browser only.`
-    : 'Your progress (lessons read, quizzes passed) is kept in this browser only: no account needed.';
+    ? words.summary(read, lessons.length, passed, quizzes.length, words.exercises(solved, exercises.length))
+    : words.none;
   reset.hidden = !anything;
 
   const last = lessons.find((l) => l.id === progress.last?.lesson);
   cont.hidden = !last;
   if (last) {
-    cont.href = lessonPath(last.id);
-    cont.textContent = `Continue where you left off: ${last.title}`;
+    cont.href = lessonPath(last.id, locale);
+    cont.textContent = words.continue(last.title);
   }
 }
 
@@ -45,6 +45,6 @@ export function mountHomeProgress(): void {
   keepProgressPainted(paintSummary);
   document.querySelector('[data-progress-reset]')?.addEventListener('click', () => {
     // A reset cannot be undone, so ask; confirm() is accessible and needs no extra UI.
-    if (window.confirm('Forget every lesson read and every quiz answer in this browser?')) resetProgress();
+    if (window.confirm(clientWords().progress.resetConfirm)) resetProgress();
   });
 }

@@ -1,4 +1,5 @@
 /** The 404 page: names the path that was asked for and offers its words to search. */
+import { clientWords } from './words.ts';
 
 /** "/lessons/web-sockets/" → "web sockets": the words a learner most likely meant. */
 export function wordsOfPath(path: string): string {
@@ -10,7 +11,7 @@ export function wordsOfPath(path: string): string {
   }
   return decoded
     .split('/')
-    .filter((s) => s !== '' && s !== 'lessons')
+    .filter((s, i) => s !== '' && s !== 'lessons' && !(i === 1 && s === 'ko'))
     .join(' ')
     .replace(/\.html?$/, '')
     .replace(/[-_+.]+/g, ' ')
@@ -24,6 +25,6 @@ export function missingPathQuery(doc: Document): void {
   const words = wordsOfPath(location.pathname);
   if (button && words) {
     button.dataset.searchQuery = words;
-    button.textContent = `Search the course for “${words}”`;
+    button.textContent = clientWords(doc).search.forWords(words);
   }
 }

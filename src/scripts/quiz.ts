@@ -3,6 +3,9 @@
  * in the learner's progress, and restore them on the next visit. The markup carries the answer key
  * (data-correct): this is self-study, and a learner who reads the source has learned something too.
  */
+import { clientWords } from './words.ts';
+
+const words = () => clientWords().quiz;
 import { quizKey, readProgress, updateProgress, type QuizResult } from '../lib/progress.ts';
 import { announcePredicted } from '../lib/predict-first.ts';
 
@@ -33,11 +36,11 @@ function showResult(form: HTMLFormElement, outcome: Outcome): void {
     if (verdict)
       verdict.textContent = correct
         ? mine
-          ? 'Right, and you chose it.'
-          : 'Right.'
+          ? words().rightChosen
+          : words().right
         : mine
-          ? 'Not quite, and you chose it.'
-          : 'Not right.';
+          ? words().wrongChosen
+          : words().wrong;
     const explain = li.querySelector<HTMLElement>('.quiz-explain')!;
     explain.hidden = false;
     // Linked only now: a description is read out even while hidden, and would give the answer away.
@@ -46,11 +49,7 @@ function showResult(form: HTMLFormElement, outcome: Outcome): void {
   form.dataset.outcome = outcome;
   const feedback = form.querySelector<HTMLElement>('[data-feedback]')!;
   feedback.textContent =
-    outcome === 'right'
-      ? 'Correct. Each option’s explanation is shown below it.'
-      : outcome === 'wrong'
-        ? 'Not quite. Read the explanations below the options, change your answer and check again.'
-        : 'Here is what happens. Each option’s explanation is shown below it.';
+    outcome === 'right' ? words().correct : outcome === 'wrong' ? words().notQuite : words().revealed;
 }
 
 function outcomeOf(form: HTMLFormElement): Outcome {
@@ -64,7 +63,7 @@ function showPredictionLocked(form: HTMLFormElement): void {
   form.querySelector<HTMLElement>('[data-action="predict"]')!.hidden = true;
   form.querySelector<HTMLElement>('[data-observe]')!.hidden = false;
   form.querySelector<HTMLElement>('[data-action="reveal"]')!.hidden = false;
-  form.querySelector<HTMLElement>('[data-feedback]')!.textContent = 'Prediction locked in. Now try it in the demo.';
+  form.querySelector<HTMLElement>('[data-feedback]')!.textContent = words().locked;
 }
 
 /** Lets the demo this question is about start (src/lib/predict-first.ts): the prediction is made. */
@@ -95,9 +94,7 @@ function mountQuiz(section: HTMLElement): void {
     const right = forms.filter(
       (f) => checked.has(f.dataset.question!) && (f.dataset.kind === 'predict' || outcomeOf(f) === 'right'),
     ).length;
-    score.textContent = passed
-      ? `Quiz passed: ${right} of ${forms.length}. It counts towards your progress.`
-      : `${right} of ${forms.length} done. Answer every question correctly to pass.`;
+    score.textContent = passed ? words().passed(right, forms.length) : words().done(right, forms.length);
   };
 
   // Restore what the learner did last time.
@@ -124,8 +121,7 @@ function mountQuiz(section: HTMLElement): void {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (chosen(form).length === 0) {
-        feedback.textContent =
-          form.dataset.kind === 'multiple' ? 'Choose at least one answer first.' : 'Choose an answer first.';
+        feedback.textContent = form.dataset.kind === 'multiple' ? words().chooseSome : words().chooseOne;
         return;
       }
       if (form.dataset.kind === 'predict') {

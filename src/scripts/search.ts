@@ -2,6 +2,7 @@
  * Behaviour of Search.astro. Pagefind's browser API is imported from /pagefind/pagefind.js the first
  * time the dialog opens: before that the page has loaded none of it.
  */
+import { clientWords } from './words.ts';
 
 interface PagefindResultData {
   url: string;
@@ -90,6 +91,7 @@ export function mountSearch(): void {
   const input = dialog.querySelector<HTMLInputElement>('input[type="search"]')!;
   const status = dialog.querySelector<HTMLElement>('[data-search-status]')!;
   const list = dialog.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const words = clientWords().search;
 
   const open = () => {
     if (dialog.open) return;
@@ -97,7 +99,7 @@ export function mountSearch(): void {
     input.focus();
     input.select();
     loadPagefind().catch(() => {
-      status.textContent = 'Search is not available here: it is built with the site (npm run build, then npm start).';
+      status.textContent = words.unavailable;
     });
   };
 
@@ -105,7 +107,7 @@ export function mountSearch(): void {
     const query = input.value.trim();
     if (query === '') {
       list.replaceChildren();
-      status.textContent = 'Type to search.';
+      status.textContent = words.idle;
       return;
     }
     let pf: Pagefind;
@@ -120,10 +122,7 @@ export function mountSearch(): void {
     if (input.value.trim() !== query) return;
     list.replaceChildren(...data.map(resultItem));
     const n = found.results.length;
-    status.textContent =
-      n === 0
-        ? `No results for “${query}”.`
-        : `${n} ${n === 1 ? 'page matches' : 'pages match'} “${query}”${n > MAX_RESULTS ? `; the first ${MAX_RESULTS} are shown` : ''}.`;
+    status.textContent = n === 0 ? words.none(query) : words.found(n, query, MAX_RESULTS);
   };
 
   openButton.addEventListener('click', open);

@@ -6,17 +6,28 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { openPage, scrollThrough, checkedPages, useSite } from '../helpers/site.ts';
+import {
+  checkedPages,
+  isLessonPage,
+  koreanSample,
+  layoutShifts,
+  openPage,
+  scrollThrough,
+  useSite,
+  watchLayoutShifts,
+} from '../helpers/site.ts';
 
 const KB = 1024;
-const budgetFor = (path: string) => (path.startsWith('/lessons/') ? 60 * KB : 30 * KB);
+const budgetFor = (path: string) => (isLessonPage(path) ? 60 * KB : 30 * KB);
 const MAX_CLS = 0.05;
 // How long a live widget gets to connect and render events before CLS is read.
 const SETTLE_MS = 3000;
 
 const site = useSite();
 
-for (const path of checkedPages()) {
+// Korean pages: the JavaScript budget and the layout shift at 1280 px are checked on every one by
+// tests/e2e/korean-pages.test.ts in one session per page; here, both widths on a sample of them.
+for (const path of [...checkedPages(), ...koreanSample()]) {
   describe(`page ${path}`, () => {
     test(`loads at most ${budgetFor(path) / KB} KB of gzipped JavaScript before scrolling`, async () => {
       const { page, problems, close } = await openPage(site.browser, site.server.base, path);
@@ -67,33 +78,13 @@ for (const path of checkedPages()) {
           viewport: { width, height: width === 360 ? 780 : 900 },
         });
         try {
-          await page.evaluate(() => {
-            const w = window as unknown as { __cls: number; __shifts: string[] };
-            w.__cls = 0;
-            w.__shifts = [];
-            type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] };
-            new PerformanceObserver((list) => {
-              for (const entry of list.getEntries() as Shift[]) {
-                if (entry.hadRecentInput) continue;
-                w.__cls += entry.value;
-                const nodes = (entry.sources ?? []).map((s) =>
-                  s.node instanceof Element
-                    ? `${s.node.tagName.toLowerCase()}.${s.node.className}`
-                    : String(s.node?.nodeName),
-                );
-                w.__shifts.push(`${entry.value.toFixed(4)} ${nodes.join(' ')}`);
-              }
-            }).observe({ type: 'layout-shift', buffered: true });
-          });
+          await watchLayoutShifts(page);
           await scrollThrough(page, 250);
           // Widgets seen on the way have hydrated and are receiving events; let them render a few.
           await page.waitForTimeout(SETTLE_MS);
           await page.evaluate(() => window.scrollTo(0, 0));
           await page.waitForTimeout(300);
-          const { cls, shifts } = await page.evaluate(() => {
-            const w = window as unknown as { __cls: number; __shifts: string[] };
-            return { cls: w.__cls, shifts: w.__shifts };
-          });
+          const { cls, shifts } = await layoutShifts(page);
           console.log(`[cls] ${path} @${width}px: ${cls.toFixed(4)}`);
           assert.ok(cls < MAX_CLS, `CLS ${cls.toFixed(4)} >= ${MAX_CLS}; shifts: ${shifts.join('; ')}`);
           assert.deepEqual(problems, []);

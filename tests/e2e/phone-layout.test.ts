@@ -12,7 +12,7 @@ import { describe, test } from 'node:test';
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { TECHNIQUES } from '../../protocol/techniques.ts';
 import { projectRoot } from '../helpers/server.ts';
-import { openPage, scrollThrough, sitePages, useSite } from '../helpers/site.ts';
+import { koreanPages, openPage, scrollThrough, sitePages, useSite } from '../helpers/site.ts';
 
 const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true };
 const MIN_TEXT_PX = 12;
@@ -173,7 +173,9 @@ async function settle(page: Page): Promise<void> {
 }
 
 describe('every page at 360 px', () => {
-  const pages = sitePages();
+  // Every English page, and every Korean one (its /ko/source/ file pages represented by the first:
+  // the same template with the same code, only the chrome around it is Korean).
+  const pages = [...sitePages().filter((p) => !p.startsWith('/ko/')), ...koreanPages()];
   test('the built site has pages to check', () => {
     assert.ok(pages.length > 10, `pages found in dist/: ${pages.join(', ')}`);
   });

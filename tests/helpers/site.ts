@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { localeOfPath, unlocalizedPath } from '../../src/i18n/locales.ts';
 import { launchChromium } from './browser.ts';
 import { projectRoot, startTestServer, type TestServer } from './server.ts';
 
@@ -36,12 +37,38 @@ export function sitePages(dir = DIST): string[] {
  * costs several seconds of browser time per check; a dozen copies of one template would only repeat.
  */
 export function checkedPages(): string[] {
-  const pages = sitePages();
+  const pages = sitePages().filter((p) => localeOfPath(p) === 'en');
   const firstSource = pages.find((p) => p.startsWith('/source/'));
   return pages.filter((p) => !p.startsWith('/source/') || p === firstSource);
 }
 
+/**
+ * The Korean pages (/ko/…), the /ko/source/ file pages represented by the first of them, as
+ * checkedPages() does for English. tests/e2e/korean-pages.test.ts checks each of them in one browser
+ * session (budget, skip link, layout shift, axe light, dark and 360 px); phone-layout.test.ts lays
+ * each out at 360 px.
+ */
+export function koreanPages(): string[] {
+  const pages = sitePages().filter((p) => localeOfPath(p) === 'ko');
+  const firstSource = pages.find((p) => p.startsWith('/ko/source/'));
+  return pages.filter((p) => !p.startsWith('/ko/source/') || p === firstSource);
+}
+
+/**
+ * Korean pages for the checks that cost a page load of their own each (the full Tab walk, layout shift
+ * at 360 px): the home page, a lesson with live demos, quizzes and source panels (SSE), and the lab, the
+ * pages whose Korean is longest where it is tightest. Those that are built.
+ */
+export function koreanSample(): string[] {
+  const built = new Set(sitePages());
+  return ['/ko/', '/ko/lessons/sse/', '/ko/lab/'].filter((p) => built.has(p));
+}
+
+/** The English lessons (/lessons/<slug>/); their Korean twins are under /ko/lessons/. */
 export const lessonPages = (): string[] => sitePages().filter((p) => p.startsWith('/lessons/'));
+
+/** Whether a page is a lesson, in either language (lessons have the larger JavaScript budget). */
+export const isLessonPage = (path: string): boolean => unlocalizedPath(path).startsWith('/lessons/');
 
 export interface OpenedPage {
   page: Page;
@@ -123,4 +150,36 @@ export function useSite(): { readonly server: TestServer; readonly browser: Brow
       return browser;
     },
   };
+}
+
+/**
+ * Starts adding up the page's layout shifts (PerformanceObserver 'layout-shift', shifts after input
+ * left out, earlier ones included: buffered), for layoutShifts() to read: budgets.test.ts and
+ * korean-pages.test.ts hold pages to CLS < 0.05 with them.
+ */
+export async function watchLayoutShifts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __cls: number; __shifts: string[] };
+    w.__cls = 0;
+    w.__shifts = [];
+    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Shift[]) {
+        if (entry.hadRecentInput) continue;
+        w.__cls += entry.value;
+        const nodes = (entry.sources ?? []).map((s) =>
+          s.node instanceof Element ? `${s.node.tagName.toLowerCase()}.${s.node.className}` : String(s.node?.nodeName),
+        );
+        w.__shifts.push(`${entry.value.toFixed(4)} ${nodes.join(' ')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The cumulative layout shift since watchLayoutShifts(), and each shift with the elements it moved. */
+export function layoutShifts(page: Page): Promise<{ cls: number; shifts: string[] }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __cls: number; __shifts: string[] };
+    return { cls: w.__cls, shifts: w.__shifts };
+  });
 }
