@@ -9,10 +9,12 @@
 import { exerciseStrings as exercisesEn } from './en/exercises.ts';
 import { siteStrings as siteEn } from './en/site.ts';
 import { siteClientStrings as siteClientEn } from './en/site-client.ts';
+import { claimReasons as siteClaimsEn } from './en/site-claims.ts';
 import { techniqueStrings as techniquesEn } from './en/techniques.ts';
 import { exerciseStrings as exercisesKo } from './ko/exercises.ts';
 import { siteStrings as siteKo } from './ko/site.ts';
 import { siteClientStrings as siteClientKo } from './ko/site-client.ts';
+import { claimReasons as siteClaimsKo } from './ko/site-claims.ts';
 import { techniqueStrings as techniquesKo } from './ko/techniques.ts';
 import type { Locale } from './locales.ts';
 
@@ -21,6 +23,7 @@ const en = {
   exercises: exercisesEn,
   site: siteEn,
   siteClient: siteClientEn,
+  siteClaims: siteClaimsEn,
 };
 
 export type Catalogue = typeof en;
@@ -30,6 +33,7 @@ const ko: Catalogue = {
   exercises: exercisesKo,
   site: siteKo,
   siteClient: siteClientKo,
+  siteClaims: siteClaimsKo,
 };
 
 const CATALOGUES: Record<Locale, Catalogue> = { en, ko };

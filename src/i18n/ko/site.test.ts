@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { siteClientStrings as enClient } from '../en/site-client.ts';
 import { siteStrings as enSite } from '../en/site.ts';
+import { claimReasons as enClaims } from '../en/site-claims.ts';
+import { claimReasons } from './site-claims.ts';
 import { siteClientStrings } from './site-client.ts';
 import { siteStrings } from './site.ts';
 import { findRegisterViolations, findTermViolations } from './terms.ts';
@@ -39,6 +41,7 @@ describe('the site’s Korean words', () => {
   for (const [name, ko, en] of [
     ['site', siteStrings, enSite],
     ['siteClient', siteClientStrings, enClient],
+    ['siteClaims', claimReasons, enClaims],
   ] as const) {
     it(`${name}: the English catalogue's paths, every text Korean`, () => {
       const koTexts = texts(ko);
