@@ -10,11 +10,13 @@ import { exerciseStrings as exercisesEn } from './en/exercises.ts';
 import { siteStrings as siteEn } from './en/site.ts';
 import { siteClientStrings as siteClientEn } from './en/site-client.ts';
 import { claimReasons as siteClaimsEn } from './en/site-claims.ts';
+import { apiStrings as siteApiEn } from './en/site-api.ts';
 import { techniqueStrings as techniquesEn } from './en/techniques.ts';
 import { exerciseStrings as exercisesKo } from './ko/exercises.ts';
 import { siteStrings as siteKo } from './ko/site.ts';
 import { siteClientStrings as siteClientKo } from './ko/site-client.ts';
 import { claimReasons as siteClaimsKo } from './ko/site-claims.ts';
+import { apiStrings as siteApiKo } from './ko/site-api.ts';
 import { techniqueStrings as techniquesKo } from './ko/techniques.ts';
 import type { Locale } from './locales.ts';
 
@@ -24,6 +26,7 @@ const en = {
   site: siteEn,
   siteClient: siteClientEn,
   siteClaims: siteClaimsEn,
+  siteApi: siteApiEn,
 };
 
 export type Catalogue = typeof en;
@@ -34,6 +37,7 @@ const ko: Catalogue = {
   site: siteKo,
   siteClient: siteClientKo,
   siteClaims: siteClaimsKo,
+  siteApi: siteApiKo,
 };
 
 const CATALOGUES: Record<Locale, Catalogue> = { en, ko };

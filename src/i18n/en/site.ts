@@ -208,6 +208,7 @@ export const siteStrings = {
     params: (method: string, path: string) => `Parameters of ${method} ${path}`,
     parameter: 'parameter',
     where: 'in',
+    whereNames: { path: 'path', query: 'query', header: 'header', body: 'body' },
     returns: 'Returns:',
     inTerminal: 'In a terminal:',
     inConsole: 'In the browser console, on this site:',

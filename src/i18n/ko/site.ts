@@ -207,6 +207,7 @@ export const siteStrings: SiteStrings = {
     params: (method: string, path: string) => `매개변수: ${method} ${path}`,
     parameter: '매개변수',
     where: '위치',
+    whereNames: { path: '경로', query: '쿼리', header: '헤더', body: '본문' },
     returns: '반환:',
     inTerminal: '터미널에서:',
     inConsole: '이 사이트의 브라우저 콘솔에서:',
