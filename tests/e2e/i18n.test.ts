@@ -130,6 +130,9 @@ test('progress is one record per lesson: read or answered in Korean, it counts i
       const qid = await question.getAttribute('data-question');
       await question.locator('.quiz-option[data-correct] input').first().check();
       await question.locator('[data-action="check"]').click();
+      // The quiz speaks the page's language: its button, and the verdict its script writes.
+      const feedback = (await question.locator('[data-feedback]').textContent()) ?? '';
+      assert.match(feedback, from.startsWith('/ko/') ? /[가-힣]/ : /^Correct/, `the quiz's verdict on ${from}`);
       const other = from.startsWith('/ko/') ? english : `/ko${english}`;
       await page.goto(new URL(other, site.server.base).href, { waitUntil: 'load' });
       const twin = page
