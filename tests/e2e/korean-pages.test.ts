@@ -115,7 +115,8 @@ for (const path of PAGES) {
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
 
       await scrollThrough(page, 200);
-      await page.waitForTimeout(1500);
+      // Widgets seen on the way have hydrated; let them render their first events.
+      await page.waitForTimeout(1000);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForTimeout(300);
       const { cls, shifts } = await layoutShifts(page);
