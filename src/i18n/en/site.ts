@@ -22,6 +22,8 @@ export const siteStrings = {
     label: 'Language',
     /** The other language's name, in that language, as the switcher's link shows it. */
     otherName: '한국어',
+    /** The same, as a phone's header shows it where room is short. */
+    otherShort: '한',
     otherLabel: 'Read this page in Korean',
   },
   theme: { label: 'Theme', system: 'System', light: 'Light', dark: 'Dark' },

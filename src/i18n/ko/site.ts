@@ -24,9 +24,10 @@ export const siteStrings: SiteStrings = {
   language: {
     label: '언어',
     otherName: 'English',
+    otherShort: 'EN',
     otherLabel: '이 페이지를 영어로 보기',
   },
-  theme: { label: '테마', system: '시스템 설정', light: '밝게', dark: '어둡게' },
+  theme: { label: '테마', system: '시스템', light: '밝게', dark: '어둡게' },
   search: {
     open: '검색',
     title: '강좌 검색',
