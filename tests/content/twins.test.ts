@@ -42,6 +42,17 @@ describe('the Korean lessons', () => {
     );
   });
 
+  it("they ask the helpers that write words for Korean: raceProvenance('ko'), consoleProvenance('ko')", () => {
+    // src/lib/measurements.ts: without the locale these write an English sentence into the Korean page.
+    const problems: string[] = [];
+    for (const file of mdxIn(KOREAN_LESSONS)) {
+      const text = readFileSync(join(projectRoot, KOREAN_LESSONS, file), 'utf8');
+      for (const m of text.matchAll(/\b(raceProvenance|consoleProvenance)\(([^)]*)\)/g))
+        if (m[2]!.trim() !== "'ko'") problems.push(`${file}: ${m[0]} (write ${m[1]}('ko'))`);
+    }
+    assert.deepEqual(problems, []);
+  });
+
   it('their Korean uses the terms of src/i18n/ko/terms.ts and the 해라체 register', () => {
     const problems: string[] = [];
     for (const file of mdxIn(KOREAN_LESSONS)) {
