@@ -32,6 +32,7 @@ const SAME = new Set([
   'name',
   'nav.api',
   'language.otherName',
+  'language.otherShort',
   'techniqueNames.sse',
   'verdict.confirmed',
   'verdict.nuanced',
