@@ -6,8 +6,10 @@
  * module loads, so it is also a build error (astro build does not type-check) and never English
  * words on a Korean page.
  */
+import { benchStrings as benchEn } from './en/bench.ts';
 import { exerciseStrings as exercisesEn } from './en/exercises.ts';
 import { techniqueStrings as techniquesEn } from './en/techniques.ts';
+import { benchStrings as benchKo } from './ko/bench.ts';
 import { exerciseStrings as exercisesKo } from './ko/exercises.ts';
 import { techniqueStrings as techniquesKo } from './ko/techniques.ts';
 import type { Locale } from './locales.ts';
@@ -15,6 +17,7 @@ import type { Locale } from './locales.ts';
 const en = {
   techniques: techniquesEn,
   exercises: exercisesEn,
+  bench: benchEn,
 };
 
 export type Catalogue = typeof en;
@@ -22,6 +25,7 @@ export type Catalogue = typeof en;
 const ko: Catalogue = {
   techniques: techniquesKo,
   exercises: exercisesKo,
+  bench: benchKo,
 };
 
 const CATALOGUES: Record<Locale, Catalogue> = { en, ko };
