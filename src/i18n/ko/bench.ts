@@ -93,7 +93,8 @@ export const benchStrings: BenchStrings = {
       title: (clients) => `숏 폴링, 클라이언트 ${clients}개: 지연 시간`,
       desc: 'keep-alive 연결에서, 응답을 받자마자 다시 요청하는 숏 폴링의 요청 지연 시간.',
       xLabel: '백분위수',
-      barName: (server, perSec) => `${server}(초당 요청 ${perSec}개)`,
+      // Short enough for the legend's 160 units: the rate as the table's cells write it.
+      barName: (server, perSec) => `${server}(${perSec}/s)`,
     },
     wire: {
       title: '전달된 이벤트당 전송 바이트',
@@ -125,7 +126,7 @@ export const benchStrings: BenchStrings = {
       { code: 'node:http' },
       ' 서버와 견주었다. 1×보다 작으면 프로젝트가 더 나았다는 뜻이다. ',
       hasRates
-        ? '요청 속도는 wrk로 쟀고, 프로젝트와 맨 서버를 번갈아 여러 회 쟀다. 행마다 서버의 CPU 옆에 wrk 자신이 쓴 CPU를 두었다. 한계가 서버가 아니라 코어 하나를 다 쓴 생성기였다면 거기서 드러난다. '
+        ? '요청 속도는 프로젝트와 맨 서버를 번갈아 가며 여러 회 쟀다. 행마다 서버의 CPU 옆에 wrk 자신이 쓴 CPU를 두었다. 한계가 서버가 아니라 코어 하나를 다 쓴 생성기였다면 거기서 드러난다. '
         : '',
     ],
     techniqueCell: (_id, name) => name,
