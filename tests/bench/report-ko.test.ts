@@ -127,6 +127,23 @@ describe('the Korean report of every committed run', () => {
     assert.ok(charts.includes('웹소켓') && !charts.includes('WebSocket'));
   });
 
+  it('summary.ts and charts.ts hold no words of their own: every figure, target and chart text is t(locale).bench', () => {
+    // A row or chart added with its words typed in would be English on a Korean page; the runs committed
+    // so far may not have the results it is made of, so the sources are read too.
+    const typedIn = [
+      /\b(figure|target|techniqueName|title|desc|xLabel|yLabel|label|name)\s*:\s*(['"`])(?:(?!\2).)*\2(?!\s*\|)/,
+      /\b(title|rampTitle)\s*=\s*['"`]/,
+      /\bbarNames\s*:\s*\[/,
+    ];
+    for (const file of ['bench/report/summary.ts', 'bench/report/charts.ts']) {
+      const lines = readFileSync(`${projectRoot}${file}`, 'utf8').split('\n');
+      const found = lines.flatMap((line, i) =>
+        typedIn.some((re) => re.test(line)) ? [`${file}:${i + 1}: ${line.trim()}`] : [],
+      );
+      assert.deepEqual(found, [], 'words typed into the report: put them in src/i18n/en/bench.ts and ko/bench.ts');
+    }
+  });
+
   it('measures a Hangul label as wider than its length, and a Latin one as its length (English charts unchanged)', () => {
     assert.equal(labelChars('long-poll ×10,000'), 'long-poll ×10,000'.length);
     assert.ok(labelChars('스트리밍') > 6 && labelChars('스트리밍') < 7, String(labelChars('스트리밍')));
