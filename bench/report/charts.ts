@@ -1,5 +1,8 @@
 // One SVG chart per figure of a run, drawn from its results file (so a chart cannot disagree with it).
 import { type TechniqueId, technique } from '../../protocol/techniques.ts';
+import { t as catalogue } from '../../src/i18n/catalogue.ts';
+import type { BenchStrings } from '../../src/i18n/en/bench.ts';
+import type { Locale } from '../../src/i18n/locales.ts';
 import type { TargetName } from '../targets.ts';
 import type { BenchResults } from './results.ts';
 import { barChart, lineChart, type LineSeries } from './svg.ts';
@@ -10,19 +13,17 @@ export interface Chart {
   readonly svg: string;
 }
 
-/** 'project', 'bare ws', 'bare http'. */
-const who = (target: TargetName) => (target === 'project' ? 'project' : target.replace('-', ' '));
 const MIB = 2 ** 20;
 
 /** A bar group's label: the technique's name one word a line, so that narrow groups stay legible. */
-const groupLabel = (id: TechniqueId, below?: string) =>
-  [...technique(id).name.split(' '), ...(below === undefined ? [] : [below])].join('\n');
+const groupLabel = (words: BenchStrings, id: TechniqueId, below?: string) =>
+  [...words.techniqueName(id).split(' '), ...(below === undefined ? [] : [below])].join('\n');
 
 /** One line of a technique on the project or a baseline: the technique's colour and dashes, the baseline thin. */
-function lineOf(id: TechniqueId, target: TargetName, points: LineSeries['points']): LineSeries {
-  const { name, chart } = technique(id);
+function lineOf(words: BenchStrings, id: TechniqueId, target: TargetName, points: LineSeries['points']): LineSeries {
+  const { chart } = technique(id);
   return {
-    name: `${name} ${who(target)}`,
+    name: words.charts.line(words.techniqueName(id), words.charts.server(target)),
     color: chart.color,
     dash: chart.dash,
     baseline: target !== 'project',
@@ -30,27 +31,31 @@ function lineOf(id: TechniqueId, target: TargetName, points: LineSeries['points'
   };
 }
 
-export function renderCharts(r: BenchResults): Chart[] {
+/** The charts in `locale`'s words (src/i18n/<locale>/bench.ts): titles, axes, legends, descriptions; English by default. */
+export function renderCharts(r: BenchResults, locale: Locale = 'en'): Chart[] {
+  const words = catalogue(locale).bench;
+  const text = words.charts;
+  const who = text.server;
   const charts: Chart[] = [];
   const add = (name: string, title: string, svg: string) => charts.push({ name, title, svg });
 
   if (r.capacity.length) {
     const series: LineSeries[] = r.capacity.map((c) =>
-      lineOf(c.technique, c.target, [
+      lineOf(words, c.technique, c.target, [
         [0, c.idle.rss / MIB],
         ...c.steps.map((s) => [s.connections, s.rss / MIB] as const),
       ]),
     );
-    const title = 'Server RSS (after GC) by idle connections held';
+    const title = text.capacity.title;
     add(
       'capacity-memory',
       title,
       lineChart({
         id: 'capacity-memory',
         title,
-        desc: 'Resident memory of the server process at each step of held idle connections, per technique; the thin lines with hollow points are the bare baselines.',
-        xLabel: 'idle connections held',
-        yLabel: 'RSS (MiB)',
+        desc: text.capacity.desc,
+        xLabel: text.capacity.xLabel,
+        yLabel: text.capacity.yLabel,
         series,
       }),
     );
@@ -65,7 +70,7 @@ export function renderCharts(r: BenchResults): Chart[] {
           paced.find((f) => f.technique === t && f.subscribers === n && (f.target === 'project') === project)?.paced
             .latency;
         return {
-          label: groupLabel(t, `×${n.toLocaleString('en')}`),
+          label: groupLabel(words, t, `×${n.toLocaleString('en')}`),
           values: [
             of(true)?.p50 ?? Number.NaN,
             of(true)?.p99 ?? Number.NaN,
@@ -75,18 +80,18 @@ export function renderCharts(r: BenchResults): Chart[] {
         };
       }),
     );
-    const title = 'One publish to N subscribers: latency';
+    const title = text.fanoutLatency.title;
     add(
       'fanout-latency',
       title,
       barChart({
         id: 'fanout-latency',
         title,
-        desc: 'p50 and p99 from publish to delivery, one event at a time, for the project and the bare baselines.',
-        yLabel: 'milliseconds (log scale)',
-        xLabel: 'technique × subscribers',
+        desc: text.fanoutLatency.desc,
+        yLabel: text.msLogScale,
+        xLabel: text.fanoutLatency.xLabel,
         logY: true,
-        barNames: ['project p50', 'project p99', 'bare p50', 'bare p99'],
+        barNames: text.fanoutLatency.barNames,
         groups,
       }),
     );
@@ -96,34 +101,35 @@ export function renderCharts(r: BenchResults): Chart[] {
         .filter((f) => f.subscribers === n && f.ramp.length)
         .map((f) =>
           lineOf(
+            words,
             f.technique,
             f.target,
             f.ramp.map((s) => [s.deliveredPerSec, s.latency.p99] as const),
           ),
         );
-      const rampTitle = `Fan-out to ${n.toLocaleString('en')}: p99 as the rate rises`;
+      const rampTitle = text.fanoutRamp.title(n.toLocaleString('en'));
       add(
         `fanout-ramp-${n}`,
         rampTitle,
         lineChart({
           id: `fanout-ramp-${n}`,
           title: rampTitle,
-          desc: `p99 latency against delivered messages per second with ${n} subscribers; the ramp stops once p99 passes 100 ms.`,
-          xLabel: 'delivered messages per second',
-          yLabel: 'p99 (ms, log scale)',
+          desc: text.fanoutRamp.desc(n),
+          xLabel: text.fanoutRamp.xLabel,
+          yLabel: text.fanoutRamp.yLabel,
           logY: true,
           series,
-          limit: { y: 100, label: '100 ms' },
+          limit: { y: 100, label: text.fanoutRamp.limit },
         }),
       );
     }
   }
 
   if (r.polling.length) {
-    const title = `Short polling, ${r.polling[0]!.clients} clients: latency`;
-    const groups = ['p50', 'p99', 'max'].map((k) => ({
-      label: k,
-      values: r.polling.map((p) => p.latency[k as 'p50' | 'p99' | 'max']),
+    const title = text.polling.title(r.polling[0]!.clients);
+    const groups = (['p50', 'p99', 'max'] as const).map((k) => ({
+      label: words.percentile(k),
+      values: r.polling.map((p) => p.latency[k]),
     }));
     add(
       'polling-latency',
@@ -131,11 +137,11 @@ export function renderCharts(r: BenchResults): Chart[] {
       barChart({
         id: 'polling-latency',
         title,
-        desc: 'Request latency of closed-loop short polling over keep-alive connections.',
-        yLabel: 'milliseconds (log scale)',
-        xLabel: 'percentile',
+        desc: text.polling.desc,
+        yLabel: text.msLogScale,
+        xLabel: text.polling.xLabel,
         logY: true,
-        barNames: r.polling.map((p) => `${who(p.target)} (${Math.round(p.perSec).toLocaleString('en')} req/s)`),
+        barNames: r.polling.map((p) => text.polling.barName(who(p.target), Math.round(p.perSec).toLocaleString('en'))),
         groups,
       }),
     );
@@ -148,22 +154,22 @@ export function renderCharts(r: BenchResults): Chart[] {
         const of = (project: boolean) =>
           r.wire.find((w) => w.technique === t && w.payloadBytes === p && (w.target === 'project') === project);
         return {
-          label: groupLabel(t, `${p} B`),
+          label: groupLabel(words, t, `${p} B`),
           values: [of(true)?.measured ?? Number.NaN, of(false)?.measured ?? Number.NaN, p],
         };
       }),
     );
-    const title = 'Bytes on the wire per delivered event';
+    const title = text.wire.title;
     add(
       'wire-bytes',
       title,
       barChart({
         id: 'wire-bytes',
         title,
-        desc: 'TCP payload bytes, both directions, per delivered event, against the payload itself.',
-        yLabel: 'bytes',
-        xLabel: 'technique and payload',
-        barNames: ['project', 'bare baseline', 'payload alone'],
+        desc: text.wire.desc,
+        yLabel: text.wire.yLabel,
+        xLabel: text.wire.xLabel,
+        barNames: text.wire.barNames,
         groups,
       }),
     );
@@ -171,23 +177,23 @@ export function renderCharts(r: BenchResults): Chart[] {
 
   if (r.churn.length) {
     const groups = [...new Set(r.churn.map((c) => c.technique))].map((t) => ({
-      label: groupLabel(t),
+      label: groupLabel(words, t),
       values: [true, false].map(
         (project) =>
           r.churn.find((c) => c.technique === t && (c.target === 'project') === project)?.perSec ?? Number.NaN,
       ),
     }));
-    const title = 'New connections per second';
+    const title = text.churn.title;
     add(
       'churn',
       title,
       barChart({
         id: 'churn',
         title,
-        desc: 'Connections opened and closed per second by the load generators.',
-        yLabel: 'connections per second',
-        xLabel: 'technique',
-        barNames: ['project', 'bare baseline'],
+        desc: text.churn.desc,
+        yLabel: text.churn.yLabel,
+        xLabel: text.churn.xLabel,
+        barNames: text.churn.barNames,
         groups,
       }),
     );

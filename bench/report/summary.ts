@@ -1,6 +1,9 @@
 // The headline figures of a run, each next to its bare baseline and the ratio project / baseline, with
 // the issue's targets checked. The terminal table and the site's benchmark page both print these rows.
 import { type TechniqueId, technique } from '../../protocol/techniques.ts';
+import { t } from '../../src/i18n/catalogue.ts';
+import type { BenchStrings } from '../../src/i18n/en/bench.ts';
+import type { Locale } from '../../src/i18n/locales.ts';
 import { ratio } from '../stats.ts';
 import { type BenchResults, type FanoutResult, type RateResult, type RateRun, SHORT_POLLING } from './results.ts';
 
@@ -11,7 +14,7 @@ export interface SummaryRow {
   readonly figure: string;
   /** The technique's id (what a lesson looks a figure up by), or 'all' for a figure of every technique. */
   readonly technique: TechniqueId | 'all';
-  /** What a reader sees for it: the technique's name in the registry, or 'all'. */
+  /** What a reader sees for it: the technique's name (the registry's in English), or 'all'. */
   readonly techniqueName: string;
   readonly unit: Unit;
   readonly project: number;
@@ -41,13 +44,18 @@ export const TARGETS = {
 const FANOUT_P99_MS = 100;
 const POLL_P99_MS = 25;
 
-const row = (r: Omit<SummaryRow, 'ratio' | 'techniqueName'>): SummaryRow => ({
-  ...r,
-  techniqueName: r.technique === 'all' ? 'all' : technique(r.technique).name,
-  ratio: ratio(r.project, r.baseline),
-});
+const rowIn =
+  (words: BenchStrings) =>
+  (r: Omit<SummaryRow, 'ratio' | 'techniqueName'>): SummaryRow => ({
+    ...r,
+    techniqueName: r.technique === 'all' ? words.all : words.techniqueName(r.technique),
+    ratio: ratio(r.project, r.baseline),
+  });
 
-export function summaryRows(results: BenchResults): SummaryRow[] {
+/** The rows in `locale`'s words (src/i18n/<locale>/bench.ts): figure, target and technique name; English by default. */
+export function summaryRows(results: BenchResults, locale: Locale = 'en'): SummaryRow[] {
+  const words = t(locale).bench;
+  const row = rowIn(words);
   const rows: SummaryRow[] = [];
 
   for (const project of results.capacity.filter((c) => c.target === 'project')) {
@@ -57,19 +65,19 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
     rows.push(
       row({
         section: 'capacity',
-        figure: 'idle connections held',
+        figure: words.figures.idleHeld,
         technique: project.technique,
         unit: 'count',
         project: project.held,
         baseline: bare?.held ?? Number.NaN,
-        target: `${TARGET_CONNECTIONS.toLocaleString('en')}, 0 drops`,
+        target: words.targets.held(TARGET_CONNECTIONS.toLocaleString('en')),
         met: judged ? project.held >= TARGET_CONNECTIONS && project.drops === 0 && project.failedOpens === 0 : null,
       }),
     );
     rows.push(
       row({
         section: 'capacity',
-        figure: 'unplanned drops while held',
+        figure: words.figures.dropsWhileHeld,
         technique: project.technique,
         unit: 'count',
         project: project.drops,
@@ -78,7 +86,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
     );
     const rss = row({
       section: 'capacity',
-      figure: 'RSS per idle connection',
+      figure: words.figures.rssPerIdle,
       technique: project.technique,
       unit: 'bytes',
       project: project.rssPerConnection,
@@ -90,13 +98,13 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
         : TARGETS.memoryPerStream;
     rows.push({
       ...rss,
-      target: `≤ ${limit}× baseline`,
+      target: words.targets.atMostTimesBaseline(limit),
       met: Number.isFinite(rss.ratio) ? rss.ratio <= limit : null,
     });
     rows.push(
       row({
         section: 'capacity',
-        figure: 'heap per idle connection (after GC)',
+        figure: words.figures.heapPerIdle,
         technique: project.technique,
         unit: 'bytes',
         project: project.heapPerConnection,
@@ -115,7 +123,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
     for (const key of ['p50', 'p99', 'max'] as const) {
       const r = row({
         section: 'fan-out',
-        figure: `one publish to ${n}: ${key}`,
+        figure: words.figures.fanoutLatency(n, key),
         technique: f.technique,
         unit: 'ms',
         project: f.paced.latency[key],
@@ -125,17 +133,17 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
         // Two targets, judged apart: the ratio says what the project adds, the absolute says what a user waits.
         rows.push({
           ...r,
-          target: `≤ ${TARGETS.fanoutP99}× baseline`,
+          target: words.targets.atMostTimesBaseline(TARGETS.fanoutP99),
           met: Number.isFinite(r.ratio) && r.ratio <= TARGETS.fanoutP99,
         });
         if (f.subscribers === TARGET_FANOUT)
-          rows.push({ ...r, target: `< ${FANOUT_P99_MS} ms`, met: r.project < FANOUT_P99_MS });
+          rows.push({ ...r, target: words.targets.belowMs(FANOUT_P99_MS), met: r.project < FANOUT_P99_MS });
       } else rows.push(r);
     }
     rows.push(
       row({
         section: 'fan-out',
-        figure: `to ${n}: deliveries/s with p99 ≤ ${FANOUT_P99_MS} ms`,
+        figure: words.figures.fanoutDeliveries(n, FANOUT_P99_MS),
         technique: f.technique,
         unit: 'per-sec',
         project: f.maxDeliveredPerSec,
@@ -147,7 +155,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
     rows.push(
       row({
         section: 'fan-out',
-        figure: `to ${n}: server CPU per delivery`,
+        figure: words.figures.fanoutCpu(n),
         technique: f.technique,
         unit: 'us',
         project: us(f),
@@ -159,11 +167,11 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
   const poll = results.polling.find((p) => p.target === 'project');
   const bare = results.polling.find((p) => p.target !== 'project');
   if (poll) {
-    const clients = `${poll.clients} clients`;
+    const clients = words.figures.clients(poll.clients);
     rows.push(
       row({
         section: 'short polling',
-        figure: `requests/s, ${clients}`,
+        figure: words.figures.pollRate(clients),
         technique: SHORT_POLLING,
         unit: 'per-sec',
         project: poll.perSec,
@@ -173,7 +181,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
     rows.push(
       row({
         section: 'short polling',
-        figure: `p50, ${clients}`,
+        figure: words.figures.pollLatency('p50', clients),
         technique: SHORT_POLLING,
         unit: 'ms',
         project: poll.latency.p50,
@@ -183,19 +191,19 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
     rows.push({
       ...row({
         section: 'short polling',
-        figure: `p99, ${clients}`,
+        figure: words.figures.pollLatency('p99', clients),
         technique: SHORT_POLLING,
         unit: 'ms',
         project: poll.latency.p99,
         baseline: bare?.latency.p99 ?? Number.NaN,
       }),
-      target: `< ${POLL_P99_MS} ms, 0 errors`,
+      target: words.targets.poll(POLL_P99_MS),
       met: poll.latency.p99 < POLL_P99_MS && poll.errors === 0,
     });
     rows.push(
       row({
         section: 'short polling',
-        figure: 'errors',
+        figure: words.figures.errors,
         technique: SHORT_POLLING,
         unit: 'count',
         project: poll.errors,
@@ -206,7 +214,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
       rows.push(
         row({
           section: 'short polling',
-          figure: 'TCP connections opened (keep-alive)',
+          figure: words.figures.pollConnections,
           technique: SHORT_POLLING,
           unit: 'count',
           project: poll.connectionsOpened,
@@ -224,7 +232,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
     rows.push(
       row({
         section: 'wire',
-        figure: `bytes per event, ${w.payloadBytes} B payload`,
+        figure: words.figures.wireBytes(w.payloadBytes),
         technique: w.technique,
         unit: 'bytes',
         project: w.measured,
@@ -237,13 +245,13 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
     rows.push({
       ...row({
         section: 'wire',
-        figure: 'measurements equal to the framing arithmetic',
+        figure: words.figures.wireArithmetic,
         technique: 'all',
         unit: 'count',
         project: projectWire.filter(adds).length,
         baseline: bareWire.filter(adds).length,
       }),
-      target: `all ${projectWire.length} + ${bareWire.length}`,
+      target: words.targets.allMatch(projectWire.length, bareWire.length),
       met: projectWire.every(adds) && bareWire.every(adds),
     });
   }
@@ -252,7 +260,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
     const b = results.churn.find((x) => x.technique === c.technique && x.target !== 'project');
     const r = row({
       section: 'churn',
-      figure: 'new connections/s',
+      figure: words.figures.churnRate,
       technique: c.technique,
       unit: 'per-sec',
       project: c.perSec,
@@ -260,14 +268,14 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
     });
     rows.push({
       ...r,
-      target: `≥ ${TARGETS.churn}× baseline`,
+      target: words.targets.atLeastTimesBaseline(TARGETS.churn),
       met: Number.isFinite(r.ratio) && r.ratio >= TARGETS.churn,
     });
     if (c.generatorCpuMs !== undefined && c.elapsedMs)
       rows.push(
         row({
           section: 'churn',
-          figure: 'generators’ CPU, share of one core',
+          figure: words.figures.churnGeneratorCpu,
           technique: c.technique,
           unit: 'percent',
           project: (100 * c.generatorCpuMs) / c.elapsedMs,
@@ -276,7 +284,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
         }),
       );
   }
-  return [...rateRows(results.rates ?? []), ...rows];
+  return [...rateRows(results.rates ?? [], words), ...rows];
 }
 
 const median = (xs: readonly number[]) => {
@@ -293,10 +301,10 @@ const median = (xs: readonly number[]) => {
  * own ratios (each round measures both sides within seconds of each other). Beside them, each side's
  * CPU per answer and wrk's CPU, the figure that says whether the generator was the limit.
  */
-function rateRows(rates: readonly RateResult[]): SummaryRow[] {
+function rateRows(rates: readonly RateResult[], words: BenchStrings): SummaryRow[] {
   const rows: SummaryRow[] = [];
   for (const r of rates) {
-    const name = r.technique ? technique(r.technique).name : 'the static site';
+    const name = r.technique ? words.techniqueName(r.technique) : words.staticSite.inFigure;
     const ofTarget = (project: boolean) => r.runs.filter((x) => x.round > 0 && (x.target === 'project') === project);
     const mine = ofTarget(true);
     const bare = ofTarget(false);
@@ -309,12 +317,12 @@ function rateRows(rates: readonly RateResult[]): SummaryRow[] {
     const base = {
       section: 'request rates' as const,
       technique: r.technique ?? ('all' as const),
-      techniqueName: r.technique ? technique(r.technique).name : 'static',
+      techniqueName: r.technique ? words.techniqueName(r.technique) : words.staticSite.name,
     };
     const judged = r.scenario === 'poll' || r.scenario === 'long-poll';
     const answers: SummaryRow = {
       ...base,
-      figure: `${name}: answers/s, wrk -c${r.connections}, median of ${rounds.length} alternating rounds`,
+      figure: words.figures.rateAnswers(name, r.connections, rounds.length),
       unit: 'per-sec',
       project: median(mine.map((x) => x.perSec)),
       baseline: median(bare.map((x) => x.perSec)),
@@ -324,7 +332,7 @@ function rateRows(rates: readonly RateResult[]): SummaryRow[] {
       judged
         ? {
             ...answers,
-            target: `≥ ${TARGETS.answerRate}× baseline`,
+            target: words.targets.atLeastTimesBaseline(TARGETS.answerRate),
             met: Number.isFinite(answers.ratio) ? answers.ratio >= TARGETS.answerRate : null,
           }
         : answers,
@@ -332,7 +340,7 @@ function rateRows(rates: readonly RateResult[]): SummaryRow[] {
     const perAnswer = (runs: readonly RateRun[]) => median(runs.map((x) => (1000 * x.serverCpuMs) / x.requests));
     rows.push({
       ...base,
-      figure: `${name}: server CPU per answer`,
+      figure: words.figures.rateCpuPerAnswer(name),
       unit: 'us',
       project: perAnswer(mine),
       baseline: perAnswer(bare),
@@ -346,7 +354,7 @@ function rateRows(rates: readonly RateResult[]): SummaryRow[] {
     ] as const)
       rows.push({
         ...base,
-        figure: `${name}: ${who} CPU, share of one core`,
+        figure: words.figures.rateCpuShare(name, who),
         unit: 'percent',
         project: share(mine, key),
         baseline: share(bare, key),
@@ -354,7 +362,7 @@ function rateRows(rates: readonly RateResult[]): SummaryRow[] {
       });
     rows.push({
       ...base,
-      figure: `${name}: errors`,
+      figure: words.figures.rateErrors(name),
       unit: 'count',
       project: mine.reduce((s, x) => s + x.errors, 0),
       baseline: bare.reduce((s, x) => s + x.errors, 0),
@@ -364,8 +372,9 @@ function rateRows(rates: readonly RateResult[]): SummaryRow[] {
   return rows;
 }
 
-export function formatValue(value: number, unit: Unit): string {
-  if (!Number.isFinite(value)) return 'n/a';
+/** A figure with its unit; numbers grouped as in English ("15,000") in both languages, which group them alike. */
+export function formatValue(value: number, unit: Unit, locale: Locale = 'en'): string {
+  if (!Number.isFinite(value)) return t(locale).bench.format.na;
   if (unit === 'bytes')
     return value >= 10_240 ? `${(value / 1024).toFixed(1)} KiB` : `${Math.round(value).toLocaleString('en')} B`;
   if (unit === 'us') return `${value.toFixed(1)} µs`;
@@ -375,6 +384,9 @@ export function formatValue(value: number, unit: Unit): string {
   return Math.round(value).toLocaleString('en');
 }
 
-export const formatRatio = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : 'n/a');
-export const formatMet = (met: boolean | null | undefined) =>
-  met === undefined ? '' : met === null ? 'not judged' : met ? 'met' : 'NOT met';
+export const formatRatio = (r: number, locale: Locale = 'en') =>
+  Number.isFinite(r) ? `${r.toFixed(2)}×` : t(locale).bench.format.na;
+export const formatMet = (met: boolean | null | undefined, locale: Locale = 'en') => {
+  const words = t(locale).bench.format;
+  return met === undefined ? '' : met === null ? words.notJudged : met ? words.met : words.notMet;
+};

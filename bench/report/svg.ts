@@ -144,9 +144,18 @@ export function lineChart(o: {
   return frame(o.id, o.title, o.desc, o.yLabel, o.xLabel, axis, `${xTicks}\n${lines}\n${limit}`, legend);
 }
 
+const AVERAGE_ADVANCE_EM = 0.6;
+/** A Hangul syllable or jamo: about one em wide, where a Latin letter or digit is about 0.6. */
+const WIDE = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/g;
+
+/** How many average Latin characters a line is as wide as: its length, a Hangul character counted as 1 / 0.6. */
+export function labelChars(line: string): number {
+  const wide = line.match(WIDE)?.length ?? 0;
+  return wide === 0 ? line.length : line.length + wide * (1 / AVERAGE_ADVANCE_EM - 1);
+}
+
 /** The font size (at most the chart's 11, at least 8) at which `chars` characters fit in a group's width. */
 function labelFontSize(groupW: number, chars: number): number {
-  const AVERAGE_ADVANCE_EM = 0.6;
   return Math.max(8, Math.min(11, (groupW * 0.95) / (Math.max(1, chars) * AVERAGE_ADVANCE_EM)));
 }
 
@@ -186,7 +195,7 @@ export function barChart(o: {
       // A label may hold line breaks: technique above, size below, so narrow groups stay legible; a line
       // still wider than its group (a long technique name under many groups) is set smaller.
       const labelLines = g.label.split('\n');
-      const fontSize = labelFontSize(groupW, Math.max(...labelLines.map((line) => line.length)));
+      const fontSize = labelFontSize(groupW, Math.max(...labelLines.map(labelChars)));
       const lines = labelLines
         .map(
           (line, k) =>

@@ -6,12 +6,14 @@
  * module loads, so it is also a build error (astro build does not type-check) and never English
  * words on a Korean page.
  */
+import { benchStrings as benchEn } from './en/bench.ts';
 import { exerciseStrings as exercisesEn } from './en/exercises.ts';
 import { siteStrings as siteEn } from './en/site.ts';
 import { siteClientStrings as siteClientEn } from './en/site-client.ts';
 import { claimReasons as siteClaimsEn } from './en/site-claims.ts';
 import { apiStrings as siteApiEn } from './en/site-api.ts';
 import { techniqueStrings as techniquesEn } from './en/techniques.ts';
+import { benchStrings as benchKo } from './ko/bench.ts';
 import { exerciseStrings as exercisesKo } from './ko/exercises.ts';
 import { siteStrings as siteKo } from './ko/site.ts';
 import { siteClientStrings as siteClientKo } from './ko/site-client.ts';
@@ -27,6 +29,7 @@ const en = {
   siteClient: siteClientEn,
   siteClaims: siteClaimsEn,
   siteApi: siteApiEn,
+  bench: benchEn,
 };
 
 export type Catalogue = typeof en;
@@ -38,6 +41,7 @@ const ko: Catalogue = {
   siteClient: siteClientKo,
   siteClaims: siteClaimsKo,
   siteApi: siteApiKo,
+  bench: benchKo,
 };
 
 const CATALOGUES: Record<Locale, Catalogue> = { en, ko };
