@@ -96,6 +96,15 @@ test('code blocks must be the same bytes, imports the same modules', () => {
   );
 });
 
+test('a mermaid diagram is translated: its words may differ, its place among the code blocks may not', () => {
+  const diagram = (words: string) => `\n\`\`\`mermaid caption="${words}"\nsequenceDiagram\n  A->>B: ${words}\n\`\`\`\n`;
+  const withDiagram = (source: string, words: string) =>
+    source.replace(/\n```http\n/, `${diagram(words)}\n\`\`\`http\n`);
+  const en = withDiagram(EN, 'The browser asks');
+  assert.deepEqual(twinProblems(en, withDiagram(KO, '브라우저가 묻는다')), []);
+  assert.match(twinProblems(en, KO).join('\n'), /code blocks differ at #1: English has \(a mermaid diagram\)/);
+});
+
 test('the report: missing, orphan, broken and stale twins, and what the build says of each', () => {
   const fresh = KO.replace(/translatedFrom: \w+/, `translatedFrom: ${sha256(EN)}`);
   const english = new Map([
