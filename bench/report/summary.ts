@@ -37,6 +37,10 @@ export const TARGETS = {
   memoryPerHeldRequest: 3,
   /** New SSE (and WebSocket) connections per second, at least. */
   churn: 0.85,
+  /** RSS at the end of a burst (the largest fan-out, subscribers still there), at most, against the baseline's. */
+  rssAfterBurst: 1.5,
+  /** RSS once the burst's clients have gone and a GC has run, at most, as a multiple of the server's idle RSS. */
+  rssBackToIdle: 1.2,
 } as const;
 const FANOUT_P99_MS = 100;
 const POLL_P99_MS = 25;
@@ -101,6 +105,41 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
         unit: 'bytes',
         project: project.heapPerConnection,
         baseline: bare?.heapPerConnection ?? Number.NaN,
+      }),
+    );
+  }
+
+  // The burst: one server's whole fan-out run (bench/scenarios/fanout.ts). Listed with capacity, the other
+  // memory figures; judged only at the full run's size (a quick run's burst is a tenth of it).
+  for (const project of (results.burst ?? []).filter((b) => b.target === 'project')) {
+    const bare = results.burst?.find((b) => b.technique === project.technique && b.target !== 'project');
+    const judged = project.subscribers >= TARGET_FANOUT;
+    const n = project.subscribers.toLocaleString('en');
+    const atEnd = row({
+      section: 'capacity',
+      figure: `RSS at the end of a burst (fan-out to ${n}, no GC)`,
+      technique: project.technique,
+      unit: 'bytes',
+      project: project.afterBurstRss,
+      baseline: bare?.afterBurstRss ?? Number.NaN,
+    });
+    rows.push({
+      ...atEnd,
+      target: `≤ ${TARGETS.rssAfterBurst}× baseline`,
+      met: judged && Number.isFinite(atEnd.ratio) ? atEnd.ratio <= TARGETS.rssAfterBurst : null,
+    });
+    // Each side against its own idle RSS, in percent: the target is the project's own way back.
+    const back = (b: typeof project | undefined) => (b ? (100 * b.afterGcRss) / b.idleRss : Number.NaN);
+    rows.push(
+      row({
+        section: 'capacity',
+        figure: 'RSS after the burst, clients gone and a GC, of idle RSS',
+        technique: project.technique,
+        unit: 'percent',
+        project: back(project),
+        baseline: back(bare),
+        target: `≤ ${Math.round(TARGETS.rssBackToIdle * 100)} % of idle`,
+        met: judged ? back(project) <= TARGETS.rssBackToIdle * 100 : null,
       }),
     );
   }
@@ -366,6 +405,7 @@ function rateRows(rates: readonly RateResult[]): SummaryRow[] {
 
 export function formatValue(value: number, unit: Unit): string {
   if (!Number.isFinite(value)) return 'n/a';
+  if (unit === 'bytes' && value >= 10 * 2 ** 20) return `${(value / 2 ** 20).toFixed(1)} MiB`;
   if (unit === 'bytes')
     return value >= 10_240 ? `${(value / 1024).toFixed(1)} KiB` : `${Math.round(value).toLocaleString('en')} B`;
   if (unit === 'us') return `${value.toFixed(1)} µs`;
