@@ -89,7 +89,8 @@ export function withPollFastPath(deps: Deps, hono: Listener): Listener {
       const write: WriteAnswer = (status, body, headers = {}) => {
         if (res.headersSent || res.destroyed) return;
         head[head.length - 1] = String(Buffer.byteLength(body));
-        res.writeHead(status, [...head, ...Object.entries(headers).flat()]).end(body);
+        const extra = Object.entries(headers);
+        res.writeHead(status, extra.length === 0 ? head : [...head, ...extra.flat()]).end(body);
       };
       // The whole long-poll, held or not, as the route holds it (long-poll.ts); it rejects only before
       // writing anything (the per-IP limit, a failed read), and the route then answers with the error.
