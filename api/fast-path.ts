@@ -9,6 +9,8 @@
 //
 // Long-polls go the same way, held ones included: the route returns before the wait (long-poll.ts), but
 // Hono's request wrapper and close handler stay referenced by the Node response for the whole wait.
+// So do SSE streams, for the same reason (the transport gives its opener, `plain`, sse.ts): the base
+// headers set on the Node response in the order Hono's middleware sets them, then the same stream.
 //
 // Whatever is not plain goes to Hono exactly as before, which then answers as it always did: another
 // method (HEAD), a query it would have to decode (`%`, `+`), another parameter (`?lab=`), a channel
@@ -25,6 +27,7 @@ import { pageLimit, parseCursor, techniqueMeters } from './transports/admission.
 import { holdLongPoll, longPollTimeout, type WriteAnswer } from './transports/long-poll.ts';
 import { JSON_HEADERS, pollAnswer } from './transports/poll.ts';
 import { BASE_HEADERS } from './security.ts';
+import type { PlainOpener } from './transports/transport.ts';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -32,21 +35,24 @@ const PREFIX = '/api/channels/';
 const PLAIN_PARAMS = new Set(['after', 'epoch', 'limit', 'timeout']);
 
 /** The query of a plain request as name → value, or undefined when Hono should read it. */
-function plainQuery(query: string): Map<string, string> | undefined {
+function plainQuery(query: string, plain: ReadonlySet<string> = PLAIN_PARAMS): Map<string, string> | undefined {
   const params = new Map<string, string>();
   if (query === '') return params;
   if (query.includes('%') || query.includes('+')) return undefined;
   for (const pair of query.split('&')) {
     const eq = pair.indexOf('=');
     const name = eq < 0 ? pair : pair.slice(0, eq);
-    if (!PLAIN_PARAMS.has(name) || params.has(name)) return undefined;
+    if (!plain.has(name) || params.has(name)) return undefined;
     params.set(name, eq < 0 ? '' : pair.slice(eq + 1));
   }
   return params;
 }
 
-/** A request listener in front of `hono`: answers the plain polls and long-polls, and hands everything else to `hono`, untouched. */
-export function withPollFastPath(deps: Deps, hono: Listener): Listener {
+/**
+ * A request listener in front of `hono`: answers the plain polls and long-polls, opens the plain
+ * streams of `streams` (by URL segment), and hands everything else to `hono`, untouched.
+ */
+export function withFastPath(deps: Deps, hono: Listener, streams: ReadonlyMap<string, PlainOpener>): Listener {
   const segments = {
     poll: `/${technique('poll').segment}`,
     longPoll: `/${technique('long-poll').segment}`,
@@ -63,13 +69,27 @@ export function withPollFastPath(deps: Deps, hono: Listener): Listener {
     '',
   ];
 
+  // What Hono's middleware sets on every Node response before a stream's handler runs (security.ts,
+  // app.ts), in its order.
+  const streamHeaders = [...Object.entries(BASE_HEADERS), ['X-Instance-Id', deps.config.INSTANCE_ID] as const];
+  const openStream = (req: IncomingMessage, res: ServerResponse, path: string, query: string): unknown => {
+    const slash = path.lastIndexOf('/');
+    const opener = streams.get(path.slice(slash + 1));
+    if (!opener) return hono(req, res);
+    const channel = path.slice(PREFIX.length, slash);
+    const params = plainQuery(query, opener.params);
+    if (!params || !CHANNEL_NAME.test(channel) || deps.labs.claiming(channel)) return hono(req, res);
+    for (const [name, value] of streamHeaders) res.setHeader(name, value);
+    opener.open({ incoming: req, outgoing: res }, channel, params).catch(() => hono(req, res));
+  };
+
   return (req, res) => {
     const url = req.url ?? '';
     if (req.method !== 'GET' || !url.startsWith(PREFIX) || deps.lifecycle.shuttingDown) return hono(req, res);
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
     const kind = path.endsWith(segments.poll) ? 'poll' : path.endsWith(segments.longPoll) ? 'longPoll' : undefined;
-    if (!kind) return hono(req, res);
+    if (!kind) return openStream(req, res, path, q < 0 ? '' : url.slice(q + 1));
     const channel = path.slice(PREFIX.length, path.length - segments[kind].length);
     const params = plainQuery(q < 0 ? '' : url.slice(q + 1));
     if (!params || !CHANNEL_NAME.test(channel) || deps.labs.claiming(channel)) return hono(req, res);

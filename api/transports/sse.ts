@@ -2,35 +2,44 @@
 // server keeps writing to. The browser's EventSource parses it, reconnects by itself after `retry` ms
 // and sends the last `id:` it saw back as the Last-Event-ID header, so resuming is built in: the server
 // only has to turn that id back into a cursor.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
 import type { Deps } from '../context.ts';
 import { parseEventId } from '../log/cursor.ts';
 import type { ClientCursor } from '../log/reader.ts';
-import { parseCursor, techniqueMeters } from './admission.ts';
+import { parseCursor, type TechniqueMeters, techniqueMeters } from './admission.ts';
 import { holdStream, StreamHeartbeat, streamChannel } from './event-stream.ts';
 import type { HttpTransport } from './transport.ts';
 
 /** Last-Event-ID wins over ?after=: EventSource reconnects to the same URL, with the header updated. */
-function cursorOf(c: Context): ClientCursor {
-  const lastEventId = c.req.header('last-event-id');
+function cursorOf(lastEventId: string | undefined, after: string | undefined, epoch: string | undefined): ClientCursor {
   if (lastEventId) return parseEventId(lastEventId);
-  return parseCursor(c.req.query('after'), c.req.query('epoch'));
+  return parseCursor(after, epoch);
 }
 
 // #region sse-stream
+/** Holds the stream for its client IP (429 past the limit) and writes the channel to it. */
+function openSse(
+  deps: Deps,
+  stream: { heartbeat: StreamHeartbeat; meters: TechniqueMeters; channel: string; cursor: ClientCursor },
+  http: { incoming: IncomingMessage; outgoing: ServerResponse },
+): Promise<void> {
+  const { heartbeat, meters, channel, cursor } = stream;
+  const lease = holdStream(deps, http, 'sse');
+  meters.requests.inc();
+  // From here on the bytes are the same for every event stream (event-stream.ts): frames with ids
+  // that carry the epoch, gap and reset events, heartbeats on quiet streams.
+  return streamChannel(deps, http.outgoing, { channel, cursor, meters, heartbeat, lease });
+}
+
 export function sseHandler(deps: Deps, heartbeat: StreamHeartbeat) {
   const meters = techniqueMeters(deps.metrics, 'sse');
   return async (c: Context<{ Bindings: HttpBindings }>) => {
     const channel = c.req.param('channel')!;
-    const cursor = cursorOf(c);
-    const res = c.env.outgoing;
-    const lease = holdStream(deps, c.env, 'sse');
-    meters.requests.inc();
-    // From here on the bytes are the same for every event stream (event-stream.ts): frames with ids
-    // that carry the epoch, gap and reset events, heartbeats on quiet streams.
-    await streamChannel(deps, res, { channel, cursor, meters, heartbeat, lease });
+    const cursor = cursorOf(c.req.header('last-event-id'), c.req.query('after'), c.req.query('epoch'));
+    await openSse(deps, { heartbeat, meters, channel, cursor }, c.env);
     return RESPONSE_ALREADY_SENT;
   };
 }
@@ -43,6 +52,21 @@ export const sseTransport = {
     const heartbeat = new StreamHeartbeat(deps.config.SSE_HEARTBEAT_MS, (bytes) =>
       deps.metrics.bytesWritten.inc({ technique: 'sse' }, bytes),
     );
-    return { handler: sseHandler(deps, heartbeat), close: () => heartbeat.stop() };
+    const meters = techniqueMeters(deps.metrics, 'sse');
+    return {
+      handler: sseHandler(deps, heartbeat),
+      close: () => heartbeat.stop(),
+      // The same stream before Hono (api/fast-path.ts): Hono's request wrapper and its close handler
+      // stay referenced by the Node response for as long as the stream is open.
+      plain: {
+        params: new Set(['after', 'epoch']),
+        open: async (http, channel, query) => {
+          // Node joins a repeated header with ", " as the Fetch API's Headers.get() does (typed loosely).
+          const lastEventId = http.incoming.headers['last-event-id'] as string | undefined;
+          const cursor = cursorOf(lastEventId, query.get('after'), query.get('epoch'));
+          await openSse(deps, { heartbeat, meters, channel, cursor }, http);
+        },
+      },
+    };
   },
 } satisfies HttpTransport;
