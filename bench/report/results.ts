@@ -176,6 +176,7 @@ export interface BurstResult {
   /** The largest fan-out size, the subscribers connected at the end of the burst. */
   readonly subscribers: number;
   readonly idleRss: number;
+  readonly idleHeapUsed: number;
   readonly afterBurstRss: number;
   readonly afterBurstHeapUsed: number;
   readonly afterGcRss: number;

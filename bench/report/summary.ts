@@ -142,6 +142,18 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
         met: judged ? back(project) <= TARGETS.rssBackToIdle * 100 : null,
       }),
     );
+    // The heap beside it tells a leak (live objects left) from memory the allocator keeps for later.
+    const heapBack = (b: typeof project | undefined) => (b ? (100 * b.afterGcHeapUsed) / b.idleHeapUsed : Number.NaN);
+    rows.push(
+      row({
+        section: 'capacity',
+        figure: 'heap after the burst, clients gone and a GC, of idle heap',
+        technique: project.technique,
+        unit: 'percent',
+        project: heapBack(project),
+        baseline: heapBack(bare),
+      }),
+    );
   }
 
   const fanoutOf = (target: 'project' | 'baseline', id: TechniqueId, n: number): FanoutResult | undefined =>

@@ -174,6 +174,7 @@ export async function runFanout(ctx: BenchContext, burst: BurstResult[] = []): P
           target: targetName,
           subscribers: largest,
           idleRss: idle.rss,
+          idleHeapUsed: idle.heapUsed,
           afterBurstRss: atEnd.rss,
           afterBurstHeapUsed: atEnd.heapUsed,
           afterGcRss: afterGc.rss,
@@ -181,7 +182,7 @@ export async function runFanout(ctx: BenchContext, burst: BurstResult[] = []): P
         };
         const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
         ctx.log(
-          `  ${targetName} ${technique} burst: RSS idle ${mib(b.idleRss)}, at the end of ×${largest} ${mib(b.afterBurstRss)}, clients gone + GC ${mib(b.afterGcRss)} (${((100 * b.afterGcRss) / b.idleRss).toFixed(0)} % of idle)`,
+          `  ${targetName} ${technique} burst: RSS idle ${mib(b.idleRss)}, at the end of ×${largest} ${mib(b.afterBurstRss)}, clients gone + GC ${mib(b.afterGcRss)} (${((100 * b.afterGcRss) / b.idleRss).toFixed(0)} % of idle; heap ${((100 * b.afterGcHeapUsed) / b.idleHeapUsed).toFixed(0)} % of idle)`,
         );
         burst.push(b);
       });
