@@ -58,7 +58,7 @@ function publishHandler(deps: Deps) {
 
 export interface ApiApp {
   readonly app: Hono<Env>;
-  /** The transports' answers for the fast path (api/fast-path.ts), by their URL segment. */
+  /** The transports' answers for the fast path (api/fast-path.ts), by method and URL segment (`POST /stream`). */
   readonly plain: ReadonlyMap<string, PlainOpener>;
   /** Stops the app's own timers (heartbeats). */
   readonly close: () => void;
@@ -126,7 +126,7 @@ export function createApiApp(deps: Deps, lab: LabBackend): ApiApp {
   for (const transport of HTTP_TRANSPORTS) {
     const { handler, before = [], close, plain } = transport.create(deps);
     const { method, segment } = TECHNIQUES.find((t) => t.id === transport.technique)!;
-    if (plain && method === 'GET') plainOpeners.set(segment, plain);
+    if (plain) plainOpeners.set(`${method} /${segment}`, plain);
     const path = `/api/channels/:channel/${segment}`;
     // Bound to the route's method, not app.use: a body limit on every method would answer a PATCH
     // with a large body 413 instead of the 405 the contract gives any other method (found by npm run fuzz).

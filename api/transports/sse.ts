@@ -2,15 +2,14 @@
 // server keeps writing to. The browser's EventSource parses it, reconnects by itself after `retry` ms
 // and sends the last `id:` it saw back as the Last-Event-ID header, so resuming is built in: the server
 // only has to turn that id back into a cursor.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
 import type { Deps } from '../context.ts';
 import { parseEventId } from '../log/cursor.ts';
 import type { ClientCursor } from '../log/reader.ts';
-import { parseCursor, type TechniqueMeters, techniqueMeters } from './admission.ts';
-import { holdStream, StreamHeartbeat, streamChannel } from './event-stream.ts';
+import { parseCursor, techniqueMeters } from './admission.ts';
+import { openEventStream, StreamHeartbeat } from './event-stream.ts';
 import type { HttpTransport } from './transport.ts';
 
 /** Last-Event-ID wins over ?after=: EventSource reconnects to the same URL, with the header updated. */
@@ -20,26 +19,14 @@ function cursorOf(lastEventId: string | undefined, after: string | undefined, ep
 }
 
 // #region sse-stream
-/** Holds the stream for its client IP (429 past the limit) and writes the channel to it. */
-function openSse(
-  deps: Deps,
-  stream: { heartbeat: StreamHeartbeat; meters: TechniqueMeters; channel: string; cursor: ClientCursor },
-  http: { incoming: IncomingMessage; outgoing: ServerResponse },
-): Promise<void> {
-  const { heartbeat, meters, channel, cursor } = stream;
-  const lease = holdStream(deps, http, 'sse');
-  meters.requests.inc();
-  // From here on the bytes are the same for every event stream (event-stream.ts): frames with ids
-  // that carry the epoch, gap and reset events, heartbeats on quiet streams.
-  return streamChannel(deps, http.outgoing, { channel, cursor, meters, heartbeat, lease });
-}
-
 export function sseHandler(deps: Deps, heartbeat: StreamHeartbeat) {
   const meters = techniqueMeters(deps.metrics, 'sse');
   return async (c: Context<{ Bindings: HttpBindings }>) => {
     const channel = c.req.param('channel')!;
     const cursor = cursorOf(c.req.header('last-event-id'), c.req.query('after'), c.req.query('epoch'));
-    await openSse(deps, { heartbeat, meters, channel, cursor }, c.env);
+    // Held for the client's IP (429 past the limit), then the bytes are the same for every event stream
+    // (event-stream.ts): frames with ids that carry the epoch, gap and reset events, heartbeats.
+    await openEventStream(deps, 'sse', { heartbeat, meters, channel, cursor }, c.env);
     return RESPONSE_ALREADY_SENT;
   };
 }
@@ -64,7 +51,7 @@ export const sseTransport = {
           // Node joins a repeated header with ", " as the Fetch API's Headers.get() does (typed loosely).
           const lastEventId = http.incoming.headers['last-event-id'] as string | undefined;
           const cursor = cursorOf(lastEventId, query.get('after'), query.get('epoch'));
-          await openSse(deps, { heartbeat, meters, channel, cursor }, http);
+          await openEventStream(deps, 'sse', { heartbeat, meters, channel, cursor }, http);
         },
       },
     };

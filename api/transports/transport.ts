@@ -11,8 +11,9 @@ export type ApiEnv = { Bindings: HttpBindings };
 
 /**
  * The route's answer opened straight from Node's request and response, before Hono (api/fast-path.ts),
- * for a plain request: a GET on the technique's URL whose query has only the parameters named. It
- * rejects only before writing anything (a bad cursor, the per-IP limit); the route then answers.
+ * for a plain request: the technique's method on its URL, a query with only the parameters named, and
+ * for a POST a small body with a Content-Length, read first (`body`, as UTF-8 text). It rejects only
+ * before writing anything (a bad cursor or body, the per-IP limit); the route then answers.
  */
 export interface PlainOpener {
   readonly params: ReadonlySet<string>;
@@ -20,6 +21,7 @@ export interface PlainOpener {
     http: { readonly incoming: IncomingMessage; readonly outgoing: ServerResponse },
     channel: string,
     query: ReadonlyMap<string, string>,
+    body?: { readonly type: string | undefined; readonly text: string },
   ): Promise<void>;
 }
 

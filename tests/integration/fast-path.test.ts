@@ -147,9 +147,16 @@ describe('polls answered before Hono', () => {
 });
 
 /** The head of an event stream and its first bytes, up to `frames` frames; the stream is then closed. */
-function streamHead(base: string, path: string, frames: number, headers: Record<string, string> = {}): Promise<Raw> {
+function streamHead(
+  base: string,
+  path: string,
+  frames: number,
+  headers: Record<string, string> = {},
+  post?: string,
+): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, { agent: false, headers }, (res) => {
+    const method = post === undefined ? 'GET' : 'POST';
+    const req = request(`${base}${path}`, { agent: false, headers, method }, (res) => {
       const head: Record<string, string> = {};
       for (let i = 0; i < res.rawHeaders.length; i += 2)
         if (res.rawHeaders[i]!.toLowerCase() !== 'date')
@@ -167,7 +174,7 @@ function streamHead(base: string, path: string, frames: number, headers: Record<
       res.on('end', done);
     });
     req.on('error', reject);
-    req.end();
+    req.end(post);
   });
 }
 
@@ -336,5 +343,63 @@ describe('the 404 page of the Korean edition', () => {
       await server.close();
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('fetch streams opened before Hono', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ MAX_CONNECTIONS_PER_IP: 2 });
+    await publishTwo(server.base);
+  });
+  after(() => server.close());
+
+  const json = { 'content-type': 'application/json' };
+  const same = async (body: string, frames: number, headers: Record<string, string> = json) => {
+    const path = '/api/channels/fast/stream';
+    const fast = await streamHead(server.base, path, frames, headers, body);
+    const routed = await streamHead(server.base, viaHono(path), frames, headers, body);
+    assert.deepEqual(fast, routed, body);
+    return fast;
+  };
+
+  it('sends the same head and the same frames as the route', async () => {
+    const fromStart = await same('{"after":0}', 3);
+    assert.equal(fromStart.status, 200);
+    assert.match(fromStart.body, /^: connected\n\nretry: \d+\nid: [A-Za-z0-9_-]{8}:1\ndata: \{"seq":1,/);
+    await same('{}', 1);
+    await same('\uFEFF{"after":1}', 2);
+    const epoch = /id: ([A-Za-z0-9_-]{8}):1/.exec(fromStart.body)![1]!;
+    await same(JSON.stringify({ after: 1, epoch }), 2, { 'content-type': 'application/json; charset=utf-8' });
+    assert.match((await same('{"after":1,"epoch":"other"}', 2)).body, /event: reset/);
+  });
+
+  it('leaves refusals to the route, which reads the same body: type, JSON, cursor, size, the per-IP limit', async () => {
+    for (const [body, headers, status] of [
+      ['{"after":0}', { 'content-type': 'text/plain' }, 415],
+      ['{"after":', json, 400],
+      ['[1]', json, 400],
+      ['{"after":"1"}', json, 400],
+      [JSON.stringify({ after: 0, pad: 'x'.repeat(2000) }), json, 413],
+    ] as const) {
+      const r = await same(body, 1, headers);
+      assert.equal(r.status, status, body);
+      assert.equal(r.headers['content-type'], 'application/json', body);
+    }
+    const held = [0, 1].map(() => {
+      const r = request(`${server.base}/api/channels/fast/stream`, { agent: false, method: 'POST', headers: json });
+      r.end('{}');
+      return r;
+    });
+    await Promise.all(held.map((r) => new Promise((ok) => r.once('response', ok))));
+    const refused = await same('{}', 1);
+    for (const r of held) r.destroy();
+    assert.equal(refused.status, 429);
+  });
+
+  it('counts the streams it opens as the route does', async () => {
+    const before = await metric(server.base, 'realtime_requests_total', 'fetch-stream');
+    await same('{}', 1);
+    assert.equal(await metric(server.base, 'realtime_requests_total', 'fetch-stream'), before + 2);
   });
 });
