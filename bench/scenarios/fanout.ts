@@ -142,7 +142,7 @@ async function fanoutTo(
 }
 
 /** How long the server is given to see its burst's clients go (close events, timers) before the GC. */
-const GONE_MS = 1000;
+const GONE_MS = 500;
 
 /**
  * Every held technique's fan-out, project and baseline, each on a fresh server that runs the sizes one
