@@ -124,8 +124,9 @@ interface Client {
   stopFollowing: () => void;
   /** Bumped on every resume, so a replay still running for an older cursor stops sending. */
   generation: number;
-  /** Which of the pinger's slices this client is pinged in. */
+  /** Which of the pinger's slices this client is pinged in, and since when it is connected (ms). */
   readonly slice: Set<Client>;
+  readonly since: number;
 }
 
 /**
@@ -133,6 +134,8 @@ interface Client {
  * is still pinged once per WS_PING_MS. Pinging every client in one turn held the event loop for as long
  * as 10 000 writes take, and `npm run bench` (fan-out, issue 15) saw an event published meanwhile
  * reach its last WebSocket subscribers that much later, every WS_PING_MS; a bare ws server pings nobody.
+ * A client's slice may come round soon after it connects: it is pinged from half an interval on, as
+ * before no new client was pinged in its first seconds (the wire inspector counts the ping's bytes).
  */
 const PING_SLICES = 10;
 
@@ -273,7 +276,16 @@ export class WebSocketTransport {
     }
     this.meters.requests.inc();
     const slice = this.slices[this.nextSlice++ % PING_SLICES]!;
-    const client: Client = { ws, ip, channel, alive: true, stopFollowing: () => {}, generation: 0, slice };
+    const client: Client = {
+      ws,
+      ip,
+      channel,
+      alive: true,
+      stopFollowing: () => {},
+      generation: 0,
+      slice,
+      since: Date.now(),
+    };
     this.clients.add(client);
     slice.add(client);
     ws.on('pong', () => (client.alive = true));
@@ -434,7 +446,9 @@ export class WebSocketTransport {
   // #region ws-heartbeat
   /** Pings one slice of the clients (each client's turn comes once per WS_PING_MS). */
   private pingSlice(clients: Set<Client>): void {
+    const newest = Date.now() - this.deps.config.WS_PING_MS / 2;
     for (const client of clients) {
+      if (client.since > newest) continue; // connected less than half an interval ago
       if (!client.alive) {
         this.deps.metrics.rejections.inc({ reason: 'heartbeat_timeout' });
         client.ws.terminate();
