@@ -17,7 +17,7 @@ import { clientIp } from './limits.ts';
 import { publishEvent } from './publish.ts';
 import { checkChannel, parseCursor } from './transports/admission.ts';
 import { HTTP_TRANSPORTS } from './transports/index.ts';
-import type { ApiEnv as Env } from './transports/transport.ts';
+import type { ApiEnv as Env, PlainOpener } from './transports/transport.ts';
 
 function fail(code: HttpErrorCode, message: string, headers: Record<string, string> = {}): never {
   throw new ApiError(code, message, headers);
@@ -58,6 +58,8 @@ function publishHandler(deps: Deps) {
 
 export interface ApiApp {
   readonly app: Hono<Env>;
+  /** The transports' answers for the fast path (api/fast-path.ts), by method and URL segment (`POST /stream`). */
+  readonly plain: ReadonlyMap<string, PlainOpener>;
   /** Stops the app's own timers (heartbeats). */
   readonly close: () => void;
 }
@@ -120,9 +122,11 @@ export function createApiApp(deps: Deps, lab: LabBackend): ApiApp {
     });
   }
   const closers: (() => void)[] = [];
+  const plainOpeners = new Map<string, PlainOpener>();
   for (const transport of HTTP_TRANSPORTS) {
-    const { handler, before = [], close } = transport.create(deps);
+    const { handler, before = [], close, plain } = transport.create(deps);
     const { method, segment } = TECHNIQUES.find((t) => t.id === transport.technique)!;
+    if (plain) plainOpeners.set(`${method} /${segment}`, plain);
     const path = `/api/channels/:channel/${segment}`;
     // Bound to the route's method, not app.use: a body limit on every method would answer a PATCH
     // with a large body 413 instead of the 405 the contract gives any other method (found by npm run fuzz).
@@ -167,6 +171,7 @@ export function createApiApp(deps: Deps, lab: LabBackend): ApiApp {
 
   return {
     app,
+    plain: plainOpeners,
     close: () => {
       for (const close of closers) close();
     },

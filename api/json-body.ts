@@ -9,8 +9,7 @@ import { ApiError } from './errors.ts';
  * them would let any site act in the learner's name.
  */
 export async function readJsonBody(c: Context, what: string): Promise<unknown> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') {
+  if (!isJsonType(c.req.header('content-type'))) {
     throw new ApiError(
       'unsupported_media_type',
       `Send ${what} as Content-Type: application/json; got ${JSON.stringify(c.req.header('content-type') ?? 'none')}.`,
@@ -22,6 +21,10 @@ export async function readJsonBody(c: Context, what: string): Promise<unknown> {
     throw new ApiError('invalid_json', 'The request body is not valid JSON.');
   }
 }
+
+/** A Content-Type of application/json, parameters (charset) aside. */
+export const isJsonType = (header: string | undefined): boolean =>
+  (header ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
 
 /** How deeply a JSON value nests arrays and objects (0 for a scalar), counted without recursion. */
 export function jsonDepth(value: unknown, stopAt = Number.POSITIVE_INFINITY): number {

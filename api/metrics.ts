@@ -26,7 +26,7 @@ export interface Metrics {
   readonly rejections: Counter<'reason'>;
   /** Bytes accepted for sending but not yet handed to the kernel, per technique (slow clients show here). */
   readonly unsentBytes: Gauge<'technique'>;
-  /** Functions that refresh gauges computed from live state, run before every scrape. */
+  /** Functions that refresh gauges computed from live state (held connections, unsent bytes), run before every scrape. */
   readonly beforeScrape: (() => void)[];
   /**
    * A technique's tally of one of the hot counters. prom-client's inc() hashes and validates the label
@@ -73,6 +73,10 @@ export function createMetrics(): Metrics {
       help: 'Held connections open now, per technique (SSE streams, WebSockets, waiting long-polls).',
       labelNames: ['technique'],
       registers: [registry],
+      // Counted by the connection registry (connections.ts) and set from its counts when read.
+      collect() {
+        for (const refresh of beforeScrape) refresh();
+      },
     }),
     requests: new Counter({
       name: 'realtime_requests_total',

@@ -20,8 +20,9 @@ import type { ChannelStore } from './log/types.ts';
 import { createMetrics } from './metrics.ts';
 import { ASSET_POLICY, PagePolicyCache, securityHeaders } from './security.ts';
 import { SocketGuard } from './sockets.ts';
-import { fileUnder, precompressedFiles } from './content-encoding.ts';
-import { withPollFastPath } from './fast-path.ts';
+import { fileUnder, PrecompressedFiles, precompressedFiles } from './content-encoding.ts';
+import { IMMUTABLE, IMMUTABLE_PREFIX, withStaticFastPath } from './static-fast-path.ts';
+import { withFastPath } from './fast-path.ts';
 import { ApiError, rawHttpError } from './errors.ts';
 import { isWebSocketUpgrade, WebSocketTransport } from './transports/websocket.ts';
 
@@ -100,16 +101,29 @@ export function createBackend(config: Config) {
   };
 }
 
-function siteApp(config: Config, api: Hono<{ Bindings: HttpBindings }>): Hono<{ Bindings: HttpBindings }> {
+/** The 404 page of a path: the Korean edition's under /ko/ when the build has one, else the site's. */
+export function notFoundPage(root: string, path: string): string {
+  const korean = resolve(root, 'ko', '404.html');
+  return path.startsWith('/ko/') && existsSync(korean) ? korean : resolve(root, '404.html');
+}
+
+function siteApp(
+  config: Config,
+  api: Hono<{ Bindings: HttpBindings }>,
+): { app: Hono<{ Bindings: HttpBindings }>; root: string; files: PrecompressedFiles } {
   const root = resolve(config.SITE_DIR);
   const app = new Hono<{ Bindings: HttpBindings }>();
   const policies = new PagePolicyCache();
+  // Pages, scripts, styles, SVG and JSON, read once per version into memory: served from here by Hono
+  // below and, for plain requests, before it (static-fast-path.ts).
+  const files = new PrecompressedFiles((file) => ({
+    'Content-Security-Policy': file.endsWith('.html') ? policies.policyFor(file) : ASSET_POLICY,
+  }));
   app.use('*', securityHeaders());
   app.route('/', api);
-  app.use('/_astro/*', async (c, next) => {
+  app.use(`${IMMUTABLE_PREFIX}*`, async (c, next) => {
     await next();
-    // Astro puts a content hash in these file names, so they never change under the same URL.
-    if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    if (c.res.ok) c.header('Cache-Control', IMMUTABLE);
   });
   // /lessons/sse → /lessons/sse/ : pages are folders with an index.html. Only a path whose last segment
   // has no extension can be one, so assets (/_astro/x.js, diagram SVGs) skip the disk check.
@@ -124,15 +138,7 @@ function siteApp(config: Config, api: Hono<{ Bindings: HttpBindings }>): Hono<{ 
   // Pages, scripts, styles, SVG and JSON: from memory, in the coding asked for (Brotli and gzip copies
   // written by the build). Measured with wrk on the home page: serveStatic's stat, stream and file read
   // per request cost ~400 µs of server CPU per answer, against ~40 µs for the bare server's buffer.
-  app.use(
-    '*',
-    precompressedFiles({
-      resolveFile: (c) => fileUnder(root, c.req.path),
-      headersFor: (file) => ({
-        'Content-Security-Policy': file.endsWith('.html') ? policies.policyFor(file) : ASSET_POLICY,
-      }),
-    }),
-  );
+  app.use('*', precompressedFiles({ resolveFile: (c) => fileUnder(root, c.req.path), files }));
   app.use(
     '*',
     serveStatic({
@@ -143,14 +149,14 @@ function siteApp(config: Config, api: Hono<{ Bindings: HttpBindings }>): Hono<{ 
     }),
   );
   app.notFound(async (c) => {
-    const page = resolve(root, '404.html');
+    const page = notFoundPage(root, c.req.path);
     if (existsSync(page)) {
       const { readFile } = await import('node:fs/promises');
       return c.html(await readFile(page, 'utf8'), 404, { 'Content-Security-Policy': policies.policyFor(page) });
     }
     return c.text('Not found', 404);
   });
-  return app;
+  return { app, root, files };
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
@@ -160,7 +166,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       `warning: the store is unreachable (${backend.deps.store.status().problem}); serving degraded until it is back.`,
     );
   }
-  const app = siteApp(config, backend.api.app);
+  const site = siteApp(config, backend.api.app);
 
   const server: Server = createServer({
     // Only a WebSocket handshake is an upgrade. Anything else with an Upgrade header (curl --http2 and
@@ -189,8 +195,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     backend.deps.metrics,
   );
   server.on('connection', (socket: Socket) => sockets.admit(socket));
-  // Plain polls, and long-polls answered at once, skip Hono's request path (fast-path.ts says why).
-  const listener = withPollFastPath(backend.deps, getRequestListener(app.fetch));
+  // Plain polls, long-polls, SSE streams and static files skip Hono's request path (fast-path.ts and
+  // static-fast-path.ts say why).
+  const hono = getRequestListener(site.app.fetch);
+  const listener = withStaticFastPath(backend.deps, site, withFastPath(backend.deps, hono, backend.api.plain));
   // A socket refused at accept time has its 429 already; what it sends is read and left unanswered.
   server.on('request', (req, res) => {
     if (!sockets.isRefused(req.socket)) void listener(req, res);

@@ -32,6 +32,8 @@ interface Watched {
    * client has not acknowledged: its first entry says since when the oldest waiting byte has waited.
    */
   readonly samples: [at: number, written: number][];
+  /** Bytes the client was known to have acknowledged at the last reading of the kernel's table. */
+  acked: number;
 }
 
 /** How long a refused socket may take to read its 429 and close before it is destroyed. */
@@ -80,7 +82,7 @@ export class SocketGuard {
     this.perIp.set(ip, open + 1);
     const peer =
       socket.remoteAddress && socket.remotePort ? peerKey(socket.remoteAddress, socket.remotePort) : undefined;
-    this.watched.set(socket, { ip, peer, samples: [[Date.now(), 0]] });
+    this.watched.set(socket, { ip, peer, samples: [[Date.now(), 0]], acked: 0 });
     socket.once('close', () => {
       this.watched.delete(socket);
       const left = (this.perIp.get(ip) ?? 1) - 1;
@@ -141,14 +143,30 @@ export class SocketGuard {
     if (this.sweeping || this.watched.size === 0) return;
     this.sweeping = true;
     try {
+      // The kernel's table lists every TCP socket of the machine, and producing it costs the kernel
+      // about 2 µs of CPU per line (measured: 100 ms for 43 000 lines, most of them other processes'
+      // TIME_WAIT sockets), taken from the server's core every sweep. A byte written less than
+      // SEND_STALL_MS ago cannot have stalled yet, so the table is read only when some socket has a byte
+      // not known to be acknowledged that is older than that; until then the sweep only notes the bytes.
+      let now = Date.now();
+      let due = false;
+      for (const [socket, w] of this.watched) {
+        if (socket.destroyed) continue;
+        const last = w.samples[w.samples.length - 1];
+        if (!last || socket.bytesWritten > last[1]) w.samples.push([now, socket.bytesWritten]);
+        const oldest = w.samples.find(([, written]) => written > w.acked);
+        if (oldest && now - oldest[0] >= this.limits.stallMs) due = true;
+      }
+      if (!due) return;
       const kernel = this.port ? await kernelSendQueues(this.port) : undefined;
-      const now = Date.now();
+      now = Date.now();
       for (const [socket, w] of this.watched) {
         if (socket.destroyed) continue;
         const written = socket.bytesWritten;
         const taken = written - socket.writableLength; // handed to the kernel
         const inKernel = w.peer === undefined ? undefined : kernel?.get(w.peer);
         const acked = taken - (inKernel ?? 0);
+        w.acked = Math.max(w.acked, acked);
         if (acked >= written) {
           w.samples.splice(0, w.samples.length, [now, written]);
           continue;

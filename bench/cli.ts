@@ -1,8 +1,9 @@
-// `npm run bench` (about 8 minutes) or `npm run bench -- --quick` (under 2): measures what each technique
+// `npm run bench` (under 10 minutes) or `npm run bench -- --quick` (under 2): measures what each technique
 // costs the server started as `npm start` runs it, next to the bare baselines, from separate load
 // generator processes on loopback. Prints a table, writes bench/results/<date>.json and SVG charts.
 // Request rates come from wrk (Debian's, installed like the tests' Chromium), pinned away from the server.
 // Options: --quick, --smoke (toy sizes, for the smoke test), --out DIR, --only wire,rates,churn,capacity,fanout
+// (fanout includes the burst: each server's RSS idle, at the end of its largest fan-out, and after a GC)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,7 +12,7 @@ import { GeneratorPool } from './loadgen/pool.ts';
 import { PLANS, type Mode } from './plan.ts';
 import { renderCharts } from './report/charts.ts';
 import { describeMachine, loadNow } from './report/machine.ts';
-import type { BenchResults } from './report/results.ts';
+import type { BenchResults, BurstResult } from './report/results.ts';
 import { renderTable } from './report/table.ts';
 import { runCapacity } from './scenarios/capacity.ts';
 import { runChurn } from './scenarios/churn.ts';
@@ -84,7 +85,8 @@ try {
   const rates = await section('rates', runRates);
   const churn = await section('churn', runChurn);
   const capacity = await section('capacity', runCapacity);
-  const fanout = await section('fanout', runFanout);
+  const burst: BurstResult[] = [];
+  const fanout = await section('fanout', (c) => runFanout(c, burst));
 
   const results: BenchResults = {
     version: 1,
@@ -100,6 +102,7 @@ try {
     wire,
     churn,
     rates,
+    burst,
   };
   const stamp = startedAt.slice(0, 16).replace(':', '');
   const suffix = mode === 'full' ? '' : `-${mode}`;

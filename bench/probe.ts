@@ -1,6 +1,7 @@
 // Preloaded with `node --expose-gc --import bench/probe.ts` into every server the benchmark measures,
 // the project and the bare baselines alike, so all are measured the same way and the product needs no
-// benchmark endpoint. On request over the IPC channel it runs a full GC and reports memory and CPU time.
+// benchmark endpoint. On request over the IPC channel it runs a full GC and reports memory and CPU time;
+// asked with `gc: false`, it reports memory as it is (the RSS right after a burst, before any GC).
 export interface ProbeReport {
   readonly type: 'bench:probe';
   readonly id: number;
@@ -14,11 +15,13 @@ export interface ProbeReport {
 const gc = (globalThis as { gc?: () => void }).gc;
 
 if (process.send) {
-  process.on('message', (msg: { type?: string; id?: number }) => {
+  process.on('message', (msg: { type?: string; id?: number; gc?: boolean }) => {
     if (msg?.type !== 'bench:probe') return;
-    // Twice: the first pass can leave garbage reachable only from finalizers until the second.
-    gc?.();
-    gc?.();
+    if (msg.gc !== false) {
+      // Twice: the first pass can leave garbage reachable only from finalizers until the second.
+      gc?.();
+      gc?.();
+    }
     const memory = process.memoryUsage();
     const cpu = process.cpuUsage();
     const report: ProbeReport = {

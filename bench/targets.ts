@@ -52,8 +52,8 @@ export interface Target {
   readonly name: TargetName;
   readonly base: string;
   readonly pid: number;
-  /** RSS and heap right after a full GC in the server process. */
-  memory(): Promise<MemorySample>;
+  /** RSS and heap right after a full GC in the server process (`{ gc: false }`: as they are, no GC). */
+  memory(options?: { readonly gc?: boolean }): Promise<MemorySample>;
   /** For the project only: the open-connections gauge per technique, read from /metrics. */
   openConnections(technique: TechniqueId): Promise<number | undefined>;
   stop(): Promise<void>;
@@ -95,7 +95,7 @@ export async function startTarget(
   });
 
   let probeId = 0;
-  const memory = () =>
+  const memory = (options: { readonly gc?: boolean } = {}) =>
     new Promise<MemorySample>((resolve, reject) => {
       const id = ++probeId;
       const timer = setTimeout(() => reject(new Error(`${name} did not answer the memory probe within 30 s`)), 30_000);
@@ -106,7 +106,7 @@ export async function startTarget(
         resolve({ rss: msg.rss, heapUsed: msg.heapUsed, cpuMs: (msg.cpuUserUs + msg.cpuSystemUs) / 1000 });
       };
       child.on('message', onMessage);
-      child.send({ type: 'bench:probe', id });
+      child.send({ type: 'bench:probe', id, gc: options.gc !== false });
     });
 
   const openConnections = async (technique: TechniqueId) => {

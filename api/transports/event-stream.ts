@@ -113,6 +113,21 @@ export function holdStream(
   });
 }
 
+/**
+ * Holds the stream (429 past the per-IP limit, thrown before anything is written), counts it, and
+ * writes the channel to it: the route of each event-stream technique and the fast path open it so.
+ */
+export function openEventStream(
+  deps: Deps,
+  technique: TechniqueId,
+  stream: { channel: string; cursor: ClientCursor; meters: TechniqueMeters; heartbeat: StreamHeartbeat },
+  http: { incoming: IncomingMessage; outgoing: ServerResponse },
+): Promise<void> {
+  const lease = holdStream(deps, http, technique);
+  stream.meters.requests.inc();
+  return streamChannel(deps, http.outgoing, { ...stream, lease });
+}
+
 // #region event-stream
 /**
  * Writes `channel` from `cursor` to `res` as an event stream, until either side ends it. The response

@@ -9,9 +9,10 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { readJsonBody } from '../json-body.ts';
+import { isJsonType, readJsonBody } from '../json-body.ts';
+import type { ClientCursor } from '../log/reader.ts';
 import { parseJsonCursor, techniqueMeters } from './admission.ts';
-import { holdStream, StreamHeartbeat, streamChannel } from './event-stream.ts';
+import { openEventStream, StreamHeartbeat } from './event-stream.ts';
 import type { HttpTransport } from './transport.ts';
 
 /** A cursor is two small fields: anything larger is not one. */
@@ -19,8 +20,7 @@ const CURSOR_BODY_MAX_BYTES = 1024;
 
 // #region fetch-stream-handler
 /** The body is `{"after"?: <seq>, "epoch"?: <string>}`; an empty object starts at the head. */
-async function cursorOf(c: Context) {
-  const body = await readJsonBody(c, 'the cursor');
+function cursorOf(body: unknown): ClientCursor {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ApiError('invalid_body', 'The body must be a JSON object such as {"after": 41, "epoch": "…"} or {}.');
   }
@@ -33,12 +33,9 @@ export function fetchStreamHandler(deps: Deps, heartbeat: StreamHeartbeat) {
   return async (c: Context<{ Bindings: HttpBindings }>) => {
     const channel = c.req.param('channel')!;
     // Unlike EventSource, nothing resends Last-Event-ID for this client: its own code sends the cursor.
-    const cursor = await cursorOf(c);
-    const res = c.env.outgoing;
-    const lease = holdStream(deps, c.env, 'fetch-stream');
-    meters.requests.inc();
-    // From here on, byte for byte what SSE sends (event-stream.ts).
-    await streamChannel(deps, res, { channel, cursor, meters, heartbeat, lease });
+    const cursor = cursorOf(await readJsonBody(c, 'the cursor'));
+    // Held for the client's IP (429 past the limit), then byte for byte what SSE sends (event-stream.ts).
+    await openEventStream(deps, 'fetch-stream', { heartbeat, meters, channel, cursor }, c.env);
     return RESPONSE_ALREADY_SENT;
   };
 }
@@ -60,6 +57,21 @@ export const fetchStreamTransport = {
         );
       },
     });
-    return { handler: fetchStreamHandler(deps, heartbeat), before: [limit], close: () => heartbeat.stop() };
+    const meters = techniqueMeters(deps.metrics, 'fetch-stream');
+    return {
+      handler: fetchStreamHandler(deps, heartbeat),
+      before: [limit],
+      close: () => heartbeat.stop(),
+      // The same stream before Hono (api/fast-path.ts), from a body the fast path has read: a body that
+      // is not a JSON cursor throws here, and the route then answers it with its own message.
+      plain: {
+        params: new Set<string>(),
+        open: async (http, channel, _query, body) => {
+          if (!body || !isJsonType(body.type)) throw new Error('not a JSON body: the route answers');
+          const cursor = cursorOf(JSON.parse(body.text));
+          await openEventStream(deps, 'fetch-stream', { heartbeat, meters, channel, cursor }, http);
+        },
+      },
+    };
   },
 } satisfies HttpTransport;

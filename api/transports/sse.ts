@@ -9,14 +9,13 @@ import type { Deps } from '../context.ts';
 import { parseEventId } from '../log/cursor.ts';
 import type { ClientCursor } from '../log/reader.ts';
 import { parseCursor, techniqueMeters } from './admission.ts';
-import { holdStream, StreamHeartbeat, streamChannel } from './event-stream.ts';
+import { openEventStream, StreamHeartbeat } from './event-stream.ts';
 import type { HttpTransport } from './transport.ts';
 
 /** Last-Event-ID wins over ?after=: EventSource reconnects to the same URL, with the header updated. */
-function cursorOf(c: Context): ClientCursor {
-  const lastEventId = c.req.header('last-event-id');
+function cursorOf(lastEventId: string | undefined, after: string | undefined, epoch: string | undefined): ClientCursor {
   if (lastEventId) return parseEventId(lastEventId);
-  return parseCursor(c.req.query('after'), c.req.query('epoch'));
+  return parseCursor(after, epoch);
 }
 
 // #region sse-stream
@@ -24,13 +23,10 @@ export function sseHandler(deps: Deps, heartbeat: StreamHeartbeat) {
   const meters = techniqueMeters(deps.metrics, 'sse');
   return async (c: Context<{ Bindings: HttpBindings }>) => {
     const channel = c.req.param('channel')!;
-    const cursor = cursorOf(c);
-    const res = c.env.outgoing;
-    const lease = holdStream(deps, c.env, 'sse');
-    meters.requests.inc();
-    // From here on the bytes are the same for every event stream (event-stream.ts): frames with ids
-    // that carry the epoch, gap and reset events, heartbeats on quiet streams.
-    await streamChannel(deps, res, { channel, cursor, meters, heartbeat, lease });
+    const cursor = cursorOf(c.req.header('last-event-id'), c.req.query('after'), c.req.query('epoch'));
+    // Held for the client's IP (429 past the limit), then the bytes are the same for every event stream
+    // (event-stream.ts): frames with ids that carry the epoch, gap and reset events, heartbeats.
+    await openEventStream(deps, 'sse', { heartbeat, meters, channel, cursor }, c.env);
     return RESPONSE_ALREADY_SENT;
   };
 }
@@ -43,6 +39,21 @@ export const sseTransport = {
     const heartbeat = new StreamHeartbeat(deps.config.SSE_HEARTBEAT_MS, (bytes) =>
       deps.metrics.bytesWritten.inc({ technique: 'sse' }, bytes),
     );
-    return { handler: sseHandler(deps, heartbeat), close: () => heartbeat.stop() };
+    const meters = techniqueMeters(deps.metrics, 'sse');
+    return {
+      handler: sseHandler(deps, heartbeat),
+      close: () => heartbeat.stop(),
+      // The same stream before Hono (api/fast-path.ts): Hono's request wrapper and its close handler
+      // stay referenced by the Node response for as long as the stream is open.
+      plain: {
+        params: new Set(['after', 'epoch']),
+        open: async (http, channel, query) => {
+          // Node joins a repeated header with ", " as the Fetch API's Headers.get() does (typed loosely).
+          const lastEventId = http.incoming.headers['last-event-id'] as string | undefined;
+          const cursor = cursorOf(lastEventId, query.get('after'), query.get('epoch'));
+          await openEventStream(deps, 'sse', { heartbeat, meters, channel, cursor }, http);
+        },
+      },
+    };
   },
 } satisfies HttpTransport;

@@ -124,7 +124,20 @@ interface Client {
   stopFollowing: () => void;
   /** Bumped on every resume, so a replay still running for an older cursor stops sending. */
   generation: number;
+  /** Which of the pinger's slices this client is pinged in, and since when it is connected (ms). */
+  readonly slice: Set<Client>;
+  readonly since: number;
 }
+
+/**
+ * The pinger's slices: every WS_PING_MS / PING_SLICES one slice of the clients is pinged, so each client
+ * is still pinged once per WS_PING_MS. Pinging every client in one turn held the event loop for as long
+ * as 10 000 writes take, and `npm run bench` (fan-out, issue 15) saw an event published meanwhile
+ * reach its last WebSocket subscribers that much later, every WS_PING_MS; a bare ws server pings nobody.
+ * A client's slice may come round soon after it connects: it is pinged from half an interval on, as
+ * before no new client was pinged in its first seconds (the wire inspector counts the ping's bytes).
+ */
+const PING_SLICES = 10;
 
 /**
  * An event frame reuses the event's JSON serialized at publish: `{"seq":…}` becomes
@@ -151,6 +164,9 @@ export class WebSocketTransport {
   private readonly deps: Deps;
   private readonly wss: WebSocketServer;
   private readonly clients = new Set<Client>();
+  private readonly slices: Set<Client>[] = Array.from({ length: PING_SLICES }, () => new Set<Client>());
+  private nextSlice = 0;
+  private turn = 0;
   private readonly pinger: NodeJS.Timeout;
   private readonly meters: TechniqueMeters;
 
@@ -181,7 +197,10 @@ export class WebSocketTransport {
     });
     // One timer pings everyone: the browser answers pings by itself (its API has no ping method), and a
     // peer that has not answered the previous ping is gone (a half-open TCP connection says nothing).
-    this.pinger = setInterval(() => this.pingAll(), deps.config.WS_PING_MS);
+    this.pinger = setInterval(
+      () => this.pingSlice(this.slices[this.turn++ % PING_SLICES]!),
+      deps.config.WS_PING_MS / PING_SLICES,
+    );
     this.pinger.unref();
   }
 
@@ -256,8 +275,19 @@ export class WebSocketTransport {
       return;
     }
     this.meters.requests.inc();
-    const client: Client = { ws, ip, channel, alive: true, stopFollowing: () => {}, generation: 0 };
+    const slice = this.slices[this.nextSlice++ % PING_SLICES]!;
+    const client: Client = {
+      ws,
+      ip,
+      channel,
+      alive: true,
+      stopFollowing: () => {},
+      generation: 0,
+      slice,
+      since: Date.now(),
+    };
     this.clients.add(client);
+    slice.add(client);
     ws.on('pong', () => (client.alive = true));
     // A bug while answering one message must not become an unhandled rejection, which ends the process
     // (and every other learner's connection with it): it is logged and this socket is closed with 1011.
@@ -284,6 +314,7 @@ export class WebSocketTransport {
       client.generation++;
       client.stopFollowing();
       this.clients.delete(client);
+      client.slice.delete(client);
       lease.release();
     });
     void this.resume(client, cursor);
@@ -413,8 +444,11 @@ export class WebSocketTransport {
   // #endregion ws-messages
 
   // #region ws-heartbeat
-  private pingAll(): void {
-    for (const client of this.clients) {
+  /** Pings one slice of the clients (each client's turn comes once per WS_PING_MS). */
+  private pingSlice(clients: Set<Client>): void {
+    const newest = Date.now() - this.deps.config.WS_PING_MS / 2;
+    for (const client of clients) {
+      if (client.since > newest) continue; // connected less than half an interval ago
       if (!client.alive) {
         this.deps.metrics.rejections.inc({ reason: 'heartbeat_timeout' });
         client.ws.terminate();

@@ -164,6 +164,25 @@ export interface ChurnResult {
   readonly elapsedMs?: number;
 }
 
+/**
+ * Memory over one server's whole fan-out run (its sizes one after another, the largest last): the RSS
+ * after a GC before the first subscriber, right after the largest size's last delivery with its
+ * subscribers still connected (no GC: what the process holds at the end of a burst), and once they
+ * have all gone and a GC has run (what it gives back). Bytes.
+ */
+export interface BurstResult {
+  readonly technique: TechniqueId;
+  readonly target: TargetName;
+  /** The largest fan-out size, the subscribers connected at the end of the burst. */
+  readonly subscribers: number;
+  readonly idleRss: number;
+  readonly idleHeapUsed: number;
+  readonly afterBurstRss: number;
+  readonly afterBurstHeapUsed: number;
+  readonly afterGcRss: number;
+  readonly afterGcHeapUsed: number;
+}
+
 export interface BenchResults {
   readonly version: 1;
   readonly mode: Mode;
@@ -178,4 +197,6 @@ export interface BenchResults {
   readonly churn: readonly ChurnResult[];
   /** Absent from runs made before issue 15. */
   readonly rates?: readonly RateResult[];
+  /** Absent from runs made before the burst scenario (issue 15, perf2). */
+  readonly burst?: readonly BurstResult[];
 }

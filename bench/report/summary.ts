@@ -40,6 +40,10 @@ export const TARGETS = {
   memoryPerHeldRequest: 3,
   /** New SSE (and WebSocket) connections per second, at least. */
   churn: 0.85,
+  /** RSS at the end of a burst (the largest fan-out, subscribers still there), at most, against the baseline's. */
+  rssAfterBurst: 1.5,
+  /** RSS once the burst's clients have gone and a GC has run, at most, as a multiple of the server's idle RSS. */
+  rssBackToIdle: 1.2,
 } as const;
 const FANOUT_P99_MS = 100;
 const POLL_P99_MS = 25;
@@ -109,6 +113,53 @@ export function summaryRows(results: BenchResults, locale: Locale = 'en'): Summa
         unit: 'bytes',
         project: project.heapPerConnection,
         baseline: bare?.heapPerConnection ?? Number.NaN,
+      }),
+    );
+  }
+
+  // The burst: one server's whole fan-out run (bench/scenarios/fanout.ts). Listed with capacity, the other
+  // memory figures; judged only at the full run's size (a quick run's burst is a tenth of it).
+  for (const project of (results.burst ?? []).filter((b) => b.target === 'project')) {
+    const bare = results.burst?.find((b) => b.technique === project.technique && b.target !== 'project');
+    const judged = project.subscribers >= TARGET_FANOUT;
+    const n = project.subscribers.toLocaleString('en');
+    const atEnd = row({
+      section: 'capacity',
+      figure: words.figures.burstRss(n),
+      technique: project.technique,
+      unit: 'bytes',
+      project: project.afterBurstRss,
+      baseline: bare?.afterBurstRss ?? Number.NaN,
+    });
+    rows.push({
+      ...atEnd,
+      target: words.targets.atMostTimesBaseline(TARGETS.rssAfterBurst),
+      met: judged && Number.isFinite(atEnd.ratio) ? atEnd.ratio <= TARGETS.rssAfterBurst : null,
+    });
+    // Each side against its own idle RSS, in percent: the target is the project's own way back.
+    const back = (b: typeof project | undefined) => (b ? (100 * b.afterGcRss) / b.idleRss : Number.NaN);
+    rows.push(
+      row({
+        section: 'capacity',
+        figure: words.figures.burstRssBack,
+        technique: project.technique,
+        unit: 'percent',
+        project: back(project),
+        baseline: back(bare),
+        target: words.targets.atMostPercentOfIdle(Math.round(TARGETS.rssBackToIdle * 100)),
+        met: judged ? back(project) <= TARGETS.rssBackToIdle * 100 : null,
+      }),
+    );
+    // The heap beside it tells a leak (live objects left) from memory the allocator keeps for later.
+    const heapBack = (b: typeof project | undefined) => (b ? (100 * b.afterGcHeapUsed) / b.idleHeapUsed : Number.NaN);
+    rows.push(
+      row({
+        section: 'capacity',
+        figure: words.figures.burstHeapBack,
+        technique: project.technique,
+        unit: 'percent',
+        project: heapBack(project),
+        baseline: heapBack(bare),
       }),
     );
   }
@@ -375,6 +426,7 @@ function rateRows(rates: readonly RateResult[], words: BenchStrings): SummaryRow
 /** A figure with its unit; numbers grouped as in English ("15,000") in both languages, which group them alike. */
 export function formatValue(value: number, unit: Unit, locale: Locale = 'en'): string {
   if (!Number.isFinite(value)) return t(locale).bench.format.na;
+  if (unit === 'bytes' && value >= 10 * 2 ** 20) return `${(value / 2 ** 20).toFixed(1)} MiB`;
   if (unit === 'bytes')
     return value >= 10_240 ? `${(value / 1024).toFixed(1)} KiB` : `${Math.round(value).toLocaleString('en')} B`;
   if (unit === 'us') return `${value.toFixed(1)} µs`;

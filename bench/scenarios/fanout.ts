@@ -3,7 +3,7 @@
 import type { RecordReply } from '../loadgen/protocol.ts';
 import { clock } from '../loadgen/protocol.ts';
 import { Publisher } from '../publisher.ts';
-import type { FanoutResult, RampStep } from '../report/results.ts';
+import type { BurstResult, FanoutResult, RampStep } from '../report/results.ts';
 import { cpuMsOf } from '../cpu.ts';
 import { Histogram } from '../stats.ts';
 import type { TechniqueId } from '../../protocol/techniques.ts';
@@ -46,6 +46,8 @@ async function fanoutTo(
   target: Target,
   technique: TechniqueId,
   subscribers: number,
+  /** Called after the last delivery, before the subscribers are closed. */
+  beforeClose?: () => Promise<void>,
 ): Promise<FanoutResult> {
   const { pacedEvents, rampDeliveriesPerSec, rampStepMs, p99LimitMs } = ctx.plan.fanout;
   const channel = `fan-${technique}-${subscribers}`;
@@ -131,16 +133,58 @@ async function fanoutTo(
     };
   } finally {
     publisher.close();
-    await closeSubscribers(ctx);
+    try {
+      await beforeClose?.();
+    } finally {
+      await closeSubscribers(ctx);
+    }
   }
 }
 
-export async function runFanout(ctx: BenchContext): Promise<FanoutResult[]> {
+/** How long the server is given to see its burst's clients go (close events, timers) before the GC. */
+const GONE_MS = 500;
+
+/**
+ * Every held technique's fan-out, project and baseline, each on a fresh server that runs the sizes one
+ * after another. That run is also the burst (`burst`, one BurstResult per server): its RSS idle, at the
+ * end of the largest size with its subscribers still connected, and after they have gone and a GC ran.
+ */
+export async function runFanout(ctx: BenchContext, burst: BurstResult[] = []): Promise<FanoutResult[]> {
   const results: FanoutResult[] = [];
+  const sizes = ctx.plan.fanout.subscribers;
+  const largest = Math.max(...sizes);
   for (const technique of ctx.plan.fanout.techniques) {
     for (const targetName of ['project', baselineFor(technique)] as TargetName[]) {
       await withTarget(ctx, targetName, async (target) => {
-        for (const n of ctx.plan.fanout.subscribers) results.push(await fanoutTo(ctx, target, technique, n));
+        const idle = await target.memory();
+        let atEnd = idle;
+        for (const n of sizes) {
+          const endOfBurst =
+            n === largest
+              ? async () => {
+                  atEnd = await target.memory({ gc: false });
+                }
+              : undefined;
+          results.push(await fanoutTo(ctx, target, technique, n, endOfBurst));
+        }
+        await sleep(GONE_MS);
+        const afterGc = await target.memory();
+        const b: BurstResult = {
+          technique,
+          target: targetName,
+          subscribers: largest,
+          idleRss: idle.rss,
+          idleHeapUsed: idle.heapUsed,
+          afterBurstRss: atEnd.rss,
+          afterBurstHeapUsed: atEnd.heapUsed,
+          afterGcRss: afterGc.rss,
+          afterGcHeapUsed: afterGc.heapUsed,
+        };
+        const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+        ctx.log(
+          `  ${targetName} ${technique} burst: RSS idle ${mib(b.idleRss)}, at the end of ×${largest} ${mib(b.afterBurstRss)}, clients gone + GC ${mib(b.afterGcRss)} (${((100 * b.afterGcRss) / b.idleRss).toFixed(0)} % of idle; heap ${((100 * b.afterGcHeapUsed) / b.idleHeapUsed).toFixed(0)} % of idle)`,
+        );
+        burst.push(b);
       });
     }
   }

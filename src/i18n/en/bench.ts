@@ -44,6 +44,10 @@ export interface BenchStrings {
     rateCpuPerAnswer: (name: string) => string;
     rateCpuShare: (name: string, who: 'server' | 'wrk') => string;
     rateErrors: (name: string) => string;
+    /** The burst: RSS at the end of the largest fan-out, and RSS and heap once its clients left and a GC ran. */
+    burstRss: (subscribers: string) => string;
+    burstRssBack: string;
+    burstHeapBack: string;
   };
   /** The issue's targets in words. */
   targets: {
@@ -53,6 +57,7 @@ export interface BenchStrings {
     belowMs: (ms: number) => string;
     poll: (ms: number) => string;
     allMatch: (project: number, baseline: number) => string;
+    atMostPercentOfIdle: (percent: number) => string;
   };
   /** A missing value, and how a target fared (the table's cells; the terminal table's last column). */
   format: { na: string; met: string; notMet: string; notJudged: string };
@@ -147,6 +152,9 @@ export const benchStrings: BenchStrings = {
     rateCpuPerAnswer: (name) => `${name}: server CPU per answer`,
     rateCpuShare: (name, who) => `${name}: ${who} CPU, share of one core`,
     rateErrors: (name) => `${name}: errors`,
+    burstRss: (n) => `RSS at the end of a burst (fan-out to ${n}, no GC)`,
+    burstRssBack: 'RSS after the burst, clients gone and a GC, of idle RSS',
+    burstHeapBack: 'heap after the burst, clients gone and a GC, of idle heap',
   },
   targets: {
     held: (n) => `${n}, 0 drops`,
@@ -155,6 +163,7 @@ export const benchStrings: BenchStrings = {
     belowMs: (ms) => `< ${ms} ms`,
     poll: (ms) => `< ${ms} ms, 0 errors`,
     allMatch: (project, baseline) => `all ${project} + ${baseline}`,
+    atMostPercentOfIdle: (pct) => `≤ ${pct} % of idle`,
   },
   format: { na: 'n/a', met: 'met', notMet: 'NOT met', notJudged: 'not judged' },
   charts: {

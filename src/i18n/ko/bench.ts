@@ -55,6 +55,9 @@ export const benchStrings: BenchStrings = {
     rateCpuPerAnswer: (name) => `${name}: 응답당 서버 CPU`,
     rateCpuShare: (name, who) => `${name}: ${who === 'server' ? '서버' : 'wrk'} CPU, 코어 하나 대비`,
     rateErrors: (name) => `${name}: 오류`,
+    burstRss: (n) => `버스트 끝의 RSS(구독자 ${n}명에게 팬아웃, GC 전)`,
+    burstRssBack: '버스트 뒤 클라이언트가 모두 떠나고 GC를 마친 RSS, 유휴 RSS 대비',
+    burstHeapBack: '버스트 뒤 클라이언트가 모두 떠나고 GC를 마친 힙, 유휴 힙 대비',
   },
   targets: {
     held: (n) => `연결 ${n}개, 끊김 0회`,
@@ -63,6 +66,7 @@ export const benchStrings: BenchStrings = {
     belowMs: (ms) => `${ms} ms 미만`,
     poll: (ms) => `${ms} ms 미만, 오류 0건`,
     allMatch: (project, baseline) => `${project} + ${baseline}개 모두`,
+    atMostPercentOfIdle: (pct) => `유휴 상태의 ${pct} % 이하`,
   },
   format: { na: '해당 없음', met: '충족', notMet: '미충족', notJudged: '판정 안 함' },
   charts: {
