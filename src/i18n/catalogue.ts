@@ -8,13 +8,16 @@
  */
 import { exerciseStrings as exercisesEn } from './en/exercises.ts';
 import { techniqueStrings as techniquesEn } from './en/techniques.ts';
+import { widgetStrings as widgetsEn } from './en/widgets.ts';
 import { exerciseStrings as exercisesKo } from './ko/exercises.ts';
 import { techniqueStrings as techniquesKo } from './ko/techniques.ts';
+import { widgetStrings as widgetsKo } from './ko/widgets.ts';
 import type { Locale } from './locales.ts';
 
 const en = {
   techniques: techniquesEn,
   exercises: exercisesEn,
+  widgets: widgetsEn,
 };
 
 export type Catalogue = typeof en;
@@ -22,6 +25,7 @@ export type Catalogue = typeof en;
 const ko: Catalogue = {
   techniques: techniquesKo,
   exercises: exercisesKo,
+  widgets: widgetsKo,
 };
 
 const CATALOGUES: Record<Locale, Catalogue> = { en, ko };

@@ -1,0 +1,183 @@
+// The Korean widget strings are whole, Korean, in the register and with the terms of ./terms.ts:
+// every string, and every function called with sample arguments (each branch it has), is checked.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { t } from '../catalogue.ts';
+import { LOCALES } from '../locales.ts';
+import { findRegisterViolations, findTermViolations } from './terms.ts';
+
+/** The Korean widget areas (one line each in the catalogue). */
+const AREAS = Object.keys(t('en')).filter((k) => k.startsWith('widgets')) as (keyof ReturnType<typeof t>)[];
+
+/** Arguments to call each function with, by its path; a function not listed gets numbers. */
+const SAMPLES: Record<string, unknown[][]> = {
+  'common.labError': [
+    ['The server could not be reached (is it running?).', undefined],
+    ['No such lab', 404],
+  ],
+  'common.stopped': [
+    [{ code: 'refused', status: 404 }, 'English detail'],
+    [{ code: 'told-to-stop' }, 'English detail'],
+    [{ code: 'stream-refused' }, 'English detail'],
+    [{ code: 'stream-failed' }, 'English detail'],
+    [{ code: 'no-socket', tries: 8 }, 'English detail'],
+    [undefined, 'English detail'],
+  ],
+  'common.publishFailed': [
+    ['not-open', 'The WebSocket is not open right now.'],
+    ['no-ack', 'No acknowledgement from the server within 10 s.'],
+    ['closed', 'The connection closed before the server acknowledged the message.'],
+    ['refused', 'The server refused the message.'],
+  ],
+  'demo.aria': [['웹소켓']],
+  'demo.liveOver': [['롱 폴링']],
+  'demo.gaveUp': [['서버가 멈췄다.', '그래서 멈췄다.']],
+  'demo.gapAnnounced': [
+    [5, true, ' = 발행 12개 − 보존 10개 + 그사이 발행된 이벤트 3개', 0, 0],
+    [5, false, '', 1, 2],
+  ],
+  'demo.connectionLost': [[true], [false]],
+  'demo.recovered': [['1.5', 0, 1]],
+  'demo.faultFailed': [['서버의 응답: 상태 코드 404.']],
+  'demo.notSent': [['지금은 웹소켓 연결이 열려 있지 않다.']],
+  'timeline.markLine': [['갭', '서버에 따르면 이벤트 3개가 전달되기 전에 밀려났다']],
+  'timeline.request.line': [[3, '보냄', '12ms']],
+  'timeline.linkEnded': [
+    [true, '2.5'],
+    [false, '0.4'],
+  ],
+  'timeline.event': [
+    [7, 'ok'],
+    [7, 'duplicate'],
+    [7, 'loss'],
+  ],
+  'inspector.readFailed': [['서버의 응답: 상태 코드 500.']],
+  'teaser.aria': [[5, 'ticker']],
+  'teaser.failed': [['클라이언트가 멈췄다.']],
+  'teaser.note': [['2초']],
+};
+
+/** Every text a catalogue area can produce, by path: strings as they are, functions called. */
+function texts(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (typeof value === 'function') {
+    const calls = SAMPLES[path] ?? [[...Array(value.length)].map((_, i) => i + 2)];
+    return calls.flatMap((args, i) => texts(value(...args), `${path}(${i})`));
+  }
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => texts(v, path ? `${path}.${k}` : k));
+}
+
+/** The shape: every key, by path, with its kind (string, function, section). */
+function shape(value: unknown, path = ''): string[] {
+  if (value === null || typeof value !== 'object') return [`${path}: ${typeof value}`];
+  return Object.entries(value).flatMap(([k, v]) => shape(v, path ? `${path}.${k}` : k));
+}
+
+/**
+ * What a Korean widget string may keep in Latin letters: identifiers, headers, protocol words, units
+ * (terms.ts keeps them in English), and the server's channel id `ticker`.
+ */
+const KEPT = [
+  'Sec-WebSocket-Accept',
+  'Upgrade: websocket',
+  'text/event-stream',
+  'keep-alive',
+  'EventSource',
+  'HTTP/1.1',
+  'SHA-1',
+  'base64',
+  'ticker',
+  '#n',
+  'fetch',
+  'HTTP',
+  'GUID',
+  'SSE',
+  'TCP',
+  'GET',
+  'RFC',
+  'seq',
+  'ack',
+  'ms',
+  'B',
+];
+const english = (text: string) =>
+  KEPT.reduce((rest, kept) => rest.replaceAll(kept, ' '), text).match(/[A-Za-z]{2,}|\b[A-Za-z]\b/g) ?? [];
+
+for (const area of AREAS)
+  describe(`the ${area} catalogue area`, () => {
+    const en = t('en')[area];
+    const ko = t('ko')[area];
+
+    it('has the same keys and kinds in every locale', () => {
+      for (const locale of LOCALES) assert.deepEqual(shape(t(locale)[area]).sort(), shape(en).sort(), locale);
+    });
+
+    it('has a sample for each function whose arguments are not numbers', () => {
+      for (const path of Object.keys(SAMPLES))
+        assert.ok(
+          texts(en).some(([p]) => p.startsWith(`${path}(`)),
+          `${path} is not a function of ${area}`,
+        );
+    });
+
+    it('says everything in Korean: no English but kept identifiers, units and symbols', () => {
+      const all = texts(ko);
+      assert.ok(all.length > 100, `only ${all.length} strings`);
+      assert.deepEqual(
+        all
+          .filter(([, text]) => english(text).length > 0)
+          .map(([path, text]) => `${path}: ${english(text)} in ${text}`),
+        [],
+      );
+    });
+
+    it('follows the term list and the register (해라체) in every string', () => {
+      const found = texts(ko).flatMap(([path, text]) => [
+        ...findTermViolations(text).map((v) => `${path}: ${v.forbidden} (write ${v.term}) in ${text}`),
+        ...findRegisterViolations(text).map((v) => `${path}: …${v.ending} in ${text}`),
+      ]);
+      assert.deepEqual(found, []);
+    });
+
+    it('puts no particle right after a value given at run time', () => {
+      // A number followed at once by a particle whose form depends on the sound before it.
+      const PARTICLE = /\d(?:을|를|이|가|은|는|과|와|으로|로)(?![가-힣])/;
+      const found = texts(ko)
+        .filter(([, text]) => PARTICLE.test(text))
+        .map(([path, text]) => `${path}: ${text}`);
+      assert.deepEqual(found, []);
+    });
+  });
+
+describe('the English widget strings', () => {
+  it('word their counts in the singular and the plural', () => {
+    const { demo, timeline } = t('en').widgets;
+    assert.equal(demo.cutDropped(1), 'Cut: the server dropped 1 connection.');
+    assert.equal(demo.cutDropped(2), 'Cut: the server dropped 2 connections.');
+    assert.equal(timeline.gapDetail(1), 'the server says 1 event was evicted before it could be delivered');
+    assert.equal(timeline.burst(3, 4, 6, 12), '3 events at once, seq 4 to 6, in 12 ms.');
+  });
+
+  it("keep the client's own sentence for why it stopped", () => {
+    assert.equal(
+      t('en').widgets.common.stopped({ code: 'told-to-stop' }, 'The server said stop (204).'),
+      'The server said stop (204).',
+    );
+  });
+});
+
+describe('the Korean widget strings', () => {
+  it('put their values in with Korean counters and units', () => {
+    const { demo, timeline, teaser, common } = t('ko').widgets;
+    assert.equal(demo.cutDropped(2), '끊기: 서버가 연결 2개를 끊었다.');
+    assert.ok(timeline.summary(20, 3, 1, 0, 12, 2).startsWith('최근 20초의 타임라인: 요청 3개(빈 응답 1개, 실패 0개)'));
+    assert.equal(common.duration(500), '500ms');
+    assert.equal(common.duration(2000), '2초');
+    assert.equal(teaser.lag(1500), '1.5초');
+    assert.equal(
+      common.stopped({ code: 'refused', status: 404 }, 'English'),
+      '서버가 상태 코드 404 응답을 보냈다. 다시 요청해도 같은 응답이 온다.',
+    );
+  });
+});
