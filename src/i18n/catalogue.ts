@@ -9,15 +9,18 @@
 import { exerciseStrings as exercisesEn } from './en/exercises.ts';
 import { techniqueStrings as techniquesEn } from './en/techniques.ts';
 import { widgetStrings as widgetsEn } from './en/widgets.ts';
+import { labWidgetStrings as widgetsLabEn } from './en/widgetsLab.ts';
 import { exerciseStrings as exercisesKo } from './ko/exercises.ts';
 import { techniqueStrings as techniquesKo } from './ko/techniques.ts';
 import { widgetStrings as widgetsKo } from './ko/widgets.ts';
+import { labWidgetStrings as widgetsLabKo } from './ko/widgetsLab.ts';
 import type { Locale } from './locales.ts';
 
 const en = {
   techniques: techniquesEn,
   exercises: exercisesEn,
   widgets: widgetsEn,
+  widgetsLab: widgetsLabEn,
 };
 
 export type Catalogue = typeof en;
@@ -26,6 +29,7 @@ const ko: Catalogue = {
   techniques: techniquesKo,
   exercises: exercisesKo,
   widgets: widgetsKo,
+  widgetsLab: widgetsLabKo,
 };
 
 const CATALOGUES: Record<Locale, Catalogue> = { en, ko };

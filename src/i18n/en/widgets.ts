@@ -215,6 +215,23 @@ export const widgetStrings = {
     nothingYet: 'Nothing captured yet.',
   },
 
+  /** What the exercises say beyond the exercise strings (../en/exercises.ts). */
+  exercise: {
+    /** The kicker of the capstone, where a technique exercise names its technique. */
+    allTechniques: 'All techniques',
+    /** A technique's name in the kicker. */
+    longNames: Object.fromEntries(TECHNIQUES.map((t) => [t.id, t.longName])) as Record<TechniqueId, string>,
+    /** Why the grader could not talk to the server (inside console.serverError). */
+    unreachable: 'the server could not be reached',
+    /** English keeps the server's own sentence when it sent one. */
+    answered: (status: number, message: string | undefined) => message ?? `it answered ${status}`,
+    /** What the sandbox's harness says (src/exercises/harness.ts). */
+    harness: {
+      notPlainData: 'deliver() and log() take plain data (JSON values): ',
+      noOnSend: 'A message to send arrived, but your code registered no onSend(handler).',
+    },
+  },
+
   teaser: {
     states: { idle: 'Stopped', connecting: 'Connecting…', live: 'Live', error: 'Error' },
     start: 'Start',

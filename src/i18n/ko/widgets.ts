@@ -211,6 +211,23 @@ export const widgetStrings: WidgetStrings = {
     nothingYet: '아직 캡처한 것이 없다.',
   },
 
+  exercise: {
+    allTechniques: '모든 기법',
+    longNames: {
+      poll: '숏 폴링',
+      'long-poll': '롱 폴링',
+      sse: 'SSE',
+      websocket: '웹소켓',
+      'fetch-stream': 'fetch 스트리밍',
+    },
+    unreachable: '서버에 연결하지 못했다',
+    answered: (status: number) => `상태 코드 ${status} 응답을 받았다`,
+    harness: {
+      notPlainData: 'deliver()와 log()에는 JSON 값 같은 평범한 데이터만 넘길 수 있다: ',
+      noOnSend: '보낼 메시지가 도착했지만, 코드가 onSend(handler)를 등록하지 않았다.',
+    },
+  },
+
   teaser: {
     states: { idle: '중지됨', connecting: '연결 중…', live: '수신 중', error: '오류' },
     start: '시작',
