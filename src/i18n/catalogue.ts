@@ -10,10 +10,12 @@ import { exerciseStrings as exercisesEn } from './en/exercises.ts';
 import { techniqueStrings as techniquesEn } from './en/techniques.ts';
 import { widgetStrings as widgetsEn } from './en/widgets.ts';
 import { labWidgetStrings as widgetsLabEn } from './en/widgetsLab.ts';
+import { raceWidgetStrings as widgetsRaceEn } from './en/widgetsRace.ts';
 import { exerciseStrings as exercisesKo } from './ko/exercises.ts';
 import { techniqueStrings as techniquesKo } from './ko/techniques.ts';
 import { widgetStrings as widgetsKo } from './ko/widgets.ts';
 import { labWidgetStrings as widgetsLabKo } from './ko/widgetsLab.ts';
+import { raceWidgetStrings as widgetsRaceKo } from './ko/widgetsRace.ts';
 import type { Locale } from './locales.ts';
 
 const en = {
@@ -21,6 +23,7 @@ const en = {
   exercises: exercisesEn,
   widgets: widgetsEn,
   widgetsLab: widgetsLabEn,
+  widgetsRace: widgetsRaceEn,
 };
 
 export type Catalogue = typeof en;
@@ -30,6 +33,7 @@ const ko: Catalogue = {
   exercises: exercisesKo,
   widgets: widgetsKo,
   widgetsLab: widgetsLabKo,
+  widgetsRace: widgetsRaceKo,
 };
 
 const CATALOGUES: Record<Locale, Catalogue> = { en, ko };

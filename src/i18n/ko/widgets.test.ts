@@ -74,7 +74,25 @@ const LAB_SAMPLES: Record<string, unknown[][]> = {
   'connectionLimit.noneStalled': [[7, 'h2', '그 뒤에 보낸 fetch 요청은 12ms 만에 끝났다.']],
 };
 
-const SAMPLES: Record<string, Record<string, unknown[][]>> = { widgets: WIDGET_SAMPLES, widgetsLab: LAB_SAMPLES };
+const RACE_SAMPLES: Record<string, unknown[][]> = {
+  'race.chartSummary': [
+    [
+      120,
+      [
+        ['숏 폴링', '512'],
+        ['웹소켓', '3.2'],
+      ],
+    ],
+  ],
+  'race.progress': [['3.2', '10초', 16, 50]],
+  'race.thisRun': [['+1.25', '0.80', '0.40']],
+};
+
+const SAMPLES: Record<string, Record<string, unknown[][]>> = {
+  widgets: WIDGET_SAMPLES,
+  widgetsLab: LAB_SAMPLES,
+  widgetsRace: RACE_SAMPLES,
+};
 
 /** Every text a catalogue area can produce, by path: strings as they are, functions called. */
 function texts(area: string, value: unknown, path = ''): [string, string][] {
@@ -108,6 +126,12 @@ const KEPT = [
   'QUIC',
   'promise',
   'API',
+  'NTP',
+  'kB',
+  'p50',
+  'p95',
+  '/api/time',
+  'time',
   'POST',
   'tab-1a2b',
   'h2',
@@ -135,6 +159,7 @@ const KEPT = [
   'ack',
   'ms',
   'B',
+  'T',
 ];
 const english = (text: string) =>
   KEPT.reduce((rest, kept) => rest.replaceAll(kept, ' '), text).match(/[A-Za-z]{2,}|\b[A-Za-z]\b/g) ?? [];
