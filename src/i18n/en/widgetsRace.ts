@@ -4,6 +4,8 @@
  * catalogues). This English file defines the type; ../ko/widgetsRace.ts is of it.
  */
 
+import { TECHNIQUES, type TechniqueId } from '../../../protocol/techniques.ts';
+
 /** "1 request", "12 requests", with thousands separated. */
 const plural = (count: number, word: string) =>
   `${Math.round(count).toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
@@ -127,6 +129,101 @@ export const raceWidgetStrings = {
     figuresAbove: 'Its figures are in the table above.',
     /** English shows the English translation beside the post's Korean. */
     showsTranslation: true as boolean,
+  },
+
+  /**
+   * The evidence of each verdict (src/widgets/race/verdicts.ts), sentence by sentence: the numbers come
+   * in already formatted (`n` with thousands separated), the logic that picks a sentence stays there.
+   */
+  evidence: {
+    /** A technique's name inside a sentence ("SSE, rated ★★, took more"). */
+    names: Object.fromEntries(TECHNIQUES.map((t) => [t.id, t.name])) as Record<TechniqueId, string>,
+    count: (x: number) => Math.round(x).toLocaleString('en'),
+    plural,
+    seconds: (ms: number) => `${+(ms / 1000).toFixed(1)} s`,
+    perEvent: (total: string | null) => (total === null ? 'no event delivered' : `${total} B per event`),
+    notCut: 'Not measured in this run: cut the connections during a race to see it.',
+    direction: {
+      asks: (requests: number, up: string, down: string) =>
+        `${plural(requests, 'request')} went up (${up} B) to bring ${down} B down: the client asks, the server only answers.`,
+      twoWay: (up: string, down: string) =>
+        `Frames go both ways on one connection: ${up} B went up on it here (handshake, pongs, the close), ${down} B came down.`,
+      oneWay: (requests: number, up: string, down: string) =>
+        `${plural(requests, 'request')} up (${up} B), then ${down} B down on its response. To talk back, a page sends ordinary requests beside it.`,
+    },
+    protocol: {
+      http: (what: string, heads: string) => `HTTP/1.1 over TCP: ${what}, ${heads} B of HTTP heads.`,
+      requests: (requests: number) => plural(requests, 'request'),
+      stream: (requests: number) => `${plural(requests, 'GET')} whose response never ends`,
+      upgraded: (requests: number, heads: string) =>
+        `It starts as HTTP: ${plural(requests, 'HTTP/1.1 GET')} with Upgrade: websocket, answered 101 (${heads} B of HTTP heads on its connection), then frames on the same TCP connection.`,
+      upgrades:
+        'It starts as an HTTP/1.1 GET answered by 101 Switching Protocols, then frames on the same TCP connection.',
+      underAll:
+        ' TCP is under the other three as well (HTTP/1.1 and HTTP/2 run over TCP; HTTP/3 over QUIC): "HTTP vs TCP" is a false contrast.',
+    },
+    work: {
+      loop: 'A loop around one fetch.',
+      heldAlone:
+        "The client is polling's loop without the wait; the work is on the server (holding and waking requests).",
+      heldBeside:
+        " The browser side is polling's loop without the wait; the extra work is the server holding and waking requests.",
+      sseAlone: 'The browser reconnects and sends Last-Event-ID by itself; the server resumes from it.',
+      sseBeside: " The browser reconnects by itself; resuming from Last-Event-ID is the server's job.",
+      wsAlone: 'Reconnection, resume, Origin checks and pings are all written by hand.',
+      wsBeside: ' Reconnecting and resuming are written by hand.',
+    },
+    difficulty: {
+      lines: (client: string, server: string, all: string) =>
+        `This course's code: ${client} lines in the browser, ${server} on the server (${all} in all, comments left out).`,
+      yet: (others: readonly { name: string; stars: string; fewer: boolean; lines: string }[]) =>
+        ` Yet ${others.map((u) => `${u.name}, rated ${u.stars}, took ${u.fewer ? 'fewer' : 'more'} (${u.lines})`).join('; ')}.`,
+    },
+    connections: {
+      held: (connections: number, perSource: boolean) =>
+        `${plural(connections, 'TCP connection')} for the whole run${perSource ? ' (one per EventSource: a page with several, or several tabs, holds one each)' : ''}.`,
+      heldAgain: (connections: number, reconnects: number) =>
+        `${plural(connections, 'TCP connection')}: one at a time, and a new one after each drop (${plural(reconnects, 'reconnect')}).`,
+      reused: (requests: number, connections: number) =>
+        `${plural(requests, 'request')} over ${plural(connections, 'TCP connection')}: the requests are many, the connections few. HTTP/1.1 keeps a connection open and reuses it, so a new request is not a new connection.`,
+      each: (requests: number, connections: number) =>
+        `${plural(requests, 'request')} over ${plural(connections, 'TCP connection')}: a new connection for every request.`,
+    },
+    scalability: {
+      polling: (interval: string, perSecond: number, requests: number, empty: string, rate: number, perEvent: string) =>
+        `Polling every ${interval} made ${perSecond} request${perSecond === 1 ? '' : 's'} per second per client (${plural(requests, 'request')}), ${empty} of them empty at ${rate} events/s; ${perEvent}.`,
+      busy: ' At this rate most polls carry news: the cost follows the interval, not the events.',
+      held: (perDelivered: number | null, perEvent: string) =>
+        `${perDelivered === null ? 'No event delivered' : `${perDelivered} requests per event delivered`} (${perEvent}): each answer costs a full HTTP exchange, and every waiting client asks again at once after each event. The surge needs many clients to see.`,
+      persistent: (
+        perEvent: string,
+        lower: readonly { name: string; total: string }[],
+        cheaper: boolean,
+        pool: boolean,
+      ) =>
+        `${perEvent}, against ${lower.length > 0 ? lower.map((u) => `${u.total} B for ${u.name}`).join(', ') : 'nothing to compare'}${cheaper ? '' : ': not cheaper than every technique the post ranks lower'}. But each client holds a connection all the time (memory, a file descriptor${pool ? ", one of the browser's 6 per host over HTTP/1.1" : ''}): what scales depends on the event rate, the fan-out and that cost.`,
+    },
+    support: {
+      here: (has: boolean, api: string) => `${api} in the browser that ran the race: ${has ? 'yes' : 'no'}.`,
+      held: 'A held request is an ordinary request to the browser.',
+      xhr: 'XMLHttpRequest works in every browser.',
+      sse: 'Not most but every current engine has it (Chrome 6, Firefox 6, Safari 5, Edge 79); only Internet Explorer and the Edge before Chromium never did.',
+      ws: 'Wider than "most modern browsers": every current engine, and Internet Explorer 10 and 11 too.',
+    },
+    errors: {
+      recovered: (reconnects: number, recovery: string | null, lost: string, duplicated: string) =>
+        `${plural(reconnects, 'reconnect')}${recovery === null ? '' : `, first event again ${recovery} after the fault`}; ${lost} lost, ${duplicated} duplicated`,
+      ownCode: (file: string) => `This course's client does it (${file})`,
+      waits: (ownCode: string, notCut: string) =>
+        `${ownCode}: on a failure it waits, then asks again with its cursor. ${notCut}`,
+      nothingInFlight: (ownCode: string, lost: string, duplicated: string) =>
+        `${ownCode}. No poll was in flight when the fault struck, so there was no connection to lose: the next poll asked with its cursor; ${lost} lost, ${duplicated} duplicated.`,
+      askedAgain: (ownCode: string, recovered: string) => `${ownCode}: ${recovered}, asking again from its cursor.`,
+      browser: (recovered: string | null) =>
+        `${recovered !== null ? `${recovered}: the browser reconnected by itself, sending Last-Event-ID. ` : 'The browser reconnects by itself and sends Last-Event-ID. '}By hand: resuming from that id on the server, and starting again after a non-200 status or a wrong Content-Type, which stop EventSource for good.`,
+      websocket: (recovered: string | null, file: string) =>
+        `What is built in only reports: a close event with a code (1006 after a drop), an error event that says nothing of why. The browser's WebSocket never reconnects or resumes. ${recovered !== null ? `This course's client did (${recovered}), by its own code.` : `This course's client does it by its own code (${file}).`}`,
+    },
   },
 
   chart: {

@@ -86,6 +86,49 @@ const RACE_SAMPLES: Record<string, unknown[][]> = {
   ],
   'race.progress': [['3.2', '10초', 16, 50]],
   'race.thisRun': [['+1.25', '0.80', '0.40']],
+  'evidence.plural': [[3, '요청']],
+  'evidence.perEvent': [['512'], [null]],
+  'evidence.direction.asks': [[12, '4,096', '8,192']],
+  'evidence.protocol.http': [['요청 12개', '4,096']],
+  'evidence.difficulty.lines': [['60', '80', '140']],
+  'evidence.difficulty.yet': [
+    [
+      [
+        { name: '롱 폴링', stars: '★★', fewer: true, lines: '120' },
+        { name: '웹소켓', stars: '★★★', fewer: false, lines: '300' },
+      ],
+    ],
+  ],
+  'evidence.connections.held': [
+    [1, true],
+    [1, false],
+  ],
+  'evidence.scalability.polling': [['1초', 2, 20, '40%', 5, '이벤트당 512 B']],
+  'evidence.scalability.held': [
+    [1.5, '이벤트당 900 B'],
+    [null, '전달된 이벤트 없음'],
+  ],
+  'evidence.scalability.persistent': [
+    ['이벤트당 120 B', [{ name: '숏 폴링', total: '900' }], true, true],
+    ['이벤트당 120 B', [], false, false],
+  ],
+  'evidence.support.here': [
+    [true, 'EventSource'],
+    [false, 'fetch'],
+  ],
+  'evidence.errors.recovered': [
+    [2, '1.5초', '0', '0'],
+    [0, null, '0', '0'],
+  ],
+  'evidence.errors.ownCode': [['src/client/poll.ts']],
+  'evidence.errors.waits': [['이 강좌의 클라이언트가 처리한다(src/client/poll.ts)', '이번 경주에서는 재지 않았다.']],
+  'evidence.errors.nothingInFlight': [['이 강좌의 클라이언트가 처리한다(src/client/poll.ts)', '0', '0']],
+  'evidence.errors.askedAgain': [['이 강좌의 클라이언트가 처리한다(src/client/poll.ts)', '재연결 2번']],
+  'evidence.errors.browser': [['재연결 2번'], [null]],
+  'evidence.errors.websocket': [
+    ['재연결 2번', 'src/client/websocket.ts'],
+    [null, 'src/client/websocket.ts'],
+  ],
 };
 
 const SAMPLES: Record<string, Record<string, unknown[][]>> = {
@@ -126,6 +169,21 @@ const KEPT = [
   'QUIC',
   'promise',
   'API',
+  'src/client/websocket.ts',
+  'src/client/poll.ts',
+  'Switching Protocols',
+  'XMLHttpRequest',
+  'Internet Explorer',
+  'Chromium',
+  'Chrome',
+  'Firefox',
+  'Safari',
+  'Edge',
+  'Content-Type',
+  'Origin',
+  'close',
+  'error',
+  'id',
   'NTP',
   'kB',
   'p50',

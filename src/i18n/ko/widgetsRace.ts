@@ -119,6 +119,100 @@ export const raceWidgetStrings: RaceWidgetStrings = {
     showsTranslation: false,
   },
 
+  evidence: {
+    names: {
+      poll: '숏 폴링',
+      'long-poll': '롱 폴링',
+      sse: 'SSE',
+      websocket: '웹소켓',
+      'fetch-stream': 'fetch 스트리밍',
+    },
+    count,
+    plural: (n: number, word: string) => `${word} ${count(n)}개`,
+    seconds: (ms: number) => `${+(ms / 1000).toFixed(1)}초`,
+    perEvent: (total: string | null) => (total === null ? '전달된 이벤트 없음' : `이벤트당 ${total} B`),
+    notCut: '이번 경주에서는 재지 않았다. 경주 중에 연결을 끊어 보면 알 수 있다.',
+    direction: {
+      asks: (requests: number, up: string, down: string) =>
+        `요청 ${count(requests)}개가 올라가고(${up} B) ${down} B가 내려왔다. 클라이언트가 묻고, 서버는 답하기만 한다.`,
+      twoWay: (up: string, down: string) =>
+        `프레임이 연결 하나로 양방향을 오간다. 여기서는 그 연결로 ${up} B가 올라가고(핸드셰이크, 퐁, 종료) ${down} B가 내려왔다.`,
+      oneWay: (requests: number, up: string, down: string) =>
+        `요청 ${count(requests)}개가 올라가고(${up} B), 그 응답으로 ${down} B가 내려왔다. 서버에 말을 걸려면 페이지는 그 옆에서 보통 요청을 보낸다.`,
+    },
+    protocol: {
+      http: (what: string, heads: string) => `TCP 위의 HTTP/1.1: ${what}, HTTP 헤더 ${heads} B.`,
+      requests: (requests: number) => `요청 ${count(requests)}개`,
+      stream: (requests: number) => `응답이 끝나지 않는 GET 요청 ${count(requests)}개`,
+      upgraded: (requests: number, heads: string) =>
+        `HTTP로 시작한다: Upgrade: websocket 헤더를 단 HTTP/1.1 GET 요청 ${count(requests)}개가 101 상태 코드로 응답받고(그 연결의 HTTP 헤더 ${heads} B), 같은 TCP 연결 위로 프레임이 오간다.`,
+      upgrades:
+        'HTTP/1.1 GET 요청이 101 Switching Protocols 응답을 받으며 시작하고, 같은 TCP 연결 위로 프레임이 오간다.',
+      underAll:
+        ' 나머지 세 기법 밑에도 TCP가 있다(HTTP/1.1 프로토콜과 HTTP/2 프로토콜은 TCP 위에서, HTTP/3 프로토콜은 QUIC 위에서 돈다). "HTTP 대 TCP"는 잘못된 대비다.',
+    },
+    work: {
+      loop: 'fetch 하나를 감싼 루프다.',
+      heldAlone: '클라이언트는 기다림을 뺀 폴링 루프다. 일은 서버 쪽에 있다(요청을 붙잡아 두었다가 깨우기).',
+      heldBeside: ' 브라우저 쪽은 기다림을 뺀 폴링 루프이고, 늘어난 일은 요청을 붙잡아 두었다가 깨우는 서버 쪽에 있다.',
+      sseAlone: '브라우저가 스스로 재연결하고 Last-Event-ID 헤더를 보낸다. 서버는 거기서부터 재개한다.',
+      sseBeside: ' 브라우저가 스스로 재연결한다. Last-Event-ID부터 재개하는 것은 서버의 몫이다.',
+      wsAlone: '재연결, 재개, Origin 검사, 핑을 모두 직접 작성한다.',
+      wsBeside: ' 재연결과 재개는 직접 작성한다.',
+    },
+    difficulty: {
+      lines: (client: string, server: string, all: string) =>
+        `이 강좌의 코드: 브라우저 쪽 ${client}줄, 서버 쪽 ${server}줄(모두 ${all}줄, 주석 제외).`,
+      yet: (others: readonly { name: string; stars: string; fewer: boolean; lines: string }[]) =>
+        ` 그런데 ${others.map((u) => `${u.stars} 등급인 ${u.name} 기법은 코드가 ${u.fewer ? '더 적었다' : '더 많았다'}(${u.lines}줄)`).join('; ')}.`,
+    },
+    connections: {
+      held: (connections: number, perSource: boolean) =>
+        `경주 내내 TCP 연결 ${count(connections)}개${perSource ? '(EventSource마다 하나: EventSource가 여럿인 페이지나 여러 탭은 각자 하나씩 붙잡는다)' : ''}.`,
+      heldAgain: (connections: number, reconnects: number) =>
+        `TCP 연결 ${count(connections)}개: 한 번에 하나씩, 끊길 때마다 새 연결(재연결 ${count(reconnects)}번).`,
+      reused: (requests: number, connections: number) =>
+        `요청 ${count(requests)}개가 TCP 연결 ${count(connections)}개 위로 오갔다. 요청은 많고 연결은 적다. HTTP/1.1 연결은 열린 채로 다시 쓰이므로, 새 요청이 곧 새 연결은 아니다.`,
+      each: (requests: number, connections: number) =>
+        `요청 ${count(requests)}개가 TCP 연결 ${count(connections)}개 위로 오갔다. 요청마다 새 연결이다.`,
+    },
+    scalability: {
+      polling: (interval: string, perSecond: number, requests: number, empty: string, rate: number, perEvent: string) =>
+        `${interval} 간격으로 폴링해서 클라이언트당 초당 요청 ${perSecond}개(모두 요청 ${count(requests)}개)를 보냈다. 초당 이벤트 ${rate}개에서 빈 응답 비율은 ${empty}, ${perEvent}.`,
+      busy: ' 이 속도에서는 폴링 대부분이 새 소식을 싣고 온다. 비용은 이벤트가 아니라 간격을 따른다.',
+      held: (perDelivered: number | null, perEvent: string) =>
+        `${perDelivered === null ? '전달된 이벤트 없음' : `전달한 이벤트당 요청 ${perDelivered}개`}(${perEvent}). 응답 하나하나가 HTTP 교환 한 번을 통째로 치르고, 기다리던 클라이언트는 이벤트마다 곧바로 다시 요청한다. 이 폭주는 클라이언트가 많아야 보인다.`,
+      persistent: (
+        perEvent: string,
+        lower: readonly { name: string; total: string }[],
+        cheaper: boolean,
+        pool: boolean,
+      ) =>
+        `${perEvent}, 비교 대상: ${lower.length > 0 ? lower.map((u) => `${u.name} ${u.total} B`).join(', ') : '없음'}${cheaper ? '' : '. 원문 글이 더 낮게 매긴 기법보다 모두 싸지는 않았다'}. 하지만 클라이언트마다 연결을 늘 하나씩 붙잡는다(메모리, 파일 디스크립터${pool ? ', HTTP/1.1에서는 브라우저의 호스트당 연결 6개 가운데 하나' : ''}). 무엇이 확장되는지는 이벤트 발행 속도, 팬아웃, 그리고 그 비용에 달려 있다.`,
+    },
+    support: {
+      here: (has: boolean, api: string) => `경주를 돌린 브라우저의 ${api}: ${has ? '있음' : '없음'}.`,
+      held: '붙잡힌 요청도 브라우저에는 평범한 요청이다.',
+      xhr: 'XMLHttpRequest는 모든 브라우저에서 동작한다.',
+      sse: '대부분이 아니라 현재의 모든 엔진에 있다(Chrome 6, Firefox 6, Safari 5, Edge 79). 없었던 것은 Internet Explorer와 Chromium 이전의 Edge뿐이다.',
+      ws: '"대부분의 최신 브라우저"보다 넓다. 현재의 모든 엔진은 물론 Internet Explorer 10, 11 버전에도 있다.',
+    },
+    errors: {
+      recovered: (reconnects: number, recovery: string | null, lost: string, duplicated: string) =>
+        `재연결 ${count(reconnects)}번${recovery === null ? '' : `, 장애 ${recovery} 뒤 첫 이벤트 다시 도착`}, 잃은 이벤트 ${lost}개, 중복 ${duplicated}개`,
+      ownCode: (file: string) => `이 강좌의 클라이언트가 처리한다(${file})`,
+      waits: (ownCode: string, notCut: string) =>
+        `${ownCode}. 실패하면 기다렸다가 커서를 담아 다시 요청한다. ${notCut}`,
+      nothingInFlight: (ownCode: string, lost: string, duplicated: string) =>
+        `${ownCode}. 장애가 일어났을 때 오가던 폴링이 없어서 잃을 연결도 없었다. 다음 폴링이 커서를 담아 요청했다. 잃은 이벤트 ${lost}개, 중복 ${duplicated}개.`,
+      askedAgain: (ownCode: string, recovered: string) => `${ownCode}. ${recovered}, 커서부터 다시 요청했다.`,
+      browser: (recovered: string | null) =>
+        `${recovered !== null ? `${recovered}. 브라우저가 스스로 재연결하며 Last-Event-ID 헤더를 보냈다. ` : '브라우저가 스스로 재연결하고 Last-Event-ID 헤더를 보낸다. '}직접 할 일: 서버에서 그 id부터 재개하기, 그리고 200 이외의 상태 코드나 잘못된 Content-Type 때문에 EventSource가 영영 멈춘 뒤 다시 시작하기.`,
+      websocket: (recovered: string | null, file: string) =>
+        `기본으로 들어 있는 것은 알려 주기만 한다. 종료 코드가 담긴 close 이벤트(끊긴 뒤에는 1006)와 이유를 말하지 않는 error 이벤트다. 브라우저의 웹소켓은 재연결도 재개도 하지 않는다. ${recovered !== null ? `이 강좌의 클라이언트가 자체 코드로 해냈다(${recovered}).` : `이 강좌의 클라이언트가 자체 코드로 처리한다(${file}).`}`,
+    },
+  },
+
   chart: {
     caption: '이벤트마다의 지연 시간(로그 눈금)을 발행 시각에 따라 그렸다. 점선 세로줄은 직접 일으킨 장애를 표시한다.',
     failed: (message: string) => `그래프를 불러오지 못했다(${message}). 위의 표에 같은 수치가 있다.`,

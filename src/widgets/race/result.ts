@@ -10,7 +10,14 @@ import type { ClockEstimate } from './clock.ts';
 import { choiceToQuery, formatBytes, formatMs, formatRate, plural, type RaceChoice } from './settings.ts';
 import type { LatencySummary } from './stats.ts';
 import type { DeliveryOutcome } from './tally.ts';
-import { verdictTable, type PerEvent, type Row, type RunNumbers, type TechniqueNumbers } from './verdicts.ts';
+import {
+  type EvidenceWords,
+  verdictTable,
+  type PerEvent,
+  type Row,
+  type RunNumbers,
+  type TechniqueNumbers,
+} from './verdicts.ts';
 
 export interface Fault {
   kind: 'cut' | 'restart';
@@ -93,6 +100,8 @@ export interface RaceInputs {
   server: LabConnections['byTechnique'];
   features: RunNumbers['features'];
   codeLines?: RunNumbers['codeLines'];
+  /** The words of the verdicts' evidence (English by default). */
+  evidence?: EvidenceWords;
 }
 
 export function buildResult(input: RaceInputs): RaceResult {
@@ -122,14 +131,21 @@ export function buildResult(input: RaceInputs): RaceResult {
     cuts: input.faults.filter((f) => f.kind === 'cut').length,
     restarts: input.faults.filter((f) => f.kind === 'restart').length,
   };
-  const table = verdictTable({
-    settings: { rate: input.choice.rate, payloadBytes: input.choice.payloadBytes, intervalMs: input.choice.intervalMs },
-    windowMs: input.windowMs,
-    faults,
-    techniques,
-    features: input.features,
-    codeLines: input.codeLines,
-  });
+  const table = verdictTable(
+    {
+      settings: {
+        rate: input.choice.rate,
+        payloadBytes: input.choice.payloadBytes,
+        intervalMs: input.choice.intervalMs,
+      },
+      windowMs: input.windowMs,
+      faults,
+      techniques,
+      features: input.features,
+      codeLines: input.codeLines,
+    },
+    input.evidence,
+  );
   const { samples, ...clock } = input.clock;
   const { planned, published, failed, segments } = input.status;
   return {

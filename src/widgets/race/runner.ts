@@ -284,6 +284,7 @@ export class RaceRunner {
           webSocket: typeof WebSocket === 'function',
         },
         codeLines: this.options.codeLines,
+        evidence: t(this.options.lang ?? 'en').widgetsRace.evidence,
       });
       this.setPhase('done', this.words.done(this.status.published, (this.options.choice.durationMs / 1000).toFixed(0)));
     } catch (err) {
