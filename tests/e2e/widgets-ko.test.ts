@@ -28,6 +28,7 @@ import TechniqueTeaser from './src/widgets/teaser/TechniqueTeaser.tsx';
 import TwoWayChat from './src/widgets/two-way/TwoWayChat.tsx';
 import ConnectionLimitLab from './src/widgets/connection-limit/ConnectionLimitLab.tsx';
 import BrowserSupport from './src/widgets/browser-support/BrowserSupport.tsx';
+import Race from './src/widgets/race/Race.tsx';
 import { TECHNIQUE_IDS } from './protocol/techniques.ts';
 export const islands = [
   ...TECHNIQUE_IDS.map((technique) => ['demo-' + technique, () => h(TechniqueDemo, { technique, lang: 'ko' })]),
@@ -35,6 +36,7 @@ export const islands = [
   ['two-way', () => h(TwoWayChat, { lang: 'ko' })],
   ['connection-limit', () => h(ConnectionLimitLab, { lang: 'ko' })],
   ['browser-support', () => h(BrowserSupport, { lang: 'ko' })],
+  ['race', () => h(Race, { lang: 'ko' })],
 ];
 `;
 
@@ -90,7 +92,14 @@ let serverText: Record<string, string>;
 /** Each island hydrated in a page (and a browser context: a connection pool) of its own. */
 const pages = new Map<string, WidgetPage>();
 
-const ISLANDS = [...TECHNIQUE_IDS.map((x) => `demo-${x}`), 'teaser', 'two-way', 'connection-limit', 'browser-support'];
+const ISLANDS = [
+  ...TECHNIQUE_IDS.map((x) => `demo-${x}`),
+  'teaser',
+  'two-way',
+  'connection-limit',
+  'browser-support',
+  'race',
+];
 
 /** The words of an island's stable parts (labels and headings), which must not change on hydration. */
 const labels = (page: Page, id: string) =>
@@ -251,6 +260,29 @@ describe('widgets with lang="ko"', () => {
     assert.equal(
       (await support.locator('[data-feature="EventSource"] .w-answer .w-reserve-shown').textContent())?.trim(),
       b.answers.yes,
+    );
+  });
+
+  test('a short race runs in Korean and its verdicts are worded in Korean', async () => {
+    const { page } = await island('race');
+    const widget = page.locator('[data-demo="race"]');
+    const r = ko.widgetsRace;
+    await widget.getByLabel(r.race.labels.durationMs).selectOption('5000');
+    await widget.getByRole('button', { name: r.race.start }).and(widget.locator(':enabled')).click();
+    await waitForWidget(widget, (a) => a.phase === 'done' || a.phase === 'error', 'the race to end', 60_000);
+    const status = (await widget.locator('.w-status').textContent())?.trim() ?? '';
+    assert.match(status, /^끝: 5초 동안 이벤트 \d+개를 발행했다\./, status);
+    assert.equal((await widget.locator('.w-state').textContent())?.trim(), r.race.phases.done);
+    assert.equal(await widget.locator('.w-race-verdicts caption').textContent(), r.verdicts.caption);
+    const marks = await widget.locator('.w-race-verdicts .w-verdict').allTextContents();
+    assert.ok(marks.length > 0 && marks.every((m) => Object.values(r.verdicts.marks).includes(m)), marks.join(', '));
+    // The evidence is Korean, and the post's claims are its own Korean only (no English translation beside them).
+    for (const text of await widget.locator('.w-race-verdicts td[data-verdict] > span').allTextContents())
+      assert.match(text, /[가-힣]/, text);
+    assert.equal(await widget.locator('.w-race-verdicts q:not([lang="ko"])').count(), 0);
+    assert.match(
+      (await widget.locator('.w-race-table caption').textContent()) ?? '',
+      /^기법별 이번 경주 수치 \(최종\)$/,
     );
   });
 

@@ -226,6 +226,39 @@ export const raceWidgetStrings = {
     },
   },
 
+  /** The run in a few lines of plain text, to share (src/widgets/race/result.ts, summaryText). */
+  summary: {
+    title: (startedAt: string) => `Realtime Lab race, ${startedAt} UTC`,
+    noFault: 'no fault injected',
+    fault: (kind: 'cut' | 'restart', at: string) => `${kind} at ${at} s`,
+    settings: (rate: string, duration: string, bytes: string, interval: string, faults: string) =>
+      `${rate} for ${duration}, ${bytes} of data per event, polling every ${interval}; ${faults}.`,
+    clock: (published: number, offset: string, uncertainty: string, samples: number) =>
+      `${published} events published. Server clock offset ${offset} ms ± ${uncertainty} ms (NTP-style, best of ${plural(samples, 'round trip')}).`,
+    ms: (x: number | null) => (x === null ? '—' : `${x.toFixed(1)} ms`),
+    technique: (
+      name: string,
+      latency: readonly [string, string, string],
+      requests: number,
+      empty: number | null,
+      connections: number,
+      perEvent: number | null,
+      delivered: number,
+      lost: number,
+      duplicated: number,
+      announced: number,
+    ) =>
+      `${name}: latency p50 ${latency[0]}, p95 ${latency[1]}, max ${latency[2]}; ${plural(requests, 'request')}${empty === null ? '' : `, ${empty} empty`}, ${plural(connections, 'TCP connection')}, ${perEvent === null ? 'no event' : `${Math.round(perEvent)} B/event`}; ${delivered} delivered, ${lost} lost, ${duplicated} duplicated${announced > 0 ? `, ${announced} gone with a reset or gap (announced)` : ''}.`,
+    verdictsTitle: (names: readonly string[]) => `Verdicts on the source post's table (${names.join(' / ')}):`,
+    /** A row of the post's table: English names it by its translation. */
+    row: (labelKo: string, label: string, verdicts: readonly string[]) => {
+      void labelKo;
+      return `${label}: ${verdicts.join(' / ')}`;
+    },
+    verdictWords: { confirmed: 'confirmed', nuanced: 'nuanced', corrected: 'corrected' },
+    again: (url: string) => `Run it yourself: ${url}`,
+  },
+
   chart: {
     caption:
       'Latency of each event (log scale) against when it was published. A dotted vertical line marks each fault you injected.',

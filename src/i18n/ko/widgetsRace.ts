@@ -4,6 +4,7 @@
  * a value put in at run time. Units: ms, 초, B, kB.
  */
 import type { RaceWidgetStrings } from '../en/widgetsRace.ts';
+import { widgetStrings } from './widgets.ts';
 
 const count = (n: number) => Math.round(n).toLocaleString('ko');
 
@@ -120,13 +121,7 @@ export const raceWidgetStrings: RaceWidgetStrings = {
   },
 
   evidence: {
-    names: {
-      poll: '숏 폴링',
-      'long-poll': '롱 폴링',
-      sse: 'SSE',
-      websocket: '웹소켓',
-      'fetch-stream': 'fetch 스트리밍',
-    },
+    names: widgetStrings.teaser.names,
     count,
     plural: (n: number, word: string) => `${word} ${count(n)}개`,
     seconds: (ms: number) => `${+(ms / 1000).toFixed(1)}초`,
@@ -211,6 +206,34 @@ export const raceWidgetStrings: RaceWidgetStrings = {
       websocket: (recovered: string | null, file: string) =>
         `기본으로 들어 있는 것은 알려 주기만 한다. 종료 코드가 담긴 close 이벤트(끊긴 뒤에는 1006)와 이유를 말하지 않는 error 이벤트다. 브라우저의 웹소켓은 재연결도 재개도 하지 않는다. ${recovered !== null ? `이 강좌의 클라이언트가 자체 코드로 해냈다(${recovered}).` : `이 강좌의 클라이언트가 자체 코드로 처리한다(${file}).`}`,
     },
+  },
+
+  summary: {
+    title: (startedAt: string) => `Realtime Lab 경주, ${startedAt} UTC`,
+    noFault: '장애 없음',
+    fault: (kind: 'cut' | 'restart', at: string) => `${at}초에 ${kind === 'cut' ? '연결 끊기' : '서버 재시작'}`,
+    settings: (rate: string, duration: string, bytes: string, interval: string, faults: string) =>
+      `${duration} 동안 ${rate}, 이벤트당 데이터 ${bytes}, 폴링 간격 ${interval}, ${faults}.`,
+    clock: (published: number, offset: string, uncertainty: string, samples: number) =>
+      `이벤트 ${count(published)}개 발행. 서버 시계 오프셋 ${offset}ms ± ${uncertainty}ms(NTP 방식, 왕복 ${samples}번 중 최선).`,
+    ms: (x: number | null) => (x === null ? '—' : `${x.toFixed(1)}ms`),
+    technique: (
+      name: string,
+      latency: readonly [string, string, string],
+      requests: number,
+      empty: number | null,
+      connections: number,
+      perEvent: number | null,
+      delivered: number,
+      lost: number,
+      duplicated: number,
+      announced: number,
+    ) =>
+      `${name}: 지연 시간 p50 ${latency[0]}, p95 ${latency[1]}, 최댓값 ${latency[2]}, 요청 ${count(requests)}개${empty === null ? '' : `(빈 응답 ${empty}개)`}, TCP 연결 ${count(connections)}개, ${perEvent === null ? '이벤트 없음' : `이벤트당 ${Math.round(perEvent)} B`}, 전달 ${delivered}개, 잃음 ${lost}개, 중복 ${duplicated}개${announced > 0 ? `, 리셋이나 갭으로 사라짐 ${announced}개(통보됨)` : ''}.`,
+    verdictsTitle: (names: readonly string[]) => `원문 글의 표에 대한 판정(${names.join(' / ')}):`,
+    row: (labelKo: string, _label: string, verdicts: readonly string[]) => `${labelKo}: ${verdicts.join(' / ')}`,
+    verdictWords: { confirmed: '맞음', nuanced: '단서 필요', corrected: '바로잡음' },
+    again: (url: string) => `직접 돌려 보기: ${url}`,
   },
 
   chart: {

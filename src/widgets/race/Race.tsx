@@ -161,7 +161,7 @@ export default function Race({ codeLines, lang = 'en' }: Props) {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
-  const summary = result ? summaryText(result, location.href) : '';
+  const summary = result ? summaryText(result, location.href, words) : '';
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(summary);
