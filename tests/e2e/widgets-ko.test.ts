@@ -29,6 +29,26 @@ import TwoWayChat from './src/widgets/two-way/TwoWayChat.tsx';
 import ConnectionLimitLab from './src/widgets/connection-limit/ConnectionLimitLab.tsx';
 import BrowserSupport from './src/widgets/browser-support/BrowserSupport.tsx';
 import Race from './src/widgets/race/Race.tsx';
+import Exercise from './src/widgets/exercise/Exercise.tsx';
+import { exercise } from './content/exercises/index.ts';
+import { requirementLabel } from './src/exercises/judge.ts';
+import { t } from './src/i18n/catalogue.ts';
+
+// The exercise as Exercise.astro gives it to the widget on a Korean page.
+const e = exercise('poll-cursor', 'ko');
+const words = t('ko');
+const view = {
+  id: e.id,
+  kind: e.kind,
+  techniqueName: words.widgets.exercise.longNames[e.technique],
+  title: e.title,
+  task: e.task,
+  starter: e.starter,
+  solution: e.solution,
+  hints: e.hints,
+  requirements: e.requirements.map((r) => ({ id: r.id, label: requirementLabel(r, words.exercises) })),
+  grading: e,
+};
 import { TECHNIQUE_IDS } from './protocol/techniques.ts';
 export const islands = [
   ...TECHNIQUE_IDS.map((technique) => ['demo-' + technique, () => h(TechniqueDemo, { technique, lang: 'ko' })]),
@@ -37,6 +57,7 @@ export const islands = [
   ['connection-limit', () => h(ConnectionLimitLab, { lang: 'ko' })],
   ['browser-support', () => h(BrowserSupport, { lang: 'ko' })],
   ['race', () => h(Race, { lang: 'ko' })],
+  ['exercise', () => h(Exercise, { exercise: view, lang: 'ko' })],
 ];
 `;
 
@@ -99,13 +120,25 @@ const ISLANDS = [
   'connection-limit',
   'browser-support',
   'race',
+  'exercise',
 ];
 
 /** The words of an island's stable parts (labels and headings), which must not change on hydration. */
 const labels = (page: Page, id: string) =>
   page
     .locator(
-      [' dt', ' legend', ' summary', ' caption', ' tr:not(.w-bytes-per-event) > th', ' label', ' .w-tl-lane']
+      [
+        ' dt',
+        ' legend',
+        ' summary',
+        ' caption',
+        ' tr:not(.w-bytes-per-event) > th',
+        ' label',
+        ' .w-tl-lane',
+        ' h3',
+        ' h4',
+        ' .ex-task',
+      ]
         .map((part) => `#${id}${part}`)
         .join(', '),
     )
@@ -283,6 +316,37 @@ describe('widgets with lang="ko"', () => {
     assert.match(
       (await widget.locator('.w-race-table caption').textContent()) ?? '',
       /^기법별 이번 경주 수치 \(최종\)$/,
+    );
+  });
+
+  test('an exercise in Korean: task, hints, progress and the grader lines; the solution passes', async () => {
+    const { page } = await island('exercise');
+    const root = page.locator('[data-exercise="poll-cursor"]');
+    await root.locator('.cm-editor').waitFor({ timeout: 15_000 });
+    const x = ko.exercises;
+    assert.equal(
+      await root.locator('.ex-title').textContent(),
+      '연습 문제: 페이지를 넘겨 가며 읽고, 물러설 줄 아는 폴링 클라이언트',
+    );
+    assert.match((await root.locator('.ex-kicker').textContent()) ?? '', /^연습 문제 · 숏 폴링/);
+    await root.getByRole('button', { name: x.hint(0, 3) }).click();
+    assert.match((await root.locator('.ex-hint').first().textContent()) ?? '', /^힌트 1\. /);
+    await root.getByRole('button', { name: x.showSolution }).click();
+    await root.getByRole('button', { name: x.copySolution }).click();
+    await root.getByRole('button', { name: x.run }).click();
+    await page.waitForFunction(
+      (el) => ['passed', 'failed'].includes(el?.getAttribute('data-state') ?? ''),
+      await root.elementHandle(),
+      { timeout: 90_000, polling: 200 },
+    );
+    const state = (await root.locator('.ex-state').textContent())?.trim() ?? '';
+    assert.match(state, /^통과: 모든 요구 사항 충족 \([\d.]+초\)$/, state);
+    const evidence = await root.locator('.ex-evidence li').allTextContents();
+    assert.ok(evidence.length > 0);
+    for (const line of evidence) assert.match(line, /[가-힣]/, line);
+    assert.match(
+      (await root.locator('.ex-console').textContent()) ?? '',
+      /코드가 채널 lab-[0-9a-f]+에서 실행 중이다\./,
     );
   });
 

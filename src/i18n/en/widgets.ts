@@ -225,6 +225,8 @@ export const widgetStrings = {
     unreachable: 'the server could not be reached',
     /** English keeps the server's own sentence when it sent one. */
     answered: (status: number, message: string | undefined) => message ?? `it answered ${status}`,
+    /** How long a run took, after its state. */
+    took: (seconds: string) => ` (${seconds} s)`,
     /** What the sandbox's harness says (src/exercises/harness.ts). */
     harness: {
       notPlainData: 'deliver() and log() take plain data (JSON values): ',

@@ -222,6 +222,7 @@ export const widgetStrings: WidgetStrings = {
     },
     unreachable: '서버에 연결하지 못했다',
     answered: (status: number) => `상태 코드 ${status} 응답을 받았다`,
+    took: (seconds: string) => ` (${seconds}초)`,
     harness: {
       notPlainData: 'deliver()와 log()에는 JSON 값 같은 평범한 데이터만 넘길 수 있다: ',
       noOnSend: '보낼 메시지가 도착했지만, 코드가 onSend(handler)를 등록하지 않았다.',

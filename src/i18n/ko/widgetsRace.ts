@@ -217,18 +217,8 @@ export const raceWidgetStrings: RaceWidgetStrings = {
     clock: (published: number, offset: string, uncertainty: string, samples: number) =>
       `이벤트 ${count(published)}개 발행. 서버 시계 오프셋 ${offset}ms ± ${uncertainty}ms(NTP 방식, 왕복 ${samples}번 중 최선).`,
     ms: (x: number | null) => (x === null ? '—' : `${x.toFixed(1)}ms`),
-    technique: (
-      name: string,
-      latency: readonly [string, string, string],
-      requests: number,
-      empty: number | null,
-      connections: number,
-      perEvent: number | null,
-      delivered: number,
-      lost: number,
-      duplicated: number,
-      announced: number,
-    ) =>
+    // The parameters' types are the English twin's (RaceWidgetStrings).
+    technique: (name, latency, requests, empty, connections, perEvent, delivered, lost, duplicated, announced) =>
       `${name}: 지연 시간 p50 ${latency[0]}, p95 ${latency[1]}, 최댓값 ${latency[2]}, 요청 ${count(requests)}개${empty === null ? '' : `(빈 응답 ${empty}개)`}, TCP 연결 ${count(connections)}개, ${perEvent === null ? '이벤트 없음' : `이벤트당 ${Math.round(perEvent)} B`}, 전달 ${delivered}개, 잃음 ${lost}개, 중복 ${duplicated}개${announced > 0 ? `, 리셋이나 갭으로 사라짐 ${announced}개(통보됨)` : ''}.`,
     verdictsTitle: (names: readonly string[]) => `원문 글의 표에 대한 판정(${names.join(' / ')}):`,
     row: (labelKo: string, _label: string, verdicts: readonly string[]) => `${labelKo}: ${verdicts.join(' / ')}`,

@@ -262,7 +262,7 @@ export default function Exercise({ exercise, lang = 'en' }: { exercise: Exercise
       <p class="ex-state" role="status" aria-live="polite">
         <span class={`ex-badge ex-badge-${state}`}>{t.states[state]}</span>
         {running && progress ? ` ${progress}` : ''}
-        {outcome && !running ? ` (${(outcome.ms / 1000).toFixed(1)} s)` : ''}
+        {outcome && !running ? catalogue(lang).widgets.exercise.took((outcome.ms / 1000).toFixed(1)) : ''}
       </p>
       <ul class="ex-checks">
         {exercise.requirements.map((r) => {
