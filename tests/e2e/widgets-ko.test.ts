@@ -30,25 +30,10 @@ import ConnectionLimitLab from './src/widgets/connection-limit/ConnectionLimitLa
 import BrowserSupport from './src/widgets/browser-support/BrowserSupport.tsx';
 import Race from './src/widgets/race/Race.tsx';
 import Exercise from './src/widgets/exercise/Exercise.tsx';
-import { exercise } from './content/exercises/index.ts';
-import { requirementLabel } from './src/exercises/judge.ts';
-import { t } from './src/i18n/catalogue.ts';
+import { exerciseView } from './src/widgets/exercise/view.ts';
 
 // The exercise as Exercise.astro gives it to the widget on a Korean page.
-const e = exercise('poll-cursor', 'ko');
-const words = t('ko');
-const view = {
-  id: e.id,
-  kind: e.kind,
-  techniqueName: words.widgets.exercise.longNames[e.technique],
-  title: e.title,
-  task: e.task,
-  starter: e.starter,
-  solution: e.solution,
-  hints: e.hints,
-  requirements: e.requirements.map((r) => ({ id: r.id, label: requirementLabel(r, words.exercises) })),
-  grading: e,
-};
+const view = exerciseView('poll-cursor', 'ko');
 import { TECHNIQUE_IDS } from './protocol/techniques.ts';
 export const islands = [
   ...TECHNIQUE_IDS.map((technique) => ['demo-' + technique, () => h(TechniqueDemo, { technique, lang: 'ko' })]),
