@@ -129,6 +129,8 @@ export const raceWidgetStrings = {
     figuresAbove: 'Its figures are in the table above.',
     /** English shows the English translation beside the post's Korean. */
     showsTranslation: true as boolean,
+    /** A cited source's link text (src/widgets/race/claims.ts names them in English). */
+    source: (label: string) => label,
   },
 
   /**

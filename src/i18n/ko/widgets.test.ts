@@ -88,6 +88,12 @@ const RACE_SAMPLES: Record<string, unknown[][]> = {
   'race.thisRun': [['+1.25', '0.80', '0.40']],
   'evidence.plural': [[3, '요청']],
   'summary.title': [['2026-12-02 05:20']],
+  'verdicts.source': [
+    ['MDN compatibility data'],
+    ['WHATWG HTML, server-sent events'],
+    ['WHATWG WebSockets'],
+    ['RFC 6455 §5'],
+  ],
   'summary.fault': [
     ['cut', '3.2'],
     ['restart', '6.0'],
@@ -184,6 +190,10 @@ const KEPT = [
   'QUIC',
   'promise',
   'API',
+  'WHATWG',
+  'HTML',
+  'MDN',
+  'RFC',
   'Realtime Lab',
   'UTC',
   'http://127.0.0.1:4321/ko/lessons/choosing/?rate=5#race',

@@ -118,6 +118,12 @@ export const raceWidgetStrings: RaceWidgetStrings = {
     noClaim: '원문 글에 없는 기법이라 판정할 주장이 없다.',
     figuresAbove: '수치는 위의 표에 있다.',
     showsTranslation: false,
+    source: (label: string) =>
+      ({
+        'MDN compatibility data': 'MDN 브라우저 호환성 데이터',
+        'WHATWG HTML, server-sent events': 'WHATWG HTML 표준, SSE 절',
+        'WHATWG WebSockets': 'WHATWG 웹소켓 표준',
+      })[label] ?? label,
   },
 
   evidence: {

@@ -59,7 +59,7 @@ export default function VerdictTable({
                     {cell.source && (
                       <>
                         {' '}
-                        <a href={cell.source.href}>{cell.source.label}</a>
+                        <a href={cell.source.href}>{words.source(cell.source.label)}</a>
                       </>
                     )}
                   </td>
