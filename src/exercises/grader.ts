@@ -17,9 +17,9 @@ import type {
   WirePage,
 } from '../../protocol/lab.ts';
 import { EMPTY_EPOCH } from '../../protocol/channels.ts';
-import { t as catalogue } from '../i18n/catalogue.ts';
+import { exerciseWidgetWords, exerciseWords } from '../widgets/shared/words-exercises.ts';
 import type { ExerciseStrings } from '../i18n/en/exercises.ts';
-import type { WidgetStrings } from '../i18n/en/widgets.ts';
+import type { ExerciseWidgetStrings } from '../i18n/en/widgetsExercise.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { newLabId } from '../widgets/shared/lab-api.ts';
 import { bindDefaultExport, firstSyntaxError, workerModule } from './harness.ts';
@@ -68,7 +68,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** The grader's words: the exercise strings, and why the server could not help (the widget strings). */
 interface Words {
   t: ExerciseStrings;
-  server: WidgetStrings['exercise'];
+  server: ExerciseWidgetStrings;
 }
 
 async function callApi<T>({ t, server }: Words, path: string, body?: unknown): Promise<T> {
@@ -114,8 +114,9 @@ function exportStarts(tree: ReturnType<typeof javascriptLanguage.parser.parse>):
 }
 
 export async function gradeRun(exercise: Exercise, code: string, hooks: RunHooks): Promise<RunOutcome> {
-  const { exercises: t, widgets } = catalogue(hooks.lang ?? 'en');
-  const api = <T>(path: string, body?: unknown) => callApi<T>({ t, server: widgets.exercise }, path, body);
+  const t = exerciseWords(hooks.lang ?? 'en');
+  const widgets = exerciseWidgetWords(hooks.lang ?? 'en');
+  const api = <T>(path: string, body?: unknown) => callApi<T>({ t, server: widgets }, path, body);
   const began = performance.now();
   const lab = newLabId();
   const done = (judgement: Judgement, stoppedBy: StoppedBy | null): RunOutcome => ({
@@ -205,7 +206,7 @@ export async function gradeRun(exercise: Exercise, code: string, hooks: RunHooks
         channel: start.channel,
         base: location.origin,
         beatMs: BEAT_MS,
-        words: widgets.exercise.harness,
+        words: widgets.harness,
       });
       workerUrl = URL.createObjectURL(new Blob([module], { type: 'text/javascript' }));
       const w = new Worker(workerUrl, { type: 'module', name: `exercise ${exercise.id}` });

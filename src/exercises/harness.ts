@@ -70,7 +70,7 @@ export function bindDefaultExport(code: string, starts: readonly number[]): stri
 }
 
 /** What the harness is started with. */
-import { widgetStrings } from '../i18n/en/widgets.ts';
+import { exerciseWidgetStrings } from '../i18n/en/widgetsExercise.ts';
 
 export interface HarnessConfig {
   channel: string;
@@ -96,7 +96,7 @@ export function harnessSource(config: HarnessConfig): string {
   return `
 ;{
 const __cfg = ${JSON.stringify(config)};
-const __words = ${JSON.stringify(config.words ?? widgetStrings.exercise.harness)};
+const __words = ${JSON.stringify(config.words ?? exerciseWidgetStrings.harness)};
 const __post = (m) => {
   try { self.postMessage(m); }
   catch (err) { self.postMessage({ type: 'exception', message: __words.notPlainData + err.message, line: null }); }

@@ -9,13 +9,17 @@
 import { exerciseStrings as exercisesEn } from './en/exercises.ts';
 import { techniqueStrings as techniquesEn } from './en/techniques.ts';
 import { widgetStrings as widgetsEn } from './en/widgets.ts';
+import { exerciseWidgetStrings as widgetsExerciseEn } from './en/widgetsExercise.ts';
 import { labWidgetStrings as widgetsLabEn } from './en/widgetsLab.ts';
 import { raceWidgetStrings as widgetsRaceEn } from './en/widgetsRace.ts';
+import { teaserWidgetStrings as widgetsTeaserEn } from './en/widgetsTeaser.ts';
 import { exerciseStrings as exercisesKo } from './ko/exercises.ts';
 import { techniqueStrings as techniquesKo } from './ko/techniques.ts';
 import { widgetStrings as widgetsKo } from './ko/widgets.ts';
+import { exerciseWidgetStrings as widgetsExerciseKo } from './ko/widgetsExercise.ts';
 import { labWidgetStrings as widgetsLabKo } from './ko/widgetsLab.ts';
 import { raceWidgetStrings as widgetsRaceKo } from './ko/widgetsRace.ts';
+import { teaserWidgetStrings as widgetsTeaserKo } from './ko/widgetsTeaser.ts';
 import type { Locale } from './locales.ts';
 
 const en = {
@@ -24,6 +28,8 @@ const en = {
   widgets: widgetsEn,
   widgetsLab: widgetsLabEn,
   widgetsRace: widgetsRaceEn,
+  widgetsTeaser: widgetsTeaserEn,
+  widgetsExercise: widgetsExerciseEn,
 };
 
 export type Catalogue = typeof en;
@@ -34,6 +40,8 @@ const ko: Catalogue = {
   widgets: widgetsKo,
   widgetsLab: widgetsLabKo,
   widgetsRace: widgetsRaceKo,
+  widgetsTeaser: widgetsTeaserKo,
+  widgetsExercise: widgetsExerciseKo,
 };
 
 const CATALOGUES: Record<Locale, Catalogue> = { en, ko };

@@ -179,7 +179,7 @@ describe('widgets with lang="ko"', () => {
       assert.equal((await labels(page, id)).join(' | '), text, `${id}: the same words once hydrated`);
     }
     assert.ok(serverText['demo-sse']!.includes(ko.widgets.demo.counters.received));
-    assert.ok(serverText.teaser!.includes(ko.widgets.teaser.rows.requests));
+    assert.ok(serverText.teaser!.includes(ko.widgetsTeaser.rows.requests));
   });
 
   for (const technique of TECHNIQUE_IDS)
@@ -218,7 +218,7 @@ describe('widgets with lang="ko"', () => {
     const widget = page.locator('[data-demo="teaser"]');
     await widget.scrollIntoViewIfNeeded();
     await waitForWidget(widget, (a) => a.state === 'live', 'the teaser live');
-    const s = ko.widgets.teaser;
+    const s = ko.widgetsTeaser;
     assert.equal((await widget.locator('[role="status"]').textContent())?.trim(), s.allLive(TECHNIQUE_IDS.length));
     const headings = await widget.locator('thead th').allTextContents();
     assert.deepEqual(

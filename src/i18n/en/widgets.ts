@@ -5,7 +5,6 @@
  * functions; every count is worded here (so no widget writes "1 events").
  */
 import type { StopReason } from '../../client/types.ts';
-import { TECHNIQUES, type TechniqueId } from '../../../protocol/techniques.ts';
 
 /** "1 event", "2 events". */
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -213,61 +212,6 @@ export const widgetStrings = {
       `body, ${payload} B payload${framing ? ` + ${framing} B chunk framing` : ''}`,
     entriesLabel: 'Captured entries, newest first',
     nothingYet: 'Nothing captured yet.',
-  },
-
-  /** What the exercises say beyond the exercise strings (../en/exercises.ts). */
-  exercise: {
-    /** The kicker of the capstone, where a technique exercise names its technique. */
-    allTechniques: 'All techniques',
-    /** A technique's name in the kicker. */
-    longNames: Object.fromEntries(TECHNIQUES.map((t) => [t.id, t.longName])) as Record<TechniqueId, string>,
-    /** Why the grader could not talk to the server (inside console.serverError). */
-    unreachable: 'the server could not be reached',
-    /** English keeps the server's own sentence when it sent one. */
-    answered: (status: number, message: string | undefined) => message ?? `it answered ${status}`,
-    /** How long a run took, after its state. */
-    took: (seconds: string) => ` (${seconds} s)`,
-    /** What the sandbox's harness says (src/exercises/harness.ts). */
-    harness: {
-      notPlainData: 'deliver() and log() take plain data (JSON values): ',
-      noOnSend: 'A message to send arrived, but your code registered no onSend(handler).',
-    },
-  },
-
-  teaser: {
-    states: { idle: 'Stopped', connecting: 'Connecting…', live: 'Live', error: 'Error' },
-    start: 'Start',
-    stop: 'Stop',
-    /** A column's heading. */
-    names: Object.fromEntries(TECHNIQUES.map((t) => [t.id, t.name])) as Record<TechniqueId, string>,
-    aria: (count: number, channel: string) => `${count} techniques side by side, reading the ${channel} channel`,
-    /** The title, around the channel's name in code: [strong, before, after]. */
-    title: (count: number): readonly [string, string, string] => [
-      `${count} techniques, one channel`,
-      ' · ',
-      `, read ${count} ways at once`,
-    ],
-    interval: 'Polling interval',
-    pausedHidden:
-      "Paused while this tab is hidden: a hidden tab would still hold the browser's connections to this site.",
-    pausedClaimed: "Paused: another experiment on this page needs all of the browser's connections for a moment.",
-    stoppedNote: 'Stopped. Press Start to open them all again; each resumes after the last event it showed.',
-    failed: (why: string) => `Stopped by an error: ${why}`,
-    allLive: (count: number) => `All ${count} are live on the same channel.`,
-    caption: 'Measured in this page since it opened (polling: since its interval was set)',
-    rows: {
-      state: 'State',
-      events: 'Events',
-      requests: 'HTTP requests',
-      empty: 'Empty answers',
-      meanLag: 'Average lag',
-      worstLag: 'Worst lag',
-    },
-    none: 'none',
-    /** Short enough for a phone's column; the space before the unit does not break. */
-    lag: (ms: number) => (ms < 1000 ? `${Math.round(ms)}\u00a0ms` : `${(ms / 1000).toFixed(1)}\u00a0s`),
-    note: (interval: string) =>
-      `Lag: how long after the first of them to show an event this technique showed it, timed in this page. Short polling asks every ${interval}; the other three are told as soon as the event exists.`,
   },
 };
 

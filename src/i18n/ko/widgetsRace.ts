@@ -4,7 +4,7 @@
  * a value put in at run time. Units: ms, 초, B, kB.
  */
 import type { RaceWidgetStrings } from '../en/widgetsRace.ts';
-import { widgetStrings } from './widgets.ts';
+import { teaserWidgetStrings } from './widgetsTeaser.ts';
 
 const count = (n: number) => Math.round(n).toLocaleString('ko');
 
@@ -127,7 +127,7 @@ export const raceWidgetStrings: RaceWidgetStrings = {
   },
 
   evidence: {
-    names: widgetStrings.teaser.names,
+    names: teaserWidgetStrings.names,
     count,
     plural: (n: number, word: string) => `${word} ${count(n)}개`,
     seconds: (ms: number) => `${+(ms / 1000).toFixed(1)}초`,

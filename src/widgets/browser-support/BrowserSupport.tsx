@@ -3,7 +3,7 @@
  * the techniques of the course.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../i18n/catalogue.ts';
+import { labWords } from '../shared/words-lab.ts';
 import type { FeatureName } from '../../i18n/en/widgetsLab.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import Reserve from '../shared/Reserve.tsx';
@@ -72,7 +72,7 @@ const FEATURES: Feature[] = [
 ];
 
 export default function BrowserSupport({ lang = 'en' }: { lang?: Locale }) {
-  const words = t(lang).widgetsLab.browserSupport;
+  const words = labWords(lang).browserSupport;
   const { checking: CHECKING, checked, answers: ANSWERS } = words;
   const [results, setResults] = useState<boolean[] | null>(null);
   useEffect(() => setResults(FEATURES.map((f) => f.detect())), []);

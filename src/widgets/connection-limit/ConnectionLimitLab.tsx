@@ -9,7 +9,7 @@ import { labApi, labChannel, newLabId } from '../shared/lab-api.ts';
 import { claimPage } from '../shared/page-connections.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
 import Reserve from '../shared/Reserve.tsx';
-import { t } from '../../i18n/catalogue.ts';
+import { labWords } from '../shared/words-lab.ts';
 import type { LabWidgetStrings } from '../../i18n/en/widgetsLab.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import '../shared/widgets.css';
@@ -90,7 +90,7 @@ const protocolNote = (words: Words, protocol: string) =>
 const protocolRoom = (words: Words) => ['http/1.1', 'h2', 'h3'].map((p) => protocolNote(words, p));
 
 export default function ConnectionLimitLab({ lang = 'en' }: { lang?: Locale }) {
-  const words = t(lang).widgetsLab.connectionLimit;
+  const words = labWords(lang).connectionLimit;
   const lab = useBrowserValue(newLabId, '');
   const [count, setCount] = useState(7);
   const [phase, setPhase] = useState<Phase>('idle');

@@ -7,7 +7,7 @@
  * a run, data-lost and data-duplicated.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t as catalogue } from '../../i18n/catalogue.ts';
+import { exerciseWidgetWords, exerciseWords } from '../shared/words-exercises.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { browserStorage, markExercisePassed, readProgress, updateProgress } from '../../lib/progress.ts';
 import { loadCode, replaceKeeping, restore, saveCode, type StoredCode } from './code-store.ts';
@@ -42,7 +42,7 @@ type Runtime = typeof import('./runtime.ts');
 
 /** The exercise as the page gives it (in its language), and the language of the widget's own words. */
 export default function Exercise({ exercise, lang = 'en' }: { exercise: ExerciseView; lang?: Locale }) {
-  const t = catalogue(lang).exercises;
+  const t = exerciseWords(lang);
   const [stored, setStored] = useState<StoredCode>({ code: exercise.starter, backup: null });
   const [editorState, setEditorState] = useState<'loading' | 'ready' | 'failed'>('loading');
   const [showSolution, setShowSolution] = useState(false);
@@ -262,7 +262,7 @@ export default function Exercise({ exercise, lang = 'en' }: { exercise: Exercise
       <p class="ex-state" role="status" aria-live="polite">
         <span class={`ex-badge ex-badge-${state}`}>{t.states[state]}</span>
         {running && progress ? ` ${progress}` : ''}
-        {outcome && !running ? catalogue(lang).widgets.exercise.took((outcome.ms / 1000).toFixed(1)) : ''}
+        {outcome && !running ? exerciseWidgetWords(lang).took((outcome.ms / 1000).toFixed(1)) : ''}
       </p>
       <ul class="ex-checks">
         {exercise.requirements.map((r) => {

@@ -16,7 +16,7 @@ export function exerciseView(id: string, lang: Locale): ExerciseView {
     id: e.id,
     kind: e.kind,
     techniqueName:
-      e.kind === 'capstone' ? words.widgets.exercise.allTechniques : words.widgets.exercise.longNames[e.technique],
+      e.kind === 'capstone' ? words.widgetsExercise.allTechniques : words.widgetsExercise.longNames[e.technique],
     title: e.title,
     task: e.task,
     starter: e.starter,

@@ -19,7 +19,8 @@ import RaceChart from './RaceChart.tsx';
 import { summaryText } from './result.ts';
 import { RaceRunner, type Phase } from './runner.ts';
 import { CHOICES, DEFAULT_CHOICE, choiceFromQuery, type RaceChoice } from './settings.ts';
-import { t } from '../../i18n/catalogue.ts';
+import { teaserWords } from '../shared/words-teaser.ts';
+import { raceWords } from '../shared/words-race.ts';
 import type { RaceWidgetStrings } from '../../i18n/en/widgetsRace.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { summarize } from './stats.ts';
@@ -81,9 +82,9 @@ function Select<K extends keyof RaceChoice>({ name, label, choice, set, format, 
 }
 
 export default function Race({ codeLines, lang = 'en' }: Props) {
-  const words: Words = t(lang).widgetsRace;
+  const words: Words = raceWords(lang);
   const { race: r, format } = words;
-  const names = t(lang).widgets.teaser.names;
+  const names = teaserWords(lang).names;
   // This widget's name when it claims the page's connections; each race gets a lab id of its own.
   const owner = useBrowserValue(() => `race-${newLabId()}`, '');
   const [choice, setChoice] = useState<RaceChoice>(DEFAULT_CHOICE);

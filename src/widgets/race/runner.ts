@@ -10,7 +10,8 @@ import { holdsOneConnection, perTechnique, TECHNIQUE_IDS, type TechniqueId } fro
 import { openFeed } from '../../client/open-feed.ts';
 import type { ConnectionState, FeedClient } from '../../client/types.ts';
 import { labApi, labErrorWords, type LabConnections, type RaceStart } from '../shared/lab-api.ts';
-import { t } from '../../i18n/catalogue.ts';
+import { widgetWords } from '../shared/words.ts';
+import { raceWords } from '../shared/words-race.ts';
 import type { RaceWidgetStrings } from '../../i18n/en/widgetsRace.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { claimPage } from '../shared/page-connections.ts';
@@ -78,7 +79,7 @@ export class RaceRunner {
 
   constructor(options: RunnerOptions) {
     this.options = options;
-    this.words = t(options.lang ?? 'en').widgetsRace.runner;
+    this.words = raceWords(options.lang ?? 'en').runner;
     this.lanes = perTechnique(({ id }) => this.newLane(id, '', 0));
   }
 
@@ -284,7 +285,7 @@ export class RaceRunner {
           webSocket: typeof WebSocket === 'function',
         },
         codeLines: this.options.codeLines,
-        evidence: t(this.options.lang ?? 'en').widgetsRace.evidence,
+        evidence: raceWords(this.options.lang ?? 'en').evidence,
       });
       this.setPhase('done', this.words.done(this.status.published, (this.options.choice.durationMs / 1000).toFixed(0)));
     } catch (err) {
@@ -302,7 +303,7 @@ export class RaceRunner {
 
   /** A failed lab call in the page's words. */
   private errorWords(err: unknown): string {
-    return labErrorWords(t(this.options.lang ?? 'en').widgets.common, err);
+    return labErrorWords(widgetWords(this.options.lang ?? 'en').common, err);
   }
 
   private fail(message: string): void {

@@ -26,9 +26,9 @@ export type {
 } from '../../../protocol/lab.ts';
 export { labChannel } from '../../../protocol/lab.ts';
 import { PublishError } from '../../client/websocket.ts';
-import { t } from '../../i18n/catalogue.ts';
 import type { WidgetStrings } from '../../i18n/en/widgets.ts';
 import type { Locale } from '../../i18n/locales.ts';
+import { widgetWords } from './words.ts';
 
 /** 128 random bits as 32 hex digits: the server hands a lab's capture to whoever knows its id. */
 export function newLabId(): string {
@@ -68,7 +68,7 @@ export function labErrorWords(common: WidgetStrings['common'], err: unknown): st
 /** A failed publish over the WebSocket in the page's words. */
 export function publishErrorWords(lang: Locale, err: unknown): string {
   const e = err as Error;
-  return e instanceof PublishError ? t(lang).widgets.common.publishFailed(e.code, e.message) : e.message;
+  return e instanceof PublishError ? widgetWords(lang).common.publishFailed(e.code, e.message) : e.message;
 }
 
 export const labApi = {

@@ -5,7 +5,8 @@
  * with the first of them to show it.
  */
 import { useRef, useState } from 'preact/hooks';
-import { t } from '../../i18n/catalogue.ts';
+import { widgetWords } from '../shared/words.ts';
+import { teaserWords } from '../shared/words-teaser.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { useBatchedRender } from '../shared/use-batched-render.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
@@ -40,7 +41,8 @@ function overallState(running: boolean, columns: ColumnModel[]): ColumnState {
 }
 
 export default function TechniqueTeaser({ channel = 'ticker', lang = 'en' }: Props) {
-  const { teaser: words, common } = t(lang).widgets;
+  const words = teaserWords(lang);
+  const { common } = widgetWords(lang);
   const STATE_WORDS: Record<ColumnState, string> = words.states;
   const intervalWords = common.duration;
   const [strongTitle, beforeChannel, afterChannel] = words.title(TECHNIQUES.length);

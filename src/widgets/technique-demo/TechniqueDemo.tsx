@@ -8,7 +8,7 @@ import { asksPerRequest, technique as techniqueInfo, type TechniqueId } from '..
 import { gaveUpSentences, stopReasons } from '../../client/open-feed.ts';
 import type { StopReason } from '../../client/types.ts';
 import type { WebSocketFeed } from '../../client/websocket.ts';
-import { t } from '../../i18n/catalogue.ts';
+import { techniqueWords, widgetWords } from '../shared/words.ts';
 import type { WidgetStrings } from '../../i18n/en/widgets.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { labApi, labChannel, labErrorWords, newLabId, publishErrorWords } from '../shared/lab-api.ts';
@@ -22,7 +22,7 @@ import { type FeedSettings, useLabFeed, type WidgetState } from './use-lab-feed.
 
 interface Props {
   technique: TechniqueId;
-  /** The page's language: every word the demo shows comes from t(lang). */
+  /** The page's language: every word the demo shows comes from its catalogue (t(lang)). */
   lang?: Locale;
 }
 
@@ -38,7 +38,8 @@ type Explanation = 'hint' | 'cut' | 'restart' | 'gap';
 
 /** The words of one demo: the widget strings, this technique's and why its client may stop. */
 function wordsOf(lang: Locale, technique: TechniqueId) {
-  const { widgets, techniques } = t(lang);
+  const widgets = widgetWords(lang);
+  const techniques = techniqueWords(lang);
   const s = widgets.demo;
   const tech = techniques[technique];
   const gaveUp = (detail: string, reason: StopReason | undefined) =>

@@ -12,7 +12,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../i18n/catalogue.ts';
+import { widgetWords } from '../shared/words.ts';
 import type { WidgetStrings } from '../../i18n/en/widgets.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { TimelineItem } from './use-lab-feed.ts';
@@ -119,7 +119,7 @@ interface Props {
 }
 
 export default function Timeline({ items, now, lane, lang = 'en' }: Props) {
-  const { timeline: words, common } = t(lang).widgets;
+  const { timeline: words, common } = widgetWords(lang);
   const [ref, width] = useWidth();
   const windowMs = width < NARROW_PX ? NARROW_WINDOW_MS : WIDE_WINDOW_MS;
   const from = now - windowMs;

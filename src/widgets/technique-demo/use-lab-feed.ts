@@ -8,7 +8,7 @@ import { holdsOneConnection, type TechniqueId } from '../../../protocol/techniqu
 import { openFeed } from '../../client/open-feed.ts';
 import type { ConnectionState, FeedClient, StopReason, WireActivity } from '../../client/types.ts';
 import type { WebSocketFeed } from '../../client/websocket.ts';
-import { t } from '../../i18n/catalogue.ts';
+import { widgetWords } from '../shared/words.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { labChannel } from '../shared/lab-api.ts';
 import { trackedCallbacks, type TrackedFeed } from '../shared/tracked-feed.ts';
@@ -189,7 +189,7 @@ export function useLabFeed(
   attempt = 0,
   lang: Locale = 'en',
 ): LabFeed {
-  const words = t(lang).widgets.timeline;
+  const words = widgetWords(lang).timeline;
   const model = useRef(new FeedModel()).current;
   const render = useBatchedRender(RENDER_BATCH_MS);
 

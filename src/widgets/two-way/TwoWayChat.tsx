@@ -11,7 +11,8 @@ import { openWebSocket, type WebSocketFeed } from '../../client/websocket.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
 import { usePageGate } from '../shared/use-page-gate.ts';
 import Reserve from '../shared/Reserve.tsx';
-import { t } from '../../i18n/catalogue.ts';
+import { widgetWords } from '../shared/words.ts';
+import { labWords } from '../shared/words-lab.ts';
 import type { LabWidgetStrings } from '../../i18n/en/widgetsLab.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { publishErrorWords } from '../shared/lab-api.ts';
@@ -136,7 +137,7 @@ function Panel({ words, way, state, messages, me, result, onSend }: PanelProps) 
 }
 
 export default function TwoWayChat({ lang = 'en' }: { lang?: Locale }) {
-  const words = t(lang).widgetsLab.twoWay;
+  const words = labWords(lang).twoWay;
   // The room comes from the page's URL, which the static build does not have.
   const room = useBrowserValue(roomFromLocation, '');
   const me = useBrowserValue(() => `tab-${Math.random().toString(36).slice(2, 6)}`, words.me);
@@ -157,7 +158,7 @@ export default function TwoWayChat({ lang = 'en' }: { lang?: Locale }) {
     const stateOf = (way: Way) => (state: ConnectionState, detail?: string, reason?: StopReason) => {
       setStates((s) => ({ ...s, [way]: state }));
       if (state === 'error')
-        setProblem(detail === undefined ? words.connectionFailed : t(lang).widgets.common.stopped(reason, detail));
+        setProblem(detail === undefined ? words.connectionFailed : widgetWords(lang).common.stopped(reason, detail));
     };
     // Both start from the room's beginning: a tab opened later sees the conversation so far.
     const socket = openWebSocket({ channel, after: 0, onEvent: received('websocket'), onState: stateOf('websocket') });

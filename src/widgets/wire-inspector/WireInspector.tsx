@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { labApi, labErrorWords, type ByteCounts, type LabConnections, type WireEntry } from '../shared/lab-api.ts';
 import Reserve from '../shared/Reserve.tsx';
-import { t } from '../../i18n/catalogue.ts';
+import { widgetWords } from '../shared/words.ts';
 import type { WidgetStrings } from '../../i18n/en/widgets.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { acceptSteps, headerValue, type AcceptSteps } from './accept.ts';
@@ -256,7 +256,7 @@ function latestHandshake(entries: readonly WireEntry[]): { request: string; resp
 }
 
 export default function WireInspector({ lab, technique, received, lang = 'en' }: Props) {
-  const { inspector: words, common } = t(lang).widgets;
+  const { inspector: words, common } = widgetWords(lang);
   // Only a WebSocket starts with an HTTP Upgrade handshake worth walking through.
   const upgrades = techniqueInfo(technique).wire === 'websocket-frames';
   const [open, setOpen] = useState(false);
