@@ -5,9 +5,6 @@
  * with the first of them to show it.
  */
 import { useRef, useState } from 'preact/hooks';
-import { widgetWords } from '../shared/words.ts';
-import { teaserWords } from '../shared/words-teaser.ts';
-import type { Locale } from '../../i18n/locales.ts';
 import { useBatchedRender } from '../shared/use-batched-render.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
 import { usePageGate } from '../shared/use-page-gate.ts';
@@ -15,6 +12,9 @@ import '../shared/widgets.css';
 import './teaser.css';
 import { LagMeter } from './lag-meter.ts';
 import { type ColumnModel, type ColumnState, useTeaserFeed } from './use-teaser-feed.ts';
+import { widgetWords } from '../shared/words.ts';
+import { teaserWords } from '../shared/words-teaser.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { holdsOneConnection, TECHNIQUE_IDS, TECHNIQUES, type TechniqueId } from '../../../protocol/techniques.ts';
 
 interface Props {
