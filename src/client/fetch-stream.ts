@@ -171,10 +171,8 @@ export function openFetchStream(options: FeedOptions): FeedClient {
       const text = await response.text().catch(() => '');
       // 204 is how a server says "stop" to EventSource; any other refusal would only be repeated.
       if (!RETRYABLE.has(response.status)) {
-        onState?.(
-          'error',
-          response.status === 204 ? 'The server said stop (204).' : gaveUpSentence(response.status, text),
-        );
+        if (response.status === 204) onState?.('error', 'The server said stop (204).', { code: 'told-to-stop' });
+        else onState?.('error', gaveUpSentence(response.status, text), { code: 'refused', status: response.status });
         return 'stop';
       }
       retryMs = Number(response.headers.get('retry-after')) * 1000 || retryMs;
@@ -239,4 +237,5 @@ export const fetchStreamClient = {
   gaveUp: [
     gaveUpSentence(400, '{"error":{"message":"The body must be a JSON object such as {\\"after\\": 41} or {}."}}'),
   ],
+  stopsWith: [{ code: 'refused', status: 400 }],
 } as const satisfies FeedOpener;

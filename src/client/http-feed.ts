@@ -4,7 +4,7 @@
  * `ask()` differs between the two techniques: see poll.ts and long-poll.ts.
  */
 import { isPollAnswer, type PollAnswer } from '../../protocol/messages.ts';
-import type { FeedClient, FeedOptions } from './types.ts';
+import type { FeedClient, FeedOptions, StopReason } from './types.ts';
 import { backoffMs, channelUrl, utf8Bytes } from './url.ts';
 
 /** The API's error body says in a sentence what went wrong; show that rather than a bare status. */
@@ -74,10 +74,10 @@ export function httpFeed(technique: 'poll' | 'long-poll', options: FeedOptions):
     onState?.('connecting');
   };
 
-  const giveUp = (id: number, reason: string) => {
+  const giveUp = (id: number, reason: string, code: StopReason) => {
     onWire?.({ kind: 'failed', id, reason });
     running = false;
-    onState?.('error', reason);
+    onState?.('error', reason, code);
   };
 
   const apply = (answer: PollAnswer) => {
@@ -145,7 +145,7 @@ export function httpFeed(technique: 'poll' | 'long-poll', options: FeedOptions):
       }
       if (status !== 200) {
         if (RETRYABLE.has(status) || status >= 500) fail(id, errorSentence(status, body));
-        else giveUp(id, gaveUpSentence(status, body));
+        else giveUp(id, gaveUpSentence(status, body), { code: 'refused', status });
         return -1;
       }
       let answer: unknown;

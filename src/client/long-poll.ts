@@ -34,4 +34,5 @@ export const longPollClient = {
   technique: 'long-poll',
   open: openLongPoll,
   gaveUp: [HTTP_GAVE_UP_SAMPLE],
+  stopsWith: [{ code: 'refused', status: 404 }],
 } as const satisfies FeedOpener;

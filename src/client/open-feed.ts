@@ -8,7 +8,7 @@ import { fetchStreamClient } from './fetch-stream.ts';
 import { longPollClient } from './long-poll.ts';
 import { pollClient } from './poll.ts';
 import { sseClient } from './sse.ts';
-import type { FeedClient, FeedOptions } from './types.ts';
+import type { FeedClient, FeedOptions, StopReason } from './types.ts';
 import { webSocketClient } from './websocket.ts';
 
 export interface OpenFeedOptions extends FeedOptions {
@@ -24,6 +24,8 @@ export interface FeedOpener {
   readonly open: (options: OpenFeedOptions) => FeedClient;
   /** The sentences it may stop with (onState 'error'), for pages that keep room for the longest. */
   readonly gaveUp: readonly string[];
+  /** The same, as reason codes, one for each sentence (a page that words them itself keeps room for each). */
+  readonly stopsWith: readonly StopReason[];
 }
 
 const CLIENTS = [pollClient, longPollClient, sseClient, fetchStreamClient, webSocketClient] as const;
@@ -40,3 +42,5 @@ export function openFeed(technique: TechniqueId, options: OpenFeedOptions): Feed
 }
 
 export const gaveUpSentences = (technique: TechniqueId): readonly string[] => clientOf(technique).gaveUp;
+
+export const stopReasons = (technique: TechniqueId): readonly StopReason[] => clientOf(technique).stopsWith;

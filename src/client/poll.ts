@@ -40,4 +40,5 @@ export const pollClient = {
   technique: 'poll',
   open: openPoll,
   gaveUp: [HTTP_GAVE_UP_SAMPLE],
+  stopsWith: [{ code: 'refused', status: 404 }],
 } as const satisfies FeedOpener;

@@ -87,7 +87,8 @@ export function openSse(options: FeedOptions): FeedClient {
       onReconnect?.(reconnects);
       onState?.('connecting');
     } else if (source.readyState === EventSource.CLOSED) {
-      onState?.('error', wasOpen ? GAVE_UP_AFTER_OPEN : GAVE_UP_BEFORE_OPEN);
+      if (wasOpen) onState?.('error', GAVE_UP_AFTER_OPEN, { code: 'stream-failed' });
+      else onState?.('error', GAVE_UP_BEFORE_OPEN, { code: 'stream-refused' });
     }
   });
 
@@ -111,4 +112,5 @@ export const sseClient = {
   technique: 'sse',
   open: openSse,
   gaveUp: [GAVE_UP_BEFORE_OPEN, GAVE_UP_AFTER_OPEN],
+  stopsWith: [{ code: 'stream-refused' }, { code: 'stream-failed' }],
 } as const satisfies FeedOpener;

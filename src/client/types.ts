@@ -15,6 +15,21 @@ export { isChannelEvent } from '../../protocol/messages.ts';
 export type ConnectionState = 'connecting' | 'live' | 'error';
 
 /**
+ * Why a client gave up ('error'), as a code a page can put in its own words (the `detail` sentence
+ * says it in English):
+ * 'refused': the server answered `status`, and asking again would get the same answer;
+ * 'told-to-stop': a stream was answered 204, a server's way of saying "stop";
+ * 'stream-refused' / 'stream-failed': EventSource closed for good, before or after it had opened;
+ * 'no-socket': a WebSocket could not open `tries` times in a row.
+ */
+export type StopReason =
+  | { code: 'refused'; status: number }
+  | { code: 'told-to-stop' }
+  | { code: 'stream-refused' }
+  | { code: 'stream-failed' }
+  | { code: 'no-socket'; tries: number };
+
+/**
  * What happened on the wire, as far as a page can see it: each HTTP request and its answer, a stream or
  * socket opening and closing, each message. Widgets draw their timelines from these.
  */
@@ -33,8 +48,8 @@ export interface FeedCallbacks {
   onEvent?: (event: ChannelEvent) => void;
   onGap?: (gap: GapNotice) => void;
   onReset?: (reset: ResetNotice) => void;
-  /** `detail` says in words why, for an 'error' state. */
-  onState?: (state: ConnectionState, detail?: string) => void;
+  /** `detail` says in words why, for an 'error' state; `reason` says it as a code. */
+  onState?: (state: ConnectionState, detail?: string, reason?: StopReason) => void;
   /** Called each time the transport starts another attempt after a drop, with the running count. */
   onReconnect?: (count: number) => void;
   onWire?: (activity: WireActivity) => void;

@@ -22,9 +22,22 @@ const MAX_FAILED_OPENS = 8;
 export const GAVE_UP = `The WebSocket could not open ${MAX_FAILED_OPENS} times in a row (refused or unreachable), so the client stopped retrying.`;
 const ACK_TIMEOUT_MS = 10_000;
 
+/**
+ * Why a publish failed, as a code a page can word in its own language (the message says it in
+ * English): the socket was not open, no ack came in time, the socket closed first, or the server
+ * refused the message (its reason is the message).
+ */
+export class PublishError extends Error {
+  readonly code: 'not-open' | 'no-ack' | 'closed' | 'refused';
+  constructor(message: string, code: PublishError['code']) {
+    super(message);
+    this.code = code;
+  }
+}
+
 interface Pending {
   resolve: (seq: number) => void;
-  reject: (err: Error) => void;
+  reject: (err: PublishError) => void;
   timer: ReturnType<typeof setTimeout>;
 }
 
@@ -44,13 +57,13 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
   let nextRef = 0;
   const pending = new Map<string, Pending>();
 
-  const settle = (ref: unknown, outcome: { seq: number } | { error: string }) => {
+  const settle = (ref: unknown, outcome: { seq: number } | { error: string; code: PublishError['code'] }) => {
     const p = typeof ref === 'string' ? pending.get(ref) : undefined;
     if (!p) return;
     pending.delete(ref as string);
     clearTimeout(p.timer);
     if ('seq' in outcome) p.resolve(outcome.seq);
-    else p.reject(new Error(outcome.error));
+    else p.reject(new PublishError(outcome.error, outcome.code));
   };
 
   const onMessage = (raw: string) => {
@@ -77,7 +90,10 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
     } else if (m.type === 'ack') {
       settle(m.ref, { seq: Number(m.seq) });
     } else if (m.type === 'error') {
-      settle(m.ref, { error: typeof m.message === 'string' ? m.message : 'The server refused the message.' });
+      settle(m.ref, {
+        error: typeof m.message === 'string' ? m.message : 'The server refused the message.',
+        code: 'refused',
+      });
     }
   };
 
@@ -105,10 +121,10 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
         reason: e.code === 1006 ? 'connection lost (1006, no close frame)' : `closed ${e.code} ${e.reason}`.trim(),
       });
       for (const ref of [...pending.keys()])
-        settle(ref, { error: 'The connection closed before the server acknowledged the message.' });
+        settle(ref, { error: 'The connection closed before the server acknowledged the message.', code: 'closed' });
       if (closedByUs) return;
       if (!opened && ++failedOpens >= MAX_FAILED_OPENS) {
-        onState?.('error', GAVE_UP);
+        onState?.('error', GAVE_UP, { code: 'no-socket', tries: MAX_FAILED_OPENS });
         return;
       }
       reconnects += 1;
@@ -133,12 +149,12 @@ export function openWebSocket(options: FeedOptions): WebSocketFeed {
     },
     publish(data) {
       if (socket.readyState !== WebSocket.OPEN)
-        return Promise.reject(new Error('The WebSocket is not open right now.'));
+        return Promise.reject(new PublishError('The WebSocket is not open right now.', 'not-open'));
       const ref = `p${++nextRef}`;
       const message = JSON.stringify({ type: 'publish', data, ref });
       return new Promise<number>((resolve, reject) => {
         const timer = setTimeout(
-          () => settle(ref, { error: 'No acknowledgement from the server within 10 s.' }),
+          () => settle(ref, { error: 'No acknowledgement from the server within 10 s.', code: 'no-ack' }),
           ACK_TIMEOUT_MS,
         );
         pending.set(ref, { resolve, reject, timer });
@@ -163,4 +179,5 @@ export const webSocketClient = {
   technique: 'websocket',
   open: openWebSocket,
   gaveUp: [GAVE_UP],
+  stopsWith: [{ code: 'no-socket', tries: MAX_FAILED_OPENS }],
 } as const satisfies FeedOpener;

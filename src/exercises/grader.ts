@@ -17,7 +17,10 @@ import type {
   WirePage,
 } from '../../protocol/lab.ts';
 import { EMPTY_EPOCH } from '../../protocol/channels.ts';
-import { exerciseStrings as t } from '../i18n/en/exercises.ts';
+import { exerciseWidgetWords, exerciseWords } from '../widgets/shared/words-exercises.ts';
+import type { ExerciseStrings } from '../i18n/en/exercises.ts';
+import type { ExerciseWidgetStrings } from '../i18n/en/widgetsExercise.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { newLabId } from '../widgets/shared/lab-api.ts';
 import { bindDefaultExport, firstSyntaxError, workerModule } from './harness.ts';
 import { type Delivery, type Judgement, judge, notJudged, type PublishedEvent, type RunRecord } from './judge.ts';
@@ -30,6 +33,8 @@ export interface RunHooks {
   onConsole(line: ConsoleLine): void;
   /** Aborted by the Stop button. */
   signal: AbortSignal;
+  /** The page's language: progress, console lines and verdicts come in it (English by default). */
+  lang?: Locale;
 }
 
 export type StoppedBy = 'syntax' | 'no-connect' | 'module' | 'hung' | 'time-limit' | 'stopped' | 'server';
@@ -60,7 +65,13 @@ class Interrupted extends Error {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function api<T>(path: string, body?: unknown): Promise<T> {
+/** The grader's words: the exercise strings, and why the server could not help (the widget strings). */
+interface Words {
+  t: ExerciseStrings;
+  server: ExerciseWidgetStrings;
+}
+
+async function callApi<T>({ t, server }: Words, path: string, body?: unknown): Promise<T> {
   const init: RequestInit =
     body === undefined
       ? { method: path.startsWith('GET ') ? 'GET' : 'POST', cache: 'no-store' }
@@ -70,15 +81,15 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
   try {
     response = await fetch(url, init);
   } catch {
-    throw new Interrupted('server', t.console.serverError('the server could not be reached'));
+    throw new Interrupted('server', t.console.serverError(server.unreachable));
   }
   const json = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
   if (!response.ok)
-    throw new Interrupted('server', t.console.serverError(json?.error?.message ?? `it answered ${response.status}`));
+    throw new Interrupted('server', t.console.serverError(server.answered(response.status, json?.error?.message)));
   return json as T;
 }
 
-function describeStep(step: Step): string {
+function describeStep(t: ExerciseStrings, step: Step): string {
   const s = t.steps;
   switch (step.do) {
     case 'publish':
@@ -103,6 +114,9 @@ function exportStarts(tree: ReturnType<typeof javascriptLanguage.parser.parse>):
 }
 
 export async function gradeRun(exercise: Exercise, code: string, hooks: RunHooks): Promise<RunOutcome> {
+  const t = exerciseWords(hooks.lang ?? 'en');
+  const widgets = exerciseWidgetWords(hooks.lang ?? 'en');
+  const api = <T>(path: string, body?: unknown) => callApi<T>({ t, server: widgets }, path, body);
   const began = performance.now();
   const lab = newLabId();
   const done = (judgement: Judgement, stoppedBy: StoppedBy | null): RunOutcome => ({
@@ -111,7 +125,7 @@ export async function gradeRun(exercise: Exercise, code: string, hooks: RunHooks
     ms: Math.round(performance.now() - began),
     lab,
   });
-  const failed = () => notJudged(exercise.requirements);
+  const failed = () => notJudged(exercise.requirements, t);
 
   // 1. Syntax, before anything runs: a module worker that fails to parse says nothing useful.
   const tree = javascriptLanguage.parser.parse(code);
@@ -188,7 +202,12 @@ export async function gradeRun(exercise: Exercise, code: string, hooks: RunHooks
     };
 
     const startWorker = async () => {
-      const module = workerModule(bound, { channel: start.channel, base: location.origin, beatMs: BEAT_MS });
+      const module = workerModule(bound, {
+        channel: start.channel,
+        base: location.origin,
+        beatMs: BEAT_MS,
+        words: widgets.harness,
+      });
       workerUrl = URL.createObjectURL(new Blob([module], { type: 'text/javascript' }));
       const w = new Worker(workerUrl, { type: 'module', name: `exercise ${exercise.id}` });
       worker = w;
@@ -244,7 +263,7 @@ export async function gradeRun(exercise: Exercise, code: string, hooks: RunHooks
     const steps = exercise.plan;
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i]!;
-      hooks.onProgress(t.progress(i + 1, steps.length, describeStep(step)));
+      hooks.onProgress(t.progress(i + 1, steps.length, describeStep(t, step)));
       switch (step.do) {
         case 'start':
           await startWorker();
@@ -347,7 +366,7 @@ export async function gradeRun(exercise: Exercise, code: string, hooks: RunHooks
       cleanup: { returnedClose, live, requestsAfterClose },
       wire: wire.entries,
     };
-    return done(judge(exercise.requirements, record), null);
+    return done(judge(exercise.requirements, record, t), null);
   } catch (err) {
     if (!(err instanceof Interrupted)) throw err;
     hooks.onConsole({ kind: err.why === 'stopped' ? 'info' : 'error', text: err.message });

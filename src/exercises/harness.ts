@@ -70,11 +70,22 @@ export function bindDefaultExport(code: string, starts: readonly number[]): stri
 }
 
 /** What the harness is started with. */
+import { exerciseWidgetStrings } from '../i18n/en/widgetsExercise.ts';
+
 export interface HarnessConfig {
   channel: string;
   base: string;
   /** ms between heartbeats: the page stops a worker whose heartbeat stops (an endless loop). */
   beatMs: number;
+  /** The two sentences the harness itself may say, in the page's language (English by default). */
+  words?: HarnessWords;
+}
+
+export interface HarnessWords {
+  /** Before the browser's own reason, when deliver() or log() got something that is not plain data. */
+  notPlainData: string;
+  /** A chat message arrived and the code has no onSend handler. */
+  noOnSend: string;
 }
 
 /**
@@ -85,9 +96,10 @@ export function harnessSource(config: HarnessConfig): string {
   return `
 ;{
 const __cfg = ${JSON.stringify(config)};
+const __words = ${JSON.stringify(config.words ?? exerciseWidgetStrings.harness)};
 const __post = (m) => {
   try { self.postMessage(m); }
-  catch (err) { self.postMessage({ type: 'exception', message: 'deliver() and log() take plain data (JSON values): ' + err.message, line: null }); }
+  catch (err) { self.postMessage({ type: 'exception', message: __words.notPlainData + err.message, line: null }); }
 };
 const __line = (err) => {
   const m = /blob:[^\\s)]*?:(\\d+):(\\d+)/.exec(String((err && err.stack) || ''));
@@ -126,7 +138,7 @@ const __ctx = Object.freeze({
 self.onmessage = async (m) => {
   const d = m.data;
   if (d.type === 'send') {
-    if (typeof __onSend !== 'function') { __post({ type: 'log', text: 'A message to send arrived, but your code registered no onSend(handler).' }); return; }
+    if (typeof __onSend !== 'function') { __post({ type: 'log', text: __words.noOnSend }); return; }
     try { await __onSend(d.message); } catch (err) { __report(err); }
   } else if (d.type === 'stop') {
     const close = __close;

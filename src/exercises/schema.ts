@@ -163,6 +163,24 @@ export const exerciseSchema = z
 export type ExerciseInput = z.input<typeof exerciseSchema>;
 export type Exercise = z.infer<typeof exerciseSchema>;
 
+/**
+ * What a learner reads of an exercise, in another language (content/exercises/ko.ts): the title, the
+ * task and hints paragraph for paragraph, and the chat messages the grader's plan sends (`send`
+ * steps' text, English first, as they appear in the progress line). The code stays as it is.
+ */
+export interface ExerciseText {
+  title: string;
+  task: readonly string[];
+  hints: readonly string[];
+  sends?: Readonly<Record<string, string>>;
+}
+
+/** The exercise with its learner-facing text replaced (the plan's chat messages too): same grading. */
+export function withText(e: Exercise, text: ExerciseText): Exercise {
+  const plan = e.plan.map((s) => (s.do === 'send' && text.sends?.[s.text] ? { ...s, text: text.sends[s.text]! } : s));
+  return { ...e, title: text.title, task: [...text.task], hints: [...text.hints], plan };
+}
+
 /** Parses an exercise, with an error that names it. */
 export function parseExercise(input: unknown): Exercise {
   const result = exerciseSchema.safeParse(input);

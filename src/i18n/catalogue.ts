@@ -14,12 +14,22 @@ import { claimReasons as siteClaimsEn } from './en/site-claims.ts';
 import { apiStrings as siteApiEn } from './en/site-api.ts';
 import { techniqueStrings as techniquesEn } from './en/techniques.ts';
 import { benchStrings as benchKo } from './ko/bench.ts';
+import { widgetStrings as widgetsEn } from './en/widgets.ts';
+import { exerciseWidgetStrings as widgetsExerciseEn } from './en/widgetsExercise.ts';
+import { labWidgetStrings as widgetsLabEn } from './en/widgetsLab.ts';
+import { raceWidgetStrings as widgetsRaceEn } from './en/widgetsRace.ts';
+import { teaserWidgetStrings as widgetsTeaserEn } from './en/widgetsTeaser.ts';
 import { exerciseStrings as exercisesKo } from './ko/exercises.ts';
 import { siteStrings as siteKo } from './ko/site.ts';
 import { siteClientStrings as siteClientKo } from './ko/site-client.ts';
 import { claimReasons as siteClaimsKo } from './ko/site-claims.ts';
 import { apiStrings as siteApiKo } from './ko/site-api.ts';
 import { techniqueStrings as techniquesKo } from './ko/techniques.ts';
+import { widgetStrings as widgetsKo } from './ko/widgets.ts';
+import { exerciseWidgetStrings as widgetsExerciseKo } from './ko/widgetsExercise.ts';
+import { labWidgetStrings as widgetsLabKo } from './ko/widgetsLab.ts';
+import { raceWidgetStrings as widgetsRaceKo } from './ko/widgetsRace.ts';
+import { teaserWidgetStrings as widgetsTeaserKo } from './ko/widgetsTeaser.ts';
 import type { Locale } from './locales.ts';
 
 const en = {
@@ -30,6 +40,11 @@ const en = {
   siteClaims: siteClaimsEn,
   siteApi: siteApiEn,
   bench: benchEn,
+  widgets: widgetsEn,
+  widgetsLab: widgetsLabEn,
+  widgetsRace: widgetsRaceEn,
+  widgetsTeaser: widgetsTeaserEn,
+  widgetsExercise: widgetsExerciseEn,
 };
 
 export type Catalogue = typeof en;
@@ -42,6 +57,11 @@ const ko: Catalogue = {
   siteClaims: siteClaimsKo,
   siteApi: siteApiKo,
   bench: benchKo,
+  widgets: widgetsKo,
+  widgetsLab: widgetsLabKo,
+  widgetsRace: widgetsRaceKo,
+  widgetsTeaser: widgetsTeaserKo,
+  widgetsExercise: widgetsExerciseKo,
 };
 
 const CATALOGUES: Record<Locale, Catalogue> = { en, ko };

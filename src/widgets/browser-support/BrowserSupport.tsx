@@ -3,15 +3,17 @@
  * the techniques of the course.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { labWords } from '../shared/words-lab.ts';
+import type { FeatureName } from '../../i18n/en/widgetsLab.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import Reserve from '../shared/Reserve.tsx';
 import '../shared/widgets.css';
 
 interface Feature {
-  name: string;
+  /** The name in English: its data-feature, and its words in the catalogue (t(lang).widgetsLab). */
+  name: FeatureName;
   /** Runs in the browser only. */
   detect: () => boolean;
-  yes: string;
-  no: string;
 }
 
 /**
@@ -45,47 +47,33 @@ const FEATURES: Feature[] = [
   {
     name: 'EventSource',
     detect: () => typeof w().EventSource === 'function',
-    yes: 'Server-Sent Events work natively, with automatic reconnection and Last-Event-ID.',
-    no: 'No native SSE: read the stream with fetch and parse it yourself, or fall back to long polling.',
   },
   {
     name: 'WebSocket',
     detect: () => typeof w().WebSocket === 'function',
-    yes: 'Two-way messages over one connection. Reconnecting and resuming are still up to your code.',
-    no: 'No WebSocket: use SSE plus fetch POST, or long polling.',
   },
   {
     name: 'WebSocketStream',
     detect: () => typeof w().WebSocketStream === 'function',
-    yes: 'The promise-and-streams WebSocket API: it adds backpressure, which the classic WebSocket API lacks.',
-    no: 'Only the classic WebSocket API: no backpressure, so a fast sender can pile messages up in memory.',
   },
   {
     name: 'WebTransport',
     detect: () => typeof w().WebTransport === 'function',
-    yes: "HTTP/3 (QUIC) sessions with several streams and unreliable datagrams; it needs a server that speaks HTTP/3, which this course's server does not.",
-    no: 'No WebTransport: nothing in this course needs it.',
   },
   {
     name: 'fetch response streaming',
     detect: () =>
       typeof w().ReadableStream === 'function' && typeof Response === 'function' && 'body' in Response.prototype,
-    yes: 'A response body can be read piece by piece as it arrives: an event stream can be parsed without EventSource (to send headers EventSource cannot).',
-    no: 'fetch only gives the whole body at the end: a stream that never ends would never be seen.',
   },
   {
     name: 'fetch request streaming',
     detect: requestStreams,
-    yes: 'A request body can be sent while it is being produced (needs HTTP/2 or later to the server).',
-    no: 'A request body must be complete before it is sent: uploads are one piece at a time.',
   },
 ];
 
-const CHECKING = 'Checking this browser…';
-const checked = (n: number) => `Checked ${n} features in this browser, just now.`;
-const ANSWERS = { unknown: 'checking…', yes: '✓ supported', no: '✗ not supported' } as const;
-
-export default function BrowserSupport() {
+export default function BrowserSupport({ lang = 'en' }: { lang?: Locale }) {
+  const words = labWords(lang).browserSupport;
+  const { checking: CHECKING, checked, answers: ANSWERS } = words;
   const [results, setResults] = useState<boolean[] | null>(null);
   useEffect(() => setResults(FEATURES.map((f) => f.detect())), []);
   return (
@@ -95,7 +83,7 @@ export default function BrowserSupport() {
       data-state={results ? 'live' : 'idle'}
       data-received={results?.length ?? 0}
       data-pagefind-ignore
-      aria-label="What your browser supports"
+      aria-label={words.aria}
     >
       <p class="w-status" role="status" aria-live="polite">
         <Reserve room={[CHECKING, checked(FEATURES.length)]}>{results ? checked(results.length) : CHECKING}</Reserve>
@@ -103,15 +91,16 @@ export default function BrowserSupport() {
       <table class="w-support" tabIndex={0}>
         <thead>
           <tr>
-            <th scope="col">feature</th>
-            <th scope="col">this browser</th>
-            <th scope="col">what it means</th>
+            <th scope="col">{words.columns.feature}</th>
+            <th scope="col">{words.columns.browser}</th>
+            <th scope="col">{words.columns.meaning}</th>
           </tr>
         </thead>
         <tbody>
           {FEATURES.map((f, i) => {
             const supported = results?.[i];
             const answer = supported === undefined ? 'unknown' : supported ? 'yes' : 'no';
+            const said = words.features[f.name];
             return (
               <tr
                 key={f.name}
@@ -119,14 +108,14 @@ export default function BrowserSupport() {
                 data-supported={supported === undefined ? undefined : String(supported)}
               >
                 <th scope="row">
-                  <code>{f.name}</code>
+                  <code>{said.name}</code>
                 </th>
                 <td class={`w-answer${supported === undefined ? '' : supported ? ' w-yes' : ' w-no'}`}>
                   <Reserve room={Object.values(ANSWERS)}>{ANSWERS[answer]}</Reserve>
                 </td>
                 <td>
-                  <Reserve block room={[f.yes, f.no]}>
-                    {supported === undefined ? '' : supported ? f.yes : f.no}
+                  <Reserve block room={[said.yes, said.no]}>
+                    {supported === undefined ? '' : supported ? said.yes : said.no}
                   </Reserve>
                 </td>
               </tr>

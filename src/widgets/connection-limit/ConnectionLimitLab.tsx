@@ -9,7 +9,9 @@ import { labApi, labChannel, newLabId } from '../shared/lab-api.ts';
 import { claimPage } from '../shared/page-connections.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
 import Reserve from '../shared/Reserve.tsx';
-import { plural } from '../shared/words.ts';
+import { labWords } from '../shared/words-lab.ts';
+import type { LabWidgetStrings } from '../../i18n/en/widgetsLab.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import '../shared/widgets.css';
 
 type Phase = 'idle' | 'opening' | 'stalled' | 'shared' | 'cleaned';
@@ -52,71 +54,43 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Everything the lab says, as functions of its numbers: the status line keeps room for each of them
  * (with the largest numbers it can show), so that it has its final height before the first click.
  */
-const INTRO =
-  'Press "Open" to start. While the lab runs, the other demos on this page pause so that the count is honest; other tabs of this site share the same 6 connections and may change it.';
-const opening = (count: number) =>
-  `Asking the other demos on this page to let go of their connections, then opening ${count} event streams…`;
-const fetchDone = (ms: number) => `The fetch behind them completed in ${ms} ms.`;
-const FETCH_WAITING = 'The fetch queued behind them is still waiting.';
-const someStalled = (opened: number, total: number, stalled: number, fetchWord: string) =>
-  `${opened} of ${total} streams opened; ${stalled} ${stalled === 1 ? 'is' : 'are'} stalled, waiting for a free connection. ${fetchWord} The server never even saw the stalled requests: the queue is in your browser.`;
-const noneStalled = (opened: number, protocol: string, fetchWord: string) =>
-  `All ${opened} streams opened and nothing stalled (this page came over ${protocol}). ${fetchWord}`;
-const sharedOne = (count: number) =>
-  `The ${count} streams were closed and replaced by one shared stream that feeds all ${count} rows. The waiting fetch could go as soon as a connection was free; a new one goes at once.`;
-const CLEANED = 'Every connection this lab opened is closed; the other demos on the page have resumed.';
+type Words = LabWidgetStrings['connectionLimit'];
 
-function messageRoom(count: number): string[] {
-  const slowest = fetchDone(99_999);
+function messageRoom(words: Words, count: number): string[] {
+  const slowest = words.fetchDone(99_999);
   return [
-    INTRO,
-    opening(count),
-    someStalled(count, count, count, slowest),
-    someStalled(count, count, count, FETCH_WAITING),
-    noneStalled(count, 'http/1.1', slowest),
-    noneStalled(count, 'http/1.1', FETCH_WAITING),
-    sharedOne(count),
-    CLEANED,
+    words.intro,
+    words.opening(count),
+    words.someStalled(count, count, count, slowest),
+    words.someStalled(count, count, count, words.fetchWaiting),
+    words.noneStalled(count, 'http/1.1', slowest),
+    words.noneStalled(count, 'http/1.1', words.fetchWaiting),
+    words.sharedOne(count),
+    words.cleaned,
   ];
 }
 
-const STREAM_WORDS: Record<StreamState | 'shared', string> = {
-  idle: 'not opened',
-  waiting: 'waiting',
-  open: 'open',
-  stalled: 'stalled',
-  closed: 'closed',
-  shared: 'shared stream',
-};
-
-const PROBE_TEXTS = {
-  none: 'not sent yet',
-  completed: (ms: number) => `completed in ${ms} ms`,
-  failed: 'failed',
-  stalled: 'waiting (stalled: no free connection)',
-  pending: 'waiting (pending)',
-};
-const PROBE_ROOM = [
-  PROBE_TEXTS.none,
-  PROBE_TEXTS.completed(99_999),
-  PROBE_TEXTS.failed,
-  PROBE_TEXTS.stalled,
-  PROBE_TEXTS.pending,
+const probeRoom = (words: Words) => [
+  words.probe.none,
+  words.probe.completed(99_999),
+  words.probe.failed,
+  words.probe.stalled,
+  words.probe.pending,
 ];
 
 /** Known only in the browser: nothing before, and its room is kept (see Reserve). */
-const protocolNote = (protocol: string) =>
+const protocolNote = (words: Words, protocol: string) =>
   protocol === '' ? null : (
     <>
-      This page came over <code>{protocol}</code>
-      {protocol === 'http/1.1'
-        ? ': at most 6 connections to this host at a time.'
-        : ': requests share one connection as separate streams, so none should stall.'}
+      {words.protocol[0]}
+      <code>{protocol}</code>
+      {protocol === 'http/1.1' ? words.protocol[1] : words.protocol[2]}
     </>
   );
-const PROTOCOL_ROOM = ['http/1.1', 'h2', 'h3'].map(protocolNote);
+const protocolRoom = (words: Words) => ['http/1.1', 'h2', 'h3'].map((p) => protocolNote(words, p));
 
-export default function ConnectionLimitLab() {
+export default function ConnectionLimitLab({ lang = 'en' }: { lang?: Locale }) {
+  const words = labWords(lang).connectionLimit;
   const lab = useBrowserValue(newLabId, '');
   const [count, setCount] = useState(7);
   const [phase, setPhase] = useState<Phase>('idle');
@@ -171,13 +145,13 @@ export default function ConnectionLimitLab() {
       if (stats?.live === 0) break;
       await sleep(250);
     }
-    setMessage(CLEANED);
+    setMessage(words.cleaned);
   };
 
   const open = async () => {
     const id = ++run.current;
     setServerView(null);
-    setMessage(opening(count));
+    setMessage(words.opening(count));
     setPhase('opening');
     setStreams(Array.from({ length: count }, (_, i) => ({ n: i + 1, state: 'idle', events: 0 })));
     claimPage(lab, true);
@@ -221,7 +195,7 @@ export default function ConnectionLimitLab() {
     shared.onopen = () => setStreams((all) => all.map((s) => ({ ...s, state: 'open' })));
     sources.current = [shared];
     setPhase('shared');
-    setMessage(sharedOne(count));
+    setMessage(words.sharedOne(count));
     // A new fetch: with a free connection it goes straight through.
     window.setTimeout(startProbe, 300);
   };
@@ -233,9 +207,11 @@ export default function ConnectionLimitLab() {
     if (phase !== 'stalled') return;
     const opened = streams.filter((s) => s.state === 'open').length;
     const stalled = streams.filter((s) => s.state === 'stalled').length;
-    const fetchWord = probe?.state === 'completed' ? fetchDone(probe.tookMs ?? 0) : FETCH_WAITING;
+    const fetchWord = probe?.state === 'completed' ? words.fetchDone(probe.tookMs ?? 0) : words.fetchWaiting;
     setMessage(
-      stalled > 0 ? someStalled(opened, streams.length, stalled, fetchWord) : noneStalled(opened, protocol, fetchWord),
+      stalled > 0
+        ? words.someStalled(opened, streams.length, stalled, fetchWord)
+        : words.noneStalled(opened, protocol, fetchWord),
     );
   }, [phase]);
 
@@ -243,6 +219,7 @@ export default function ConnectionLimitLab() {
   const stalled = streams.filter((s) => s.state === 'stalled' || s.state === 'waiting').length;
   const received = streams.reduce((n, s) => n + s.events, 0);
   const state = phase === 'opening' ? 'connecting' : phase === 'stalled' || phase === 'shared' ? 'live' : 'idle';
+  const PROBE_TEXTS = words.probe;
   const probeText = !probe
     ? PROBE_TEXTS.none
     : probe.state === 'completed'
@@ -269,11 +246,11 @@ export default function ConnectionLimitLab() {
       data-server-live={serverView?.live ?? ''}
       data-channel={lab ? labChannel(lab) : ''}
       data-pagefind-ignore
-      aria-label="Connection-limit lab: several EventSources over HTTP/1.1"
+      aria-label={words.aria}
     >
       <div class="w-head">
         <label>
-          EventSources to open{' '}
+          {words.countLabel}{' '}
           <select
             value={count}
             disabled={phase === 'opening' || phase === 'stalled' || phase === 'shared'}
@@ -292,10 +269,10 @@ export default function ConnectionLimitLab() {
           onClick={open}
           disabled={!lab || phase === 'opening' || phase === 'stalled' || phase === 'shared'}
         >
-          Open {count} streams
+          {words.open(count)}
         </button>
         <button type="button" class="w-button" onClick={share} disabled={phase !== 'stalled'}>
-          Fix: share one stream
+          {words.share}
         </button>
         <button
           type="button"
@@ -303,37 +280,42 @@ export default function ConnectionLimitLab() {
           onClick={() => void cleanUp()}
           disabled={phase === 'idle' || phase === 'cleaned'}
         >
-          Close everything
+          {words.close}
         </button>
       </div>
-      <Reserve block class="w-status" role="status" aria-live="polite" room={messageRoom(count)}>
-        {message || INTRO}
+      <Reserve block class="w-status" role="status" aria-live="polite" room={messageRoom(words, count)}>
+        {message || words.intro}
       </Reserve>
-      <Reserve block class="w-note" room={PROTOCOL_ROOM}>
-        {protocolNote(protocol)}
+      <Reserve block class="w-note" room={protocolRoom(words)}>
+        {protocolNote(words, protocol)}
       </Reserve>
-      <ul class="w-streams" aria-label="The streams">
+      <ul class="w-streams" aria-label={words.streamsLabel}>
         {rows.map((s) => (
           <li key={s.n} data-stream={s.state}>
             <span class="w-oneline">
               #{s.n}{' '}
-              <Reserve room={Object.values(STREAM_WORDS)}>
-                {STREAM_WORDS[s.state === 'open' && phase === 'shared' ? 'shared' : s.state]}
+              <Reserve room={Object.values(words.streamWords)}>
+                {words.streamWords[s.state === 'open' && phase === 'shared' ? 'shared' : s.state]}
               </Reserve>
             </span>
-            <span class="w-oneline">{plural(s.events, 'event')}</span>
+            <span class="w-oneline">{words.events(s.events)}</span>
           </li>
         ))}
       </ul>
       <p>
-        A <code>fetch</code> sent after the streams:{' '}
+        {words.probeLine[0]}
+        <code>fetch</code>
+        {words.probeLine[1]}{' '}
         <strong>
-          <Reserve room={PROBE_ROOM}>{probeText}</Reserve>
+          <Reserve room={probeRoom(words)}>{probeText}</Reserve>
         </strong>
       </p>
       <p>
-        Counted by the server after the clean-up: at most <span class="w-num">{serverView?.peak ?? '–'}</span> of this
-        lab's connections at once, <span class="w-num">{serverView?.live ?? '–'}</span> still held.
+        {words.serverLine[0]}
+        <span class="w-num">{serverView?.peak ?? '–'}</span>
+        {words.serverLine[1]}
+        <span class="w-num">{serverView?.live ?? '–'}</span>
+        {words.serverLine[2]}
       </p>
     </section>
   );

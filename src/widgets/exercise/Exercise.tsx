@@ -7,7 +7,8 @@
  * a run, data-lost and data-duplicated.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { exerciseStrings as t } from '../../i18n/en/exercises.ts';
+import { exerciseWidgetWords, exerciseWords } from '../shared/words-exercises.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { browserStorage, markExercisePassed, readProgress, updateProgress } from '../../lib/progress.ts';
 import { loadCode, replaceKeeping, restore, saveCode, type StoredCode } from './code-store.ts';
 import type { CodeEditor, ConsoleLine, RunOutcome } from './runtime.ts';
@@ -39,7 +40,9 @@ function Inline({ text }: { text: string }) {
 
 type Runtime = typeof import('./runtime.ts');
 
-export default function Exercise({ exercise }: { exercise: ExerciseView }) {
+/** The exercise as the page gives it (in its language), and the language of the widget's own words. */
+export default function Exercise({ exercise, lang = 'en' }: { exercise: ExerciseView; lang?: Locale }) {
+  const t = exerciseWords(lang);
   const [stored, setStored] = useState<StoredCode>({ code: exercise.starter, backup: null });
   const [editorState, setEditorState] = useState<'loading' | 'ready' | 'failed'>('loading');
   const [showSolution, setShowSolution] = useState(false);
@@ -127,6 +130,7 @@ export default function Exercise({ exercise }: { exercise: ExerciseView }) {
     const code = editor.current?.getDoc() ?? stored.code;
     const result = await runtime.current.gradeRun(exercise.grading as never, code, {
       signal: controller.signal,
+      lang,
       onProgress: setProgress,
       onConsole: (line) => setLines((all) => [...all, line].slice(-200)),
     });
@@ -258,7 +262,7 @@ export default function Exercise({ exercise }: { exercise: ExerciseView }) {
       <p class="ex-state" role="status" aria-live="polite">
         <span class={`ex-badge ex-badge-${state}`}>{t.states[state]}</span>
         {running && progress ? ` ${progress}` : ''}
-        {outcome && !running ? ` (${(outcome.ms / 1000).toFixed(1)} s)` : ''}
+        {outcome && !running ? exerciseWidgetWords(lang).took((outcome.ms / 1000).toFixed(1)) : ''}
       </p>
       <ul class="ex-checks">
         {exercise.requirements.map((r) => {

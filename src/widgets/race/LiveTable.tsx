@@ -8,6 +8,7 @@ import { TECHNIQUES, type TechniqueId } from '../../../protocol/techniques.ts';
 import { perEventBytes } from './result.ts';
 import type { RaceRunner } from './runner.ts';
 import Swatch from './Swatch.tsx';
+import type { RaceWidgetStrings } from '../../i18n/en/widgetsRace.ts';
 import { summarize, type LatencySummary } from './stats.ts';
 import type { PerEvent } from './verdicts.ts';
 
@@ -55,51 +56,67 @@ function figures(runner: RaceRunner | null, t: TechniqueId, payloadBytes: number
   };
 }
 
-const ROWS: { label: string; cell: (f: Figures) => ComponentChild; bad?: (f: Figures) => boolean }[] = [
-  { label: 'latency p50 (ms)', cell: (f) => ms(f.latency.p50) },
-  { label: 'latency p95 (ms)', cell: (f) => ms(f.latency.p95) },
-  { label: 'latency max (ms)', cell: (f) => ms(f.latency.max) },
-  { label: 'HTTP requests', cell: (f) => num(f.requests) },
+type Words = RaceWidgetStrings;
+
+/** A lane's state in words (the client's own state name in English). */
+const stateWord = (w: Words['table'], state: string) => (w.states as Record<string, string>)[state] ?? state;
+
+const rowsIn = ({
+  table: w,
+}: Words): { label: string; cell: (f: Figures) => ComponentChild; bad?: (f: Figures) => boolean }[] => [
+  { label: w.rows.p50, cell: (f) => ms(f.latency.p50) },
+  { label: w.rows.p95, cell: (f) => ms(f.latency.p95) },
+  { label: w.rows.max, cell: (f) => ms(f.latency.max) },
+  { label: w.rows.requests, cell: (f) => num(f.requests) },
   {
-    label: 'answers with nothing in them',
+    label: w.rows.empty,
     cell: (f) =>
       f.empty === null
-        ? 'n/a (a stream)'
+        ? w.stream
         : `${num(f.empty)}${f.requests > 0 ? ` (${Math.round((100 * f.empty) / f.requests)}%)` : ''}`,
   },
-  { label: 'TCP connections', cell: (f) => num(f.connections) },
-  { label: 'bytes per event', cell: (f) => <strong>{bytes(f, 'total')}</strong> },
-  { label: '… of them HTTP headers', cell: (f) => bytes(f, 'header') },
-  { label: '… framing', cell: (f) => bytes(f, 'framing') },
-  { label: '… envelope', cell: (f) => bytes(f, 'envelope') },
-  { label: '… data', cell: (f) => bytes(f, 'data') },
-  { label: 'reconnects', cell: (f) => num(f.reconnects) },
-  { label: 'resets', cell: (f) => num(f.resets) },
-  { label: 'events delivered', cell: (f) => num(f.delivered) },
+  { label: w.rows.connections, cell: (f) => num(f.connections) },
+  { label: w.rows.bytes, cell: (f) => <strong>{bytes(f, 'total')}</strong> },
+  { label: w.rows.header, cell: (f) => bytes(f, 'header') },
+  { label: w.rows.framing, cell: (f) => bytes(f, 'framing') },
+  { label: w.rows.envelope, cell: (f) => bytes(f, 'envelope') },
+  { label: w.rows.data, cell: (f) => bytes(f, 'data') },
+  { label: w.rows.reconnects, cell: (f) => num(f.reconnects) },
+  { label: w.rows.resets, cell: (f) => num(f.resets) },
+  { label: w.rows.delivered, cell: (f) => num(f.delivered) },
   {
-    label: 'lost',
+    label: w.rows.lost,
     cell: (f) => (
       <>
         {num(f.lost)}
-        {f.announced > 0 && <span class="w-note"> (+{num(f.announced)} announced)</span>}
+        {f.announced > 0 && <span class="w-note">{w.announced(num(f.announced))}</span>}
       </>
     ),
     bad: (f) => f.lost > 0,
   },
-  { label: 'duplicates', cell: (f) => num(f.duplicates), bad: (f) => f.duplicates > 0 },
+  { label: w.rows.duplicates, cell: (f) => num(f.duplicates), bad: (f) => f.duplicates > 0 },
 ];
 
-export default function LiveTable({ runner, payloadBytes }: { runner: RaceRunner | null; payloadBytes: number }) {
+export default function LiveTable({
+  runner,
+  payloadBytes,
+  words,
+  names,
+}: {
+  runner: RaceRunner | null;
+  payloadBytes: number;
+  words: Words;
+  /** Each technique's name in the page's language. */
+  names: Record<TechniqueId, string>;
+}) {
+  const w = words.table;
+  const ROWS = rowsIn(words);
   const all = TECHNIQUES.map((t) => [t, figures(runner, t.id, payloadBytes)] as const);
-  const phase = runner?.result
-    ? '(final)'
-    : runner && runner.phase !== 'idle' && runner.phase !== 'error'
-      ? '(live)'
-      : '';
+  const phase = runner?.result ? w.final : runner && runner.phase !== 'idle' && runner.phase !== 'error' ? w.live : '';
   return (
-    <section class="w-race-scroll" tabIndex={0} aria-label="Figures per technique">
+    <section class="w-race-scroll" tabIndex={0} aria-label={w.label}>
       <table class="w-race-table">
-        <caption>Per technique, this run {phase}</caption>
+        <caption>{w.caption(phase)}</caption>
         <thead>
           <tr>
             <td />
@@ -121,8 +138,8 @@ export default function LiveTable({ runner, payloadBytes }: { runner: RaceRunner
                 data-bytes-per-event={f.bytes ? f.bytes.total.toFixed(1) : ''}
               >
                 <Swatch {...t.chart} />
-                {t.name}
-                {f.state !== 'idle' && <span class="w-note"> ({f.state})</span>}
+                {names[t.id]}
+                {f.state !== 'idle' && <span class="w-note">{` (${stateWord(w, f.state)})`}</span>}
               </th>
             ))}
           </tr>
@@ -142,13 +159,13 @@ export default function LiveTable({ runner, payloadBytes }: { runner: RaceRunner
       </table>
       {/* The same figures, one card per technique: what a narrow widget shows instead of the table, whose
           five columns would not fit (race.css switches between them). */}
-      <ul class="w-race-cards" aria-label={`Per technique, this run ${phase}`}>
+      <ul class="w-race-cards" aria-label={w.caption(phase)}>
         {all.map(([t, f]) => (
           <li key={t.id} class="w-race-card" data-card={t.id}>
             <p class="w-race-card-title">
               <Swatch {...t.chart} />
-              {t.name}
-              {f.state !== 'idle' && <span class="w-note"> ({f.state})</span>}
+              {names[t.id]}
+              {f.state !== 'idle' && <span class="w-note">{` (${stateWord(w, f.state)})`}</span>}
             </p>
             <dl>
               {ROWS.map((row) => (

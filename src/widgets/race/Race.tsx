@@ -5,7 +5,7 @@
  * filled with this run's evidence, a chart of latency over time, and the run to export.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { TECHNIQUE_IDS, TECHNIQUES } from '../../../protocol/techniques.ts';
+import { TECHNIQUE_IDS, TECHNIQUES, type TechniqueId } from '../../../protocol/techniques.ts';
 import { labChannel, newLabId } from '../shared/lab-api.ts';
 import { useBatchedRender } from '../shared/use-batched-render.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
@@ -18,16 +18,11 @@ import LiveTable from './LiveTable.tsx';
 import RaceChart from './RaceChart.tsx';
 import { summaryText } from './result.ts';
 import { RaceRunner, type Phase } from './runner.ts';
-import {
-  CHOICES,
-  DEFAULT_CHOICE,
-  choiceFromQuery,
-  formatBytes,
-  formatMs,
-  formatRate,
-  plural,
-  type RaceChoice,
-} from './settings.ts';
+import { CHOICES, DEFAULT_CHOICE, choiceFromQuery, type RaceChoice } from './settings.ts';
+import { teaserWords } from '../shared/words-teaser.ts';
+import { raceWords } from '../shared/words-race.ts';
+import type { RaceWidgetStrings } from '../../i18n/en/widgetsRace.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { summarize } from './stats.ts';
 import VerdictTable from './VerdictTable.tsx';
 import type { RunNumbers } from './verdicts.ts';
@@ -35,10 +30,13 @@ import type { RunNumbers } from './verdicts.ts';
 interface Props {
   /** Lines of code per technique in this course (client and server), for the difficulty row. */
   codeLines?: RunNumbers['codeLines'];
+  /** The page's language: every word of the race, its table and its verdicts. */
+  lang?: Locale;
 }
 
-/** One line per technique, in the registry's order, drawn the way the registry says. */
-const SERIES: SeriesStyle[] = TECHNIQUES.map((t) => ({ label: t.name, color: t.chart.color, dash: t.chart.dash }));
+/** One line per technique, in the registry's order, drawn the way the registry says, named in `lang`. */
+const seriesIn = (names: Record<TechniqueId, string>): SeriesStyle[] =>
+  TECHNIQUES.map((x) => ({ label: names[x.id], color: x.chart.color, dash: x.chart.dash }));
 
 const STATE: Record<Phase, 'idle' | 'connecting' | 'live' | 'error'> = {
   idle: 'idle',
@@ -49,18 +47,11 @@ const STATE: Record<Phase, 'idle' | 'connecting' | 'live' | 'error'> = {
   done: 'idle',
   error: 'error',
 };
-const PHASE_WORDS: Record<Phase, string> = {
-  idle: 'Ready',
-  clock: 'Timing the clock…',
-  starting: 'Starting…',
-  racing: 'Racing',
-  finishing: 'Finishing…',
-  done: 'Done',
-  error: 'Stopped by an error',
-};
 
 const RENDER_MS = 250;
 const ms = (x: number | null) => (x === null ? '—' : x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString('en'));
+
+type Words = RaceWidgetStrings;
 
 interface SelectProps<K extends keyof RaceChoice> {
   name: K;
@@ -90,7 +81,10 @@ function Select<K extends keyof RaceChoice>({ name, label, choice, set, format, 
   );
 }
 
-export default function Race({ codeLines }: Props) {
+export default function Race({ codeLines, lang = 'en' }: Props) {
+  const words: Words = raceWords(lang);
+  const { race: r, format } = words;
+  const names = teaserWords(lang).names;
   // This widget's name when it claims the page's connections; each race gets a lab id of its own.
   const owner = useBrowserValue(() => `race-${newLabId()}`, '');
   const [choice, setChoice] = useState<RaceChoice>(DEFAULT_CHOICE);
@@ -118,24 +112,20 @@ export default function Race({ codeLines }: Props) {
   // the page's connections: either would falsify the race, so it stops and says why.
   useEffect(() => {
     if (!runner || !running || gate === null) return;
-    runner.abort(
-      gate === 'hidden'
-        ? 'Stopped: the tab was hidden, and browsers slow down the timers of hidden tabs, which would falsify the race. Start it again.'
-        : "Stopped: another widget on this page needed the browser's connections.",
-    );
+    runner.abort(gate === 'hidden' ? r.stoppedHidden : r.stoppedClaimed);
     setChartVersion((v) => v + 1);
   }, [gate]);
 
-  useEffect(() => () => runner?.abort('The page closed the race.'), [runner]);
+  useEffect(() => () => runner?.abort(r.closed), [runner]);
 
   const start = () => {
     setCopied('');
-    const next = new RaceRunner({ lab: newLabId(), owner, choice, onChange: render, codeLines });
+    const next = new RaceRunner({ lab: newLabId(), owner, choice, onChange: render, codeLines, lang });
     setRunner(next);
     void next.run();
   };
   const stop = () => {
-    runner?.abort('Stopped by you before the end: no verdicts from a partial run.');
+    runner?.abort(r.stoppedByYou);
     render();
   };
 
@@ -155,7 +145,12 @@ export default function Race({ codeLines }: Props) {
 
   const progress =
     runner?.start && running
-      ? `${elapsed.toFixed(1)} s of ${formatMs(runner.choice.durationMs)}; ${runner.status?.published ?? 0} of ${runner.start.planned} events published.`
+      ? r.progress(
+          elapsed.toFixed(1),
+          format.ms(runner.choice.durationMs),
+          runner.status?.published ?? 0,
+          runner.start.planned,
+        )
       : '';
 
   const download = () => {
@@ -167,13 +162,13 @@ export default function Race({ codeLines }: Props) {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
-  const summary = result ? summaryText(result, location.href) : '';
+  const summary = result ? summaryText(result, location.href, words) : '';
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(summary);
-      setCopied('Copied to the clipboard.');
+      setCopied(r.copied);
     } catch {
-      setCopied('The browser did not allow copying: select the text below instead.');
+      setCopied(r.copyRefused);
     }
   };
 
@@ -185,46 +180,54 @@ export default function Race({ codeLines }: Props) {
       data-phase={phase}
       data-received={received}
       data-channel={runner ? labChannel(runner.lab) : ''}
-      aria-label="The race: polling, long polling, SSE and WebSocket on one stream"
+      aria-label={r.aria}
     >
       <div class="w-head">
         <p class="w-title">
-          <strong>The race</strong> · one stream, {TECHNIQUES.length} techniques, in your browser
+          <strong>{r.title(TECHNIQUES.length)[0]}</strong>
+          {r.title(TECHNIQUES.length)[1]}
         </p>
         <p class="w-state">
           <span class="w-dot" aria-hidden="true" />
-          {PHASE_WORDS[phase]}
+          {r.phases[phase]}
         </p>
         <button type="button" class="w-button" onClick={running ? stop : start} disabled={owner === ''}>
-          {running ? 'Stop' : phase === 'done' ? 'Race again' : 'Start the race'}
+          {running ? r.stop : phase === 'done' ? r.again : r.start}
         </button>
       </div>
 
       <fieldset class="w-race-settings">
-        <legend>Settings</legend>
-        <Select name="rate" label="Event rate" choice={choice} set={setChoice} format={formatRate} disabled={running} />
+        <legend>{r.settings}</legend>
         <Select
-          name="intervalMs"
-          label="Polling interval"
+          name="rate"
+          label={r.labels.rate}
           choice={choice}
           set={setChoice}
-          format={formatMs}
+          format={format.rate}
+          disabled={running}
+        />
+        <Select
+          name="intervalMs"
+          label={r.labels.intervalMs}
+          choice={choice}
+          set={setChoice}
+          format={format.ms}
           disabled={running}
         />
         <Select
           name="payloadBytes"
-          label="Payload"
+          label={r.labels.payloadBytes}
           choice={choice}
           set={setChoice}
-          format={formatBytes}
+          format={format.bytes}
           disabled={running}
         />
         <Select
           name="durationMs"
-          label="Duration"
+          label={r.labels.durationMs}
           choice={choice}
           set={setChoice}
-          format={formatMs}
+          format={format.ms}
           disabled={running}
         />
       </fieldset>
@@ -232,9 +235,9 @@ export default function Race({ codeLines }: Props) {
       {/* Each control is disabled itself, not through its fieldset: a button in a disabled fieldset still
           says disabled = false to scripts (and to the accessibility checks that read it). */}
       <fieldset class="w-faults">
-        <legend>Break it during the race (your own connections and channel only)</legend>
+        <legend>{r.faults}</legend>
         <button type="button" class="w-button" disabled={phase !== 'racing'} onClick={() => void runner?.inject('cut')}>
-          Cut all connections
+          {r.cut}
         </button>
         <button
           type="button"
@@ -242,69 +245,76 @@ export default function Race({ codeLines }: Props) {
           disabled={phase !== 'racing'}
           onClick={() => void runner?.inject('restart')}
         >
-          Restart the server (new epoch)
+          {r.restart}
         </button>
       </fieldset>
 
       <p class="w-status" role="status" aria-live="polite">
-        {runner
-          ? runner.message
-          : 'Choose the settings, then start: the server publishes on your private channel and a client per technique reads it side by side.'}
+        {runner ? runner.message : r.intro}
       </p>
       {/* Not in the live region: it changes four times a second, and a screen reader would read every one. */}
       <p class="w-note w-race-progress">{progress}</p>
 
-      <LiveTable runner={runner} payloadBytes={runner?.choice.payloadBytes ?? choice.payloadBytes} />
+      <LiveTable
+        runner={runner}
+        payloadBytes={runner?.choice.payloadBytes ?? choice.payloadBytes}
+        words={words}
+        names={names}
+      />
 
       {chartData ? (
         <RaceChart
-          series={SERIES}
+          series={seriesIn(names)}
           data={chartData}
           faults={faultTimes}
           version={chartVersion}
-          summary={`Latency over time for ${plural(chartData[0].length, 'event')}: ${TECHNIQUES.map((t, i) => `${t.name} median ${ms(summarize((chartData[i + 1] as (number | null)[]).filter((v): v is number => v !== null)).p50)} ms`).join(', ')}.`}
+          summary={r.chartSummary(
+            chartData[0].length,
+            TECHNIQUES.map((x, i) => [
+              names[x.id],
+              ms(summarize((chartData[i + 1] as (number | null)[]).filter((v): v is number => v !== null)).p50),
+            ]),
+          )}
+          words={words.chart}
         />
       ) : (
-        <p class="w-race-chart w-race-chart-empty">The chart of latency over time appears here when the race starts.</p>
+        <p class="w-race-chart w-race-chart-empty">{r.chartEmpty}</p>
       )}
 
       <details class="w-race-method">
-        <summary>How latency is measured</summary>
+        <summary>{r.method}</summary>
         <p>
-          Each event carries the server's clock at publish (<code>time</code>). Your browser notes when it arrives on
-          its own clock, which is not the server's. Before the race, the page asks <code>GET /api/time</code> 8 times,
-          noting its own time just before (t0) and just after (t1) each answer T, the way NTP does. If the request and
-          the answer took equally long, the server read its clock halfway, so its clock is ahead of yours by T − (t0 +
-          t1) / 2. The round trip with the smallest t1 − t0 is kept, and the estimate can be off by at most half of it.
-          Latency = arrival (your clock) + offset − time.
+          {r.methodText[0]}
+          <code>time</code>
+          {r.methodText[1]}
+          <code>GET /api/time</code>
+          {r.methodText[2]}
         </p>
         {runner?.clock && (
           <p data-clock-offset={runner.clock.offsetMs.toFixed(2)}>
-            This run: offset {runner.clock.offsetMs >= 0 ? '+' : ''}
-            {runner.clock.offsetMs.toFixed(2)} ms, best round trip {runner.clock.rttMs.toFixed(2)} ms, so every latency
-            here is good to ± {runner.clock.uncertaintyMs.toFixed(2)} ms.
+            {r.thisRun(
+              `${runner.clock.offsetMs >= 0 ? '+' : ''}${runner.clock.offsetMs.toFixed(2)}`,
+              runner.clock.rttMs.toFixed(2),
+              runner.clock.uncertaintyMs.toFixed(2),
+            )}
           </p>
         )}
-        <p>
-          Bytes come from the server, which counts what crossed each of your tagged connections in both directions: HTTP
-          heads, framing (chunk-size lines, WebSocket frame headers and masks) and bodies. The events' data is known
-          exactly, so the rest of each body is the envelope around it.
-        </p>
+        <p>{r.bytesText}</p>
       </details>
 
       {result && (
         <>
-          <VerdictTable rows={result.table} />
+          <VerdictTable rows={result.table} words={words.verdicts} names={names} />
           <div class="w-race-export">
             <button type="button" class="w-button" onClick={download}>
-              Download the run (JSON)
+              {r.download}
             </button>
             <button type="button" class="w-button" onClick={() => void copy()}>
-              Copy a summary to share
+              {r.copy}
             </button>
             <span role="status">{copied}</span>
           </div>
-          <section aria-label="Summary of this run">
+          <section aria-label={r.summaryLabel}>
             <pre class="w-pre w-race-summary" tabIndex={0}>
               {summary}
             </pre>

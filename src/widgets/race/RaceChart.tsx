@@ -7,6 +7,7 @@ import type { AlignedData } from './chart-data.ts';
 import type { LatencyChart, SeriesStyle } from './chart.ts';
 import Swatch from './Swatch.tsx';
 
+import type { RaceWidgetStrings } from '../../i18n/en/widgetsRace.ts';
 interface Props {
   series: SeriesStyle[];
   data: AlignedData;
@@ -15,9 +16,10 @@ interface Props {
   /** Changes when `data` does: the chart redraws then, not on every render of the widget. */
   version: number;
   summary: string;
+  words: RaceWidgetStrings['chart'];
 }
 
-export default function RaceChart({ series, data, faults, version, summary }: Props) {
+export default function RaceChart({ series, data, faults, version, summary, words }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<LatencyChart | null>(null);
   const [problem, setProblem] = useState('');
@@ -29,9 +31,7 @@ export default function RaceChart({ series, data, faults, version, summary }: Pr
       .then(({ mountChart }) => {
         if (!cancelled) chart.current = mountChart(el, series, data, el.clientWidth);
       })
-      .catch((err: Error) =>
-        setProblem(`The chart could not load (${err.message}); the table above has the same numbers.`),
-      );
+      .catch((err: Error) => setProblem(words.failed(err.message)));
     const resize = new ResizeObserver(() => chart.current?.resize(el.clientWidth));
     resize.observe(el);
     return () => {
@@ -56,8 +56,7 @@ export default function RaceChart({ series, data, faults, version, summary }: Pr
             </li>
           ))}
         </ul>
-        Latency of each event (log scale) against when it was published. A dotted vertical line marks each fault you
-        injected.
+        {words.caption}
         {problem && <span class="w-error"> {problem}</span>}
       </figcaption>
     </figure>

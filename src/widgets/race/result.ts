@@ -3,14 +3,22 @@
  * run as JSON, and a short text to share that links back to the same experiment).
  */
 import type { RaceStatus } from '../../../protocol/lab.ts';
-import { perTechnique, TECHNIQUE_IDS, technique, type TechniqueId } from '../../../protocol/techniques.ts';
+import { perTechnique, TECHNIQUE_IDS, type TechniqueId } from '../../../protocol/techniques.ts';
 import type { ByteCounts, LabConnections } from '../shared/lab-api.ts';
 import { POST_TECHNIQUES } from './claims.ts';
 import type { ClockEstimate } from './clock.ts';
-import { choiceToQuery, formatBytes, formatMs, formatRate, plural, type RaceChoice } from './settings.ts';
+import { choiceToQuery, type RaceChoice } from './settings.ts';
+import { type RaceWidgetStrings, raceWidgetStrings } from '../../i18n/en/widgetsRace.ts';
 import type { LatencySummary } from './stats.ts';
 import type { DeliveryOutcome } from './tally.ts';
-import { verdictTable, type PerEvent, type Row, type RunNumbers, type TechniqueNumbers } from './verdicts.ts';
+import {
+  type EvidenceWords,
+  verdictTable,
+  type PerEvent,
+  type Row,
+  type RunNumbers,
+  type TechniqueNumbers,
+} from './verdicts.ts';
 
 export interface Fault {
   kind: 'cut' | 'restart';
@@ -93,6 +101,8 @@ export interface RaceInputs {
   server: LabConnections['byTechnique'];
   features: RunNumbers['features'];
   codeLines?: RunNumbers['codeLines'];
+  /** The words of the verdicts' evidence (English by default). */
+  evidence?: EvidenceWords;
 }
 
 export function buildResult(input: RaceInputs): RaceResult {
@@ -122,14 +132,21 @@ export function buildResult(input: RaceInputs): RaceResult {
     cuts: input.faults.filter((f) => f.kind === 'cut').length,
     restarts: input.faults.filter((f) => f.kind === 'restart').length,
   };
-  const table = verdictTable({
-    settings: { rate: input.choice.rate, payloadBytes: input.choice.payloadBytes, intervalMs: input.choice.intervalMs },
-    windowMs: input.windowMs,
-    faults,
-    techniques,
-    features: input.features,
-    codeLines: input.codeLines,
-  });
+  const table = verdictTable(
+    {
+      settings: {
+        rate: input.choice.rate,
+        payloadBytes: input.choice.payloadBytes,
+        intervalMs: input.choice.intervalMs,
+      },
+      windowMs: input.windowMs,
+      faults,
+      techniques,
+      features: input.features,
+      codeLines: input.codeLines,
+    },
+    input.evidence,
+  );
   const { samples, ...clock } = input.clock;
   const { planned, published, failed, segments } = input.status;
   return {
@@ -146,29 +163,53 @@ export function buildResult(input: RaceInputs): RaceResult {
   };
 }
 
-const ms = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)} ms`);
-
-/** The run in a few lines of plain text, with a link that sets up the same race. */
-export function summaryText(r: RaceResult, pageUrl: string): string {
+/** The run in a few lines of plain text, with a link that sets up the same race, in `words`' language. */
+export function summaryText(r: RaceResult, pageUrl: string, words: RaceWidgetStrings = raceWidgetStrings): string {
   const c = r.choice;
-  const faults =
-    r.faults.length === 0 ? 'no fault injected' : r.faults.map((f) => `${f.kind} at ${f.at.toFixed(1)} s`).join(', ');
+  const { summary: w, format, evidence } = words;
+  const faults = r.faults.length === 0 ? w.noFault : r.faults.map((f) => w.fault(f.kind, f.at.toFixed(1))).join(', ');
   const lines = [
-    `Realtime Lab race, ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC`,
-    `${formatRate(c.rate)} for ${formatMs(c.durationMs)}, ${formatBytes(c.payloadBytes)} of data per event, polling every ${formatMs(c.intervalMs)}; ${faults}.`,
-    `${r.race.published} events published. Server clock offset ${r.clock.offsetMs >= 0 ? '+' : ''}${r.clock.offsetMs.toFixed(1)} ms ± ${r.clock.uncertaintyMs.toFixed(1)} ms (NTP-style, best of ${plural(r.clock.samples, 'round trip')}).`,
+    w.title(r.startedAt.slice(0, 16).replace('T', ' ')),
+    w.settings(
+      format.rate(c.rate),
+      format.ms(c.durationMs),
+      format.bytes(c.payloadBytes),
+      format.ms(c.intervalMs),
+      faults,
+    ),
+    w.clock(
+      r.race.published,
+      `${r.clock.offsetMs >= 0 ? '+' : ''}${r.clock.offsetMs.toFixed(1)}`,
+      r.clock.uncertaintyMs.toFixed(1),
+      r.clock.samples,
+    ),
     '',
     ...TECHNIQUE_IDS.map((k) => {
       const t = r.techniques[k];
-      const empty = t.emptyResponses === null ? '' : `, ${t.emptyResponses} empty`;
-      const bytes = t.perEvent ? `${Math.round(t.perEvent.total)} B/event` : 'no event';
-      return `${technique(k).name}: latency p50 ${ms(t.latency.p50)}, p95 ${ms(t.latency.p95)}, max ${ms(t.latency.max)}; ${plural(t.requests, 'request')}${empty}, ${plural(t.connections, 'TCP connection')}, ${bytes}; ${t.delivered} delivered, ${t.lostSilently} lost, ${t.duplicates} duplicated${t.lostToReset + t.lostToGap > 0 ? `, ${t.lostToReset + t.lostToGap} gone with a reset or gap (announced)` : ''}.`;
+      return w.technique(
+        evidence.names[k],
+        [w.ms(t.latency.p50), w.ms(t.latency.p95), w.ms(t.latency.max)],
+        t.requests,
+        t.emptyResponses,
+        t.connections,
+        t.perEvent ? t.perEvent.total : null,
+        t.delivered,
+        t.lostSilently,
+        t.duplicates,
+        t.lostToReset + t.lostToGap,
+      );
     }),
     '',
-    `Verdicts on the source post's table (${POST_TECHNIQUES.map((t) => t.name).join(' / ')}):`,
-    ...r.table.map((row) => `${row.label}: ${POST_TECHNIQUES.map((t) => row.cells[t.id].verdict).join(' / ')}`),
+    w.verdictsTitle(POST_TECHNIQUES.map((t) => evidence.names[t.id])),
+    ...r.table.map((row) =>
+      w.row(
+        row.labelKo,
+        row.label,
+        POST_TECHNIQUES.map((t) => w.verdictWords[row.cells[t.id].verdict]),
+      ),
+    ),
     '',
-    `Run it yourself: ${pageUrl.split(/[?#]/)[0]}?${choiceToQuery(c)}#race`,
+    w.again(`${pageUrl.split(/[?#]/)[0]}?${choiceToQuery(c)}#race`),
   ];
   return lines.join('\n');
 }

@@ -9,11 +9,15 @@ import type { RaceStatus } from '../../../protocol/lab.ts';
 import { holdsOneConnection, perTechnique, TECHNIQUE_IDS, type TechniqueId } from '../../../protocol/techniques.ts';
 import { openFeed } from '../../client/open-feed.ts';
 import type { ConnectionState, FeedClient } from '../../client/types.ts';
-import { labApi, type LabConnections, type RaceStart } from '../shared/lab-api.ts';
+import { labApi, labErrorWords, type LabConnections, type RaceStart } from '../shared/lab-api.ts';
+import { widgetWords } from '../shared/words.ts';
+import { raceWords } from '../shared/words-race.ts';
+import type { RaceWidgetStrings } from '../../i18n/en/widgetsRace.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { claimPage } from '../shared/page-connections.ts';
 import { estimateServerClock, localNow, type ClockEstimate } from './clock.ts';
 import { buildResult, type Fault, type RaceResult } from './result.ts';
-import { plural, type RaceChoice } from './settings.ts';
+import type { RaceChoice } from './settings.ts';
 import { DeliveryTally } from './tally.ts';
 import type { RunNumbers } from './verdicts.ts';
 
@@ -46,6 +50,8 @@ export interface RunnerOptions {
   choice: RaceChoice;
   onChange: () => void;
   codeLines?: RunNumbers['codeLines'];
+  /** The language of its sentences and of the verdicts (English by default). */
+  lang?: Locale;
 }
 
 export class RaceRunner {
@@ -69,8 +75,11 @@ export class RaceRunner {
   private stopped = false;
   private refreshing = false;
 
+  private readonly words: RaceWidgetStrings['runner'];
+
   constructor(options: RunnerOptions) {
     this.options = options;
+    this.words = raceWords(options.lang ?? 'en').runner;
     this.lanes = perTechnique(({ id }) => this.newLane(id, '', 0));
   }
 
@@ -95,13 +104,13 @@ export class RaceRunner {
   async run(): Promise<void> {
     const { lab, choice } = this.options;
     try {
-      this.setPhase('clock', "Estimating the server's clock (8 round trips to /api/time)…");
+      this.setPhase('clock', this.words.clock);
       this.clock = await estimateServerClock(8);
       if (this.stopped) return;
       // The other widgets of the page let go of their connections: the race needs the browser's
       // HTTP/1.1 connections to this host (6 at most) for its own clients.
       claimPage(this.options.owner, true);
-      this.setPhase('starting', 'Asking the server to publish, and opening a client per technique…');
+      this.setPhase('starting', this.words.starting);
       this.start = await labApi.race(lab, {
         rate: choice.rate,
         payloadBytes: choice.payloadBytes,
@@ -114,10 +123,10 @@ export class RaceRunner {
       }
       this.startedAt = new Date();
       this.openClients(this.start);
-      this.setPhase('racing', 'Racing: the server publishes on your private channel; every client reads it.');
+      this.setPhase('racing', this.words.racing);
       this.timer = setInterval(() => void this.refresh(), REFRESH_MS);
     } catch (err) {
-      this.fail(`The race could not start: ${(err as Error).message}`);
+      this.fail(this.words.couldNotStart(this.errorWords(err)));
     }
   }
 
@@ -131,12 +140,9 @@ export class RaceRunner {
     try {
       const { dropped } = kind === 'cut' ? await labApi.cut(this.options.lab) : await labApi.restart(this.options.lab);
       this.faults.push({ kind, at: this.elapsed(), dropped });
-      this.message =
-        kind === 'cut'
-          ? `Cut: the server dropped ${dropped} connection${dropped === 1 ? '' : 's'} (a poll between two requests has its next one dropped). Watch who comes back, and how.`
-          : `Restart: ${dropped} connection${dropped === 1 ? '' : 's'} dropped and your channel's history thrown away (new epoch). Clients coming back with an old cursor are told reset.`;
+      this.message = kind === 'cut' ? this.words.cut(dropped) : this.words.restart(dropped);
     } catch (err) {
-      this.message = `The fault could not be injected: ${(err as Error).message}`;
+      this.message = this.words.faultFailed(this.errorWords(err));
     }
     this.options.onChange();
   }
@@ -233,11 +239,7 @@ export class RaceRunner {
     }
     if (this.stopped) return;
     const published = !this.status.running;
-    if (published && this.phase === 'racing')
-      this.setPhase(
-        'finishing',
-        'Every event is published; waiting for the slowest technique to deliver the last ones…',
-      );
+    if (published && this.phase === 'racing') this.setPhase('finishing', this.words.finishing);
     const deadline = this.start.endsAt + this.options.choice.intervalMs + CATCH_UP_MS;
     if (published && (this.allCaughtUp(this.status) || this.serverNow() > deadline)) await this.finish(this.status);
     else this.options.onChange();
@@ -283,13 +285,11 @@ export class RaceRunner {
           webSocket: typeof WebSocket === 'function',
         },
         codeLines: this.options.codeLines,
+        evidence: raceWords(this.options.lang ?? 'en').evidence,
       });
-      this.setPhase(
-        'done',
-        `Done: ${plural(this.status.published, 'event')} published in ${(this.options.choice.durationMs / 1000).toFixed(0)} s. The table below is filled from this run.`,
-      );
+      this.setPhase('done', this.words.done(this.status.published, (this.options.choice.durationMs / 1000).toFixed(0)));
     } catch (err) {
-      this.fail(`The race ended, but its byte counts could not be read: ${(err as Error).message}`);
+      this.fail(this.words.countsFailed(this.errorWords(err)));
     }
   }
 
@@ -299,6 +299,11 @@ export class RaceRunner {
     this.clients = [];
     for (const lane of Object.values(this.lanes)) lane.state = 'idle';
     claimPage(this.options.owner, false);
+  }
+
+  /** A failed lab call in the page's words. */
+  private errorWords(err: unknown): string {
+    return labErrorWords(widgetWords(this.options.lang ?? 'en').common, err);
   }
 
   private fail(message: string): void {

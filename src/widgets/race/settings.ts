@@ -47,10 +47,3 @@ export function choiceFromQuery(search: string): RaceChoice {
   }
   return choice;
 }
-
-export const formatMs = (ms: number) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
-export const formatBytes = (b: number) => (b >= 1000 ? `${b / 1000} kB` : `${b} B`);
-export const formatRate = (r: number) => `${r} event${r === 1 ? '' : 's'}/s`;
-/** "1 request", "12 requests", with thousands separated. */
-export const plural = (count: number, word: string) =>
-  `${Math.round(count).toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;

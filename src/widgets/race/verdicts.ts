@@ -23,7 +23,7 @@ import {
   type RowId,
   type Source,
 } from './claims.ts';
-import { plural } from './settings.ts';
+import { type RaceWidgetStrings, raceWidgetStrings } from '../../i18n/en/widgetsRace.ts';
 
 export const VERDICTS = ['confirmed', 'nuanced', 'corrected'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -92,17 +92,18 @@ export interface Row {
 }
 
 const sum = (c: ByteCounts) => c.header + c.framing + c.payload;
-const n = (x: number) => Math.round(x).toLocaleString('en');
 const percent = (part: number, whole: number) => (whole === 0 ? '0%' : `${Math.round((100 * part) / whole)}%`);
-const seconds = (ms: number) => `${+(ms / 1000).toFixed(1)} s`;
-const perEvent = (t: TechniqueNumbers) => (t.perEvent ? `${n(t.perEvent.total)} B per event` : 'no event delivered');
-const NOT_CUT = 'Not measured in this run: cut the connections during a race to see it.';
+
+/** The words of the evidence, in the page's language (English by default). */
+export type EvidenceWords = RaceWidgetStrings['evidence'];
 
 type Evidence = Omit<Cell, 'claim' | 'claimKo'>;
 
 /** One cell of a row: what one technique is (its registry entry), what it did here, and the whole run. */
 type PostTechnique = (typeof POST_TECHNIQUES)[number];
-type CellBuilder = (t: PostTechnique, x: TechniqueNumbers, run: RunNumbers) => Evidence;
+type CellBuilder = (t: PostTechnique, x: TechniqueNumbers, run: RunNumbers, w: EvidenceWords) => Evidence;
+
+const perEvent = (w: EvidenceWords, t: TechniqueNumbers) => w.perEvent(t.perEvent ? w.count(t.perEvent.total) : null);
 
 /** The per-event totals of the techniques that `keep` selects, among those that delivered an event. */
 const perEventTotals = (techniques: RunNumbers['techniques'], keep: (t: Technique) => boolean): number[] =>
@@ -117,47 +118,29 @@ const WIRE_SPEC = {
   'websocket-frames': SOURCES.wsFrames,
 } as const satisfies Partial<Record<TechniqueInfo['wire'], Source>>;
 
-const direction: CellBuilder = (t, x) => {
-  const up = n(sum(x.up));
-  const down = n(sum(x.down));
+const direction: CellBuilder = (t, x, _run, w) => {
+  const up = w.count(sum(x.up));
+  const down = w.count(sum(x.down));
   // A request that ends with its answer: every exchange starts in the browser.
-  if (t.connection !== 'persistent')
-    return {
-      verdict: 'confirmed',
-      evidence: `${plural(x.requests, 'request')} went up (${up} B) to bring ${down} B down: the client asks, the server only answers.`,
-    };
+  if (t.connection !== 'persistent') return { verdict: 'confirmed', evidence: w.direction.asks(x.requests, up, down) };
   if (t.direction === 'two-way')
-    return {
-      verdict: 'confirmed',
-      evidence: `Frames go both ways on one connection: ${up} B went up on it here (handshake, pongs, the close), ${down} B came down.`,
-      source: WIRE_SPEC[t.wire],
-    };
-  return {
-    verdict: 'confirmed',
-    evidence: `${plural(x.requests, 'request')} up (${up} B), then ${down} B down on its response. To talk back, a page sends ordinary requests beside it.`,
-    source: WIRE_SPEC[t.wire],
-  };
+    return { verdict: 'confirmed', evidence: w.direction.twoWay(up, down), source: WIRE_SPEC[t.wire] };
+  return { verdict: 'confirmed', evidence: w.direction.oneWay(x.requests, up, down), source: WIRE_SPEC[t.wire] };
 };
 
-const protocol: CellBuilder = (t, x) => {
+const protocol: CellBuilder = (t, x, _run, w) => {
   const heads = x.up.header + x.down.header;
-  const http = (what: string): Evidence => ({
-    verdict: 'confirmed',
-    evidence: `HTTP/1.1 over TCP: ${what}, ${n(heads)} B of HTTP heads.`,
-  });
+  const p = w.protocol;
+  const http = (what: string): Evidence => ({ verdict: 'confirmed', evidence: p.http(what, w.count(heads)) });
   switch (t.wire) {
     case 'json-answers':
-      return http(plural(x.requests, 'request'));
+      return http(p.requests(x.requests));
     case 'event-stream':
-      return http(`${plural(x.requests, 'GET')} whose response never ends`);
+      return http(p.stream(x.requests));
     case 'websocket-frames':
       return {
         verdict: 'corrected',
-        evidence: `${
-          heads > 0
-            ? `It starts as HTTP: ${plural(x.requests, 'HTTP/1.1 GET')} with Upgrade: websocket, answered 101 (${n(heads)} B of HTTP heads on its connection), then frames on the same TCP connection.`
-            : 'It starts as an HTTP/1.1 GET answered by 101 Switching Protocols, then frames on the same TCP connection.'
-        } TCP is under the other three as well (HTTP/1.1 and HTTP/2 run over TCP; HTTP/3 over QUIC): "HTTP vs TCP" is a false contrast.`,
+        evidence: `${heads > 0 ? p.upgraded(x.requests, w.count(heads)) : p.upgrades}${p.underAll}`,
         source: SOURCES.wsHandshake,
       };
   }
@@ -168,30 +151,16 @@ const protocol: CellBuilder = (t, x) => {
  * sentence beside the line counts. A request's work follows how the server answers it; a held
  * connection's, whether the browser's API reconnects by itself (EventSource does, WebSocket does not).
  */
-function work(t: PostTechnique): { alone: string; verdict: Verdict; beside: string } {
+function work(t: PostTechnique, w: EvidenceWords): { alone: string; verdict: Verdict; beside: string } {
   switch (t.connection) {
     case 'request-per-answer':
-      return { alone: 'A loop around one fetch.', verdict: 'confirmed', beside: '' };
+      return { alone: w.work.loop, verdict: 'confirmed', beside: '' };
     case 'held-request':
-      return {
-        alone:
-          "The client is polling's loop without the wait; the work is on the server (holding and waking requests).",
-        verdict: 'nuanced',
-        beside:
-          " The browser side is polling's loop without the wait; the extra work is the server holding and waking requests.",
-      };
+      return { alone: w.work.heldAlone, verdict: 'nuanced', beside: w.work.heldBeside };
     case 'persistent':
       return t.browserReconnects
-        ? {
-            alone: 'The browser reconnects and sends Last-Event-ID by itself; the server resumes from it.',
-            verdict: 'confirmed',
-            beside: " The browser reconnects by itself; resuming from Last-Event-ID is the server's job.",
-          }
-        : {
-            alone: 'Reconnection, resume, Origin checks and pings are all written by hand.',
-            verdict: 'confirmed',
-            beside: ' Reconnecting and resuming are written by hand.',
-          };
+        ? { alone: w.work.sseAlone, verdict: 'confirmed', beside: w.work.sseBeside }
+        : { alone: w.work.wsAlone, verdict: 'confirmed', beside: w.work.wsBeside };
   }
 }
 
@@ -202,8 +171,8 @@ const stars = (level: number) => '★'.repeat(level);
  * The post's stars rank the techniques; the claim holds when no technique it rates easier took more
  * lines, and none it rates harder took fewer.
  */
-const difficulty: CellBuilder = (t, _x, { codeLines }) => {
-  const { alone, verdict, beside } = work(t);
+const difficulty: CellBuilder = (t, _x, { codeLines }, w) => {
+  const { alone, verdict, beside } = work(t, w);
   if (!codeLines) return { verdict, evidence: alone };
   const size = (id: PostTechniqueId) => codeLines[id].client + codeLines[id].server;
   const level = (id: PostTechniqueId) => claimedLevel('difficulty', id);
@@ -211,59 +180,58 @@ const difficulty: CellBuilder = (t, _x, { codeLines }) => {
   const against = POST_TECHNIQUES.filter((u) =>
     level(u.id) < level(t.id) ? size(u.id) >= own : level(u.id) > level(t.id) ? size(u.id) <= own : false,
   );
-  const lines = `This course's code: ${n(codeLines[t.id].client)} lines in the browser, ${n(codeLines[t.id].server)} on the server (${n(own)} in all, comments left out).`;
+  const lines = w.difficulty.lines(w.count(codeLines[t.id].client), w.count(codeLines[t.id].server), w.count(own));
   const yet =
     against.length === 0
       ? ''
-      : ` Yet ${against.map((u) => `${u.name}, rated ${stars(level(u.id))}, took ${size(u.id) < own ? 'fewer' : 'more'} (${n(size(u.id))})`).join('; ')}.`;
+      : w.difficulty.yet(
+          against.map((u) => ({
+            name: w.names[u.id],
+            stars: stars(level(u.id)),
+            fewer: size(u.id) < own,
+            lines: w.count(size(u.id)),
+          })),
+        );
   return { verdict: against.length === 0 ? 'confirmed' : 'nuanced', evidence: `${lines}${yet}${beside}` };
 };
 
-const connections: CellBuilder = (t, x) => {
+const connections: CellBuilder = (t, x, _run, w) => {
+  const c = w.connections;
   if (t.connection === 'persistent')
     return x.connections <= 1
-      ? {
-          verdict: 'confirmed',
-          evidence: `${plural(x.connections, 'TCP connection')} for the whole run${t.wire === 'event-stream' ? ' (one per EventSource: a page with several, or several tabs, holds one each)' : ''}.`,
-        }
-      : {
-          verdict: 'nuanced',
-          evidence: `${plural(x.connections, 'TCP connection')}: one at a time, and a new one after each drop (${plural(x.reconnects, 'reconnect')}).`,
-        };
+      ? { verdict: 'confirmed', evidence: c.held(x.connections, t.wire === 'event-stream') }
+      : { verdict: 'nuanced', evidence: c.heldAgain(x.connections, x.reconnects) };
   if (x.connections < x.requests)
-    return {
-      verdict: 'corrected',
-      evidence: `${plural(x.requests, 'request')} over ${plural(x.connections, 'TCP connection')}: the requests are many, the connections few. HTTP/1.1 keeps a connection open and reuses it, so a new request is not a new connection.`,
-      source: SOURCES.persistent,
-    };
-  return {
-    verdict: 'confirmed',
-    evidence: `${plural(x.requests, 'request')} over ${plural(x.connections, 'TCP connection')}: a new connection for every request.`,
-  };
+    return { verdict: 'corrected', evidence: c.reused(x.requests, x.connections), source: SOURCES.persistent };
+  return { verdict: 'confirmed', evidence: c.each(x.requests, x.connections) };
 };
 
-const scalability: CellBuilder = (t, x, { techniques, settings, windowMs }) => {
+const scalability: CellBuilder = (t, x, { techniques, settings, windowMs }, w) => {
   switch (t.connection) {
     case 'request-per-answer': {
       const empty = x.emptyResponses ?? 0;
       const perSecond = +(x.requests / Math.max(windowMs / 1000, 0.001)).toFixed(2);
-      const evidence = `Polling every ${seconds(settings.intervalMs)} made ${perSecond} request${perSecond === 1 ? '' : 's'} per second per client (${plural(x.requests, 'request')}), ${percent(empty, x.requests)} of them empty at ${settings.rate} events/s; ${perEvent(x)}.`;
+      const evidence = w.scalability.polling(
+        w.seconds(settings.intervalMs),
+        perSecond,
+        x.requests,
+        percent(empty, x.requests),
+        settings.rate,
+        perEvent(w, x),
+      );
       return empty * 2 >= x.requests
         ? { verdict: 'confirmed', evidence }
-        : {
-            verdict: 'nuanced',
-            evidence: `${evidence} At this rate most polls carry news: the cost follows the interval, not the events.`,
-          };
+        : { verdict: 'nuanced', evidence: `${evidence}${w.scalability.busy}` };
     }
     case 'held-request': {
       // Confirmed when an answer's HTTP exchange costs at least three times what the same events cost on
       // one HTTP response held open (an event stream), per event.
       const streams = perEventTotals(techniques, (u) => u.connection === 'persistent' && u.wire === 'event-stream');
       const dear = x.perEvent !== null && streams.length > 0 && x.perEvent.total >= 3 * Math.max(...streams);
-      const perDelivered = x.delivered > 0 ? x.requests / x.delivered : null;
+      const perDelivered = x.delivered > 0 ? +(x.requests / x.delivered).toFixed(2) : null;
       return {
         verdict: dear ? 'confirmed' : 'nuanced',
-        evidence: `${perDelivered === null ? 'No event delivered' : `${+perDelivered.toFixed(2)} requests per event delivered`} (${perEvent(x)}): each answer costs a full HTTP exchange, and every waiting client asks again at once after each event. The surge needs many clients to see.`,
+        evidence: w.scalability.held(perDelivered, perEvent(w, x)),
         source: SOURCES.longPoll,
       };
     }
@@ -273,67 +241,70 @@ const scalability: CellBuilder = (t, x, { techniques, settings, windowMs }) => {
       const level = claimedLevel('scalability', t.id);
       const lower = POST_TECHNIQUES.filter((u) => claimedLevel('scalability', u.id) < level).flatMap((u) => {
         const per = techniques[u.id].perEvent;
-        return per ? [{ name: u.name, total: per.total }] : [];
+        return per ? [{ name: w.names[u.id], total: per.total }] : [];
       });
       const cheaper = x.perEvent !== null && lower.length > 0 && lower.every((u) => x.perEvent!.total < u.total);
       // An event stream is an HTTP response that never ends: it keeps one of the browser's HTTP/1.1
       // connections to the host. A WebSocket, once upgraded, is out of that pool.
-      const pool = t.wire === 'event-stream' ? ", one of the browser's 6 per host over HTTP/1.1" : '';
       return {
         verdict: cheaper ? 'nuanced' : 'corrected',
-        evidence: `${perEvent(x)}, against ${lower.length > 0 ? lower.map((u) => `${n(u.total)} B for ${u.name}`).join(', ') : 'nothing to compare'}${cheaper ? '' : ': not cheaper than every technique the post ranks lower'}. But each client holds a connection all the time (memory, a file descriptor${pool}): what scales depends on the event rate, the fan-out and that cost.`,
+        evidence: w.scalability.persistent(
+          perEvent(w, x),
+          lower.map((u) => ({ name: u.name, total: w.count(u.total) })),
+          cheaper,
+          t.wire === 'event-stream',
+        ),
       };
     }
   }
 };
 
-const browserSupport: CellBuilder = (t, _x, { features }) => {
-  const here = (has: boolean, api: string) => `${api} in the browser that ran the race: ${has ? 'yes' : 'no'}.`;
+const browserSupport: CellBuilder = (t, _x, { features }, w) => {
+  const s = w.support;
   switch (t.wire) {
     case 'json-answers':
       return {
         verdict: 'confirmed',
-        evidence: `${here(features.fetch, 'fetch')} ${t.connection === 'held-request' ? 'A held request is an ordinary request to the browser.' : 'XMLHttpRequest works in every browser.'}`,
+        evidence: `${s.here(features.fetch, 'fetch')} ${t.connection === 'held-request' ? s.held : s.xhr}`,
         source: SOURCES.mdnXhr,
       };
     case 'event-stream':
       return {
         verdict: 'nuanced',
-        evidence: `${here(features.eventSource, 'EventSource')} Not most but every current engine has it (Chrome 6, Firefox 6, Safari 5, Edge 79); only Internet Explorer and the Edge before Chromium never did.`,
+        evidence: `${s.here(features.eventSource, 'EventSource')} ${s.sse}`,
         source: SOURCES.mdnEventSource,
       };
     case 'websocket-frames':
       return {
         verdict: 'nuanced',
-        evidence: `${here(features.webSocket, 'WebSocket')} Wider than "most modern browsers": every current engine, and Internet Explorer 10 and 11 too.`,
+        evidence: `${s.here(features.webSocket, 'WebSocket')} ${s.ws}`,
         source: SOURCES.mdnWebSocket,
       };
   }
 };
 
-const errorHandling: CellBuilder = (t, x, { faults }) => {
+const errorHandling: CellBuilder = (t, x, { faults }, w) => {
+  const e = w.errors;
   const cut = faults.cuts + faults.restarts > 0;
-  const recovered = `${plural(x.reconnects, 'reconnect')}${x.recoveryMs === null ? '' : `, first event again ${seconds(x.recoveryMs)} after the fault`}; ${n(x.lostSilently)} lost, ${n(x.duplicates)} duplicated`;
-  const ownCode = `This course's client does it (${t.files.client[0]})`;
+  const lost = w.count(x.lostSilently);
+  const duplicated = w.count(x.duplicates);
+  const recovered = e.recovered(x.reconnects, x.recoveryMs === null ? null : w.seconds(x.recoveryMs), lost, duplicated);
+  const ownCode = e.ownCode(t.files.client[0]);
   if (!t.browserReconnects && t.connection !== 'persistent')
     return {
       verdict: 'confirmed',
       evidence: !cut
-        ? `${ownCode}: on a failure it waits, then asks again with its cursor. ${NOT_CUT}`
+        ? e.waits(ownCode, w.notCut)
         : x.reconnects === 0 && t.connection === 'request-per-answer'
-          ? `${ownCode}. No poll was in flight when the fault struck, so there was no connection to lose: the next poll asked with its cursor; ${n(x.lostSilently)} lost, ${n(x.duplicates)} duplicated.`
-          : `${ownCode}: ${recovered}, asking again from its cursor.`,
+          ? e.nothingInFlight(ownCode, lost, duplicated)
+          : e.askedAgain(ownCode, recovered),
     };
   if (t.browserReconnects)
-    return {
-      verdict: 'confirmed',
-      evidence: `${cut ? `${recovered}: the browser reconnected by itself, sending Last-Event-ID. ` : 'The browser reconnects by itself and sends Last-Event-ID. '}By hand: resuming from that id on the server, and starting again after a non-200 status or a wrong Content-Type, which stop EventSource for good.`,
-      source: SOURCES.sse,
-    };
+    return { verdict: 'confirmed', evidence: e.browser(cut ? recovered : null), source: SOURCES.sse };
   // What the browser's WebSocket has built in reports a failure; nothing in it recovers from one.
   return {
     verdict: 'corrected',
-    evidence: `What is built in only reports: a close event with a code (1006 after a drop), an error event that says nothing of why. The browser's WebSocket never reconnects or resumes. ${cut ? `This course's client did (${recovered}), by its own code.` : `This course's client does it by its own code (${t.files.client[0]}).`}`,
+    evidence: e.websocket(cut ? recovered : null, t.files.client[0]),
     source: SOURCES.wsApi,
   };
 };
@@ -352,7 +323,7 @@ const BUILDERS: Record<RowId, CellBuilder> = {
 const perPostTechnique = <T>(make: (t: PostTechnique) => T): Record<PostTechniqueId, T> =>
   Object.fromEntries(POST_TECHNIQUES.map((t) => [t.id, make(t)])) as Record<PostTechniqueId, T>;
 
-export function verdictTable(run: RunNumbers): Row[] {
+export function verdictTable(run: RunNumbers, w: EvidenceWords = raceWidgetStrings.evidence): Row[] {
   return ROWS.map((id) => ({
     id,
     claimId: rowClaimId(id),
@@ -361,7 +332,7 @@ export function verdictTable(run: RunNumbers): Row[] {
     cells: perPostTechnique((t) => ({
       claim: claim(id, t.id),
       claimKo: claimKo(id, t.id),
-      ...BUILDERS[id](t, run.techniques[t.id], run),
+      ...BUILDERS[id](t, run.techniques[t.id], run, w),
     })),
   }));
 }

@@ -25,11 +25,24 @@ export type {
   WireEntry,
 } from '../../../protocol/lab.ts';
 export { labChannel } from '../../../protocol/lab.ts';
+import { PublishError } from '../../client/websocket.ts';
+import type { WidgetStrings } from '../../i18n/en/widgets.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { widgetWords } from './words.ts';
 
 /** 128 random bits as 32 hex digits: the server hands a lab's capture to whoever knows its id. */
 export function newLabId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A lab call that failed: the server's own sentence when it sent one, and its status (none: unreachable). */
+export class LabError extends Error {
+  readonly status: number | undefined;
+  constructor(message: string, status?: number) {
+    super(message);
+    this.status = status;
+  }
 }
 
 /** Fetches JSON from the lab API; an error carries the server's own sentence when it sent one. */
@@ -38,11 +51,24 @@ async function labJson<T>(path: string, init?: RequestInit): Promise<T> {
   try {
     response = await fetch(path, { cache: 'no-store', ...init });
   } catch {
-    throw new Error('The server could not be reached (is it running?).');
+    throw new LabError('The server could not be reached (is it running?).');
   }
   const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
-  if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+  if (!response.ok)
+    throw new LabError(body?.error?.message ?? `The server answered ${response.status}.`, response.status);
   return body as T;
+}
+
+/** A failed lab call in the page's words (English keeps the server's own sentence). */
+export function labErrorWords(common: WidgetStrings['common'], err: unknown): string {
+  const e = err as Error;
+  return common.labError(e.message, e instanceof LabError ? e.status : undefined);
+}
+
+/** A failed publish over the WebSocket in the page's words. */
+export function publishErrorWords(lang: Locale, err: unknown): string {
+  const e = err as Error;
+  return e instanceof PublishError ? widgetWords(lang).common.publishFailed(e.code, e.message) : e.message;
 }
 
 export const labApi = {

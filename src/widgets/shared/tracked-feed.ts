@@ -3,13 +3,15 @@
  * feed closed for a hidden tab or a new setting reopens from there) and the delivery check. The
  * callbacks here keep those up to date; a widget adds what it draws on top.
  */
-import type { ChannelEvent, ConnectionState, FeedCallbacks } from '../../client/types.ts';
+import type { ChannelEvent, ConnectionState, FeedCallbacks, StopReason } from '../../client/types.ts';
 import type { DeliveryCheck } from '../technique-demo/delivery-check.ts';
 
 export interface TrackedFeed {
   state: 'idle' | ConnectionState;
   /** Why, in words, for an 'error' state. */
   detail: string;
+  /** The same as a code, for a page that says it in its own language. */
+  reason?: StopReason;
   check: DeliveryCheck;
   /** Where to resume: the last seq received, 0 after a reset (before everything of the new history). */
   after: number | undefined;
@@ -28,9 +30,10 @@ export function trackedCallbacks(
   extras: TrackedExtras = {},
 ): Pick<FeedCallbacks, 'onState' | 'onEvent' | 'onGap' | 'onReset'> {
   return {
-    onState: (state, detail) => {
+    onState: (state, detail, reason) => {
       model.state = state;
       model.detail = detail ?? '';
+      model.reason = reason;
       render();
     },
     onEvent: (event) => {

@@ -12,37 +12,25 @@ import '../shared/widgets.css';
 import './teaser.css';
 import { LagMeter } from './lag-meter.ts';
 import { type ColumnModel, type ColumnState, useTeaserFeed } from './use-teaser-feed.ts';
-import {
-  holdsOneConnection,
-  TECHNIQUE_IDS,
-  TECHNIQUES,
-  type TechniqueId,
-  technique as techniqueInfo,
-} from '../../../protocol/techniques.ts';
+import { widgetWords } from '../shared/words.ts';
+import { teaserWords } from '../shared/words-teaser.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { holdsOneConnection, TECHNIQUE_IDS, TECHNIQUES, type TechniqueId } from '../../../protocol/techniques.ts';
 
 interface Props {
   /** The channel they all read; the server's own `ticker` unless a lesson wants another. */
   channel?: string;
+  /** The page's language: the home page passes its locale. */
+  lang?: Locale;
 }
 
 /** A column's heading; a soft hyphen lets "WebSocket" break in a phone's narrow column. */
 const heading = (name: string) => name.replace('WebSocket', 'Web\u00adSocket');
 
-const STATE_WORDS: Record<ColumnState, string> = {
-  idle: 'Stopped',
-  connecting: 'Connecting…',
-  live: 'Live',
-  error: 'Error',
-};
-
 const INTERVALS = [500, 1000, 2000, 5000];
 const DEFAULT_INTERVAL_MS = 2000;
 /** Renders are batched: every client reporting every event would otherwise redraw once per client a tick. */
 const RENDER_BATCH_MS = 100;
-
-/** Short enough for a phone's column; the space before the unit does not break. */
-const duration = (ms: number) => (ms < 1000 ? `${Math.round(ms)}\u00a0ms` : `${(ms / 1000).toFixed(1)}\u00a0s`);
-const intervalWords = (ms: number) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
 
 /** The whole widget's state for the contract's data-state: live only when every column is. */
 function overallState(running: boolean, columns: ColumnModel[]): ColumnState {
@@ -52,7 +40,12 @@ function overallState(running: boolean, columns: ColumnModel[]): ColumnState {
   return 'connecting';
 }
 
-export default function TechniqueTeaser({ channel = 'ticker' }: Props) {
+export default function TechniqueTeaser({ channel = 'ticker', lang = 'en' }: Props) {
+  const words = teaserWords(lang);
+  const { common } = widgetWords(lang);
+  const STATE_WORDS: Record<ColumnState, string> = words.states;
+  const intervalWords = common.duration;
+  const [strongTitle, beforeChannel, afterChannel] = words.title(TECHNIQUES.length);
   const [wanted, setWanted] = useState(true);
   const [intervalMs, setIntervalMs] = useState(DEFAULT_INTERVAL_MS);
   const meter = useRef(new LagMeter<TechniqueId>()).current;
@@ -83,15 +76,15 @@ export default function TechniqueTeaser({ channel = 'ticker' }: Props) {
   const failed = list.find((c) => c.state === 'error');
   const status =
     gate === 'hidden'
-      ? "Paused while this tab is hidden: a hidden tab would still hold the browser's connections to this site."
+      ? words.pausedHidden
       : gate === 'claimed'
-        ? "Paused: another experiment on this page needs all of the browser's connections for a moment."
+        ? words.pausedClaimed
         : !wanted
-          ? 'Stopped. Press Start to open them all again; each resumes after the last event it showed.'
+          ? words.stoppedNote
           : failed
-            ? `Stopped by an error: ${failed.detail}`
+            ? words.failed(common.stopped(failed.reason, failed.detail))
             : state === 'live'
-              ? `All ${TECHNIQUES.length} are live on the same channel.`
+              ? words.allLive(TECHNIQUES.length)
               : '';
 
   return (
@@ -101,24 +94,26 @@ export default function TechniqueTeaser({ channel = 'ticker' }: Props) {
       data-state={state}
       data-received={received}
       data-interval={intervalMs}
-      aria-label={`${TECHNIQUES.length} techniques side by side, reading the ${channel} channel`}
+      aria-label={words.aria(TECHNIQUES.length, channel)}
     >
       <div class="w-head">
         <p class="w-title">
-          <strong>{TECHNIQUES.length} techniques, one channel</strong> · <code>{channel}</code>, read{' '}
-          {TECHNIQUES.length} ways at once
+          <strong>{strongTitle}</strong>
+          {beforeChannel}
+          <code>{channel}</code>
+          {afterChannel}
         </p>
         <p class="w-state">
           <span class="w-dot" aria-hidden="true" />
           {STATE_WORDS[state]}
         </p>
         <button type="button" class="w-button" onClick={() => setWanted(!wanted)}>
-          {wanted ? 'Stop' : 'Start'}
+          {wanted ? words.stop : words.start}
         </button>
       </div>
       <div class="w-controls">
         <label>
-          Polling interval{' '}
+          {words.interval}{' '}
           <select
             value={intervalMs}
             onChange={(e) => changeInterval(Number((e.currentTarget as HTMLSelectElement).value))}
@@ -136,7 +131,7 @@ export default function TechniqueTeaser({ channel = 'ticker' }: Props) {
       </p>
 
       <table class="w-teaser-table">
-        <caption>Measured in this page since it opened (polling: since its interval was set)</caption>
+        <caption>{words.caption}</caption>
         <colgroup>
           <col class="w-teaser-labels" />
           {TECHNIQUE_IDS.map((t) => (
@@ -148,14 +143,14 @@ export default function TechniqueTeaser({ channel = 'ticker' }: Props) {
             <td />
             {TECHNIQUE_IDS.map((t) => (
               <th scope="col" key={t}>
-                {heading(techniqueInfo(t).name)}
+                {heading(words.names[t])}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
           <tr>
-            <th scope="row">State</th>
+            <th scope="row">{words.rows.state}</th>
             {TECHNIQUE_IDS.map((t) => (
               <td key={t} data-technique={t} data-state={columns[t].state}>
                 <span class="w-dot" aria-hidden="true" /> {STATE_WORDS[columns[t].state]}
@@ -163,7 +158,7 @@ export default function TechniqueTeaser({ channel = 'ticker' }: Props) {
             ))}
           </tr>
           <tr>
-            <th scope="row">Events</th>
+            <th scope="row">{words.rows.events}</th>
             {TECHNIQUE_IDS.map((t) => (
               <td
                 key={t}
@@ -176,7 +171,7 @@ export default function TechniqueTeaser({ channel = 'ticker' }: Props) {
             ))}
           </tr>
           <tr>
-            <th scope="row">HTTP requests</th>
+            <th scope="row">{words.rows.requests}</th>
             {TECHNIQUE_IDS.map((t) => (
               <td key={t} data-requests={columns[t].requests}>
                 {columns[t].requests}
@@ -184,37 +179,34 @@ export default function TechniqueTeaser({ channel = 'ticker' }: Props) {
             ))}
           </tr>
           <tr>
-            <th scope="row">Empty answers</th>
+            <th scope="row">{words.rows.empty}</th>
             {TECHNIQUE_IDS.map((t) => (
               <td key={t} data-empty={columns[t].empty}>
-                {holdsOneConnection(t) ? 'none' : columns[t].empty}
+                {holdsOneConnection(t) ? words.none : columns[t].empty}
               </td>
             ))}
           </tr>
           <tr>
-            <th scope="row">Average lag</th>
+            <th scope="row">{words.rows.meanLag}</th>
             {TECHNIQUE_IDS.map((t) => {
               const { meanMs } = meter.stats(t);
               return (
                 <td key={t} data-lag-ms={meanMs === null ? '' : Math.round(meanMs)}>
-                  {meanMs === null ? '—' : duration(meanMs)}
+                  {meanMs === null ? '—' : words.lag(meanMs)}
                 </td>
               );
             })}
           </tr>
           <tr>
-            <th scope="row">Worst lag</th>
+            <th scope="row">{words.rows.worstLag}</th>
             {TECHNIQUE_IDS.map((t) => {
               const { maxMs } = meter.stats(t);
-              return <td key={t}>{maxMs === null ? '—' : duration(maxMs)}</td>;
+              return <td key={t}>{maxMs === null ? '—' : words.lag(maxMs)}</td>;
             })}
           </tr>
         </tbody>
       </table>
-      <p class="w-note">
-        Lag: how long after the first of them to show an event this technique showed it, timed in this page. Short
-        polling asks every {intervalWords(intervalMs)}; the other three are told as soon as the event exists.
-      </p>
+      <p class="w-note">{words.note(intervalWords(intervalMs))}</p>
     </section>
   );
 }

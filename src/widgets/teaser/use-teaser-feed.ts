@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { holdsOneConnection, type TechniqueId, technique as techniqueInfo } from '../../../protocol/techniques.ts';
 import { openFeed } from '../../client/open-feed.ts';
-import type { ConnectionState } from '../../client/types.ts';
+import type { ConnectionState, StopReason } from '../../client/types.ts';
 import { trackedCallbacks, type TrackedFeed } from '../shared/tracked-feed.ts';
 import { DeliveryCheck } from '../technique-demo/delivery-check.ts';
 import type { LagMeter } from './lag-meter.ts';
@@ -17,6 +17,7 @@ export type ColumnState = 'idle' | ConnectionState;
 export class ColumnModel implements TrackedFeed {
   state: ColumnState = 'idle';
   detail = '';
+  reason: StopReason | undefined;
   /** Every event once, in order: counted from the first event after opening at the channel's head. */
   check = new DeliveryCheck(undefined);
   /** HTTP requests: each poll and long-poll, or the GET (with Upgrade, for WebSocket) of each (re)connection. */

@@ -5,14 +5,16 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { asksPerRequest, technique as techniqueInfo, type TechniqueId } from '../../../protocol/techniques.ts';
-import { gaveUpSentences } from '../../client/open-feed.ts';
+import { gaveUpSentences, stopReasons } from '../../client/open-feed.ts';
+import type { StopReason } from '../../client/types.ts';
 import type { WebSocketFeed } from '../../client/websocket.ts';
-import { techniqueStrings } from '../../i18n/en/techniques.ts';
-import { labApi, labChannel, newLabId } from '../shared/lab-api.ts';
+import { techniqueWords, widgetWords } from '../shared/words.ts';
+import type { WidgetStrings } from '../../i18n/en/widgets.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { labApi, labChannel, labErrorWords, newLabId, publishErrorWords } from '../shared/lab-api.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
 import { usePageGate } from '../shared/use-page-gate.ts';
 import Reserve from '../shared/Reserve.tsx';
-import { plural } from '../shared/words.ts';
 import '../shared/widgets.css';
 import WireInspector from '../wire-inspector/WireInspector.tsx';
 import Timeline from './Timeline.tsx';
@@ -20,49 +22,41 @@ import { type FeedSettings, useLabFeed, type WidgetState } from './use-lab-feed.
 
 interface Props {
   technique: TechniqueId;
+  /** The page's language: every word the demo shows comes from its catalogue (t(lang)). */
+  lang?: Locale;
 }
 
-/** The word beside the dot; "Paused" while the page gate holds the demo back. */
-const STATE_WORDS = {
-  idle: 'Stopped',
-  connecting: 'Connecting…',
-  live: 'Live',
-  error: 'Stopped by an error',
-  paused: 'Paused',
-} as const;
-type StateWord = keyof typeof STATE_WORDS;
-const BUTTON_LABELS = { start: 'Start', stop: 'Stop', retry: 'Retry' } as const;
+type StateWord = keyof WidgetStrings['demo']['states'];
+type ButtonWord = keyof WidgetStrings['demo']['buttons'];
 
 /*
  * What a fault (or an error) does and how this technique gets over it, shown under the fault buttons
  * once the learner has broken something. Every one of them is in the page from the start (see Reserve),
  * so the explanation's box never changes size; the short, changing news goes to the status line.
  */
-const HINT =
-  'Each button breaks only your own connection or channel. What the client does about it is explained here; the timeline and the counters above show it happen.';
-
-const RESTART =
-  "Your channel's history is gone, as an in-memory server's is when it restarts. When the client comes back with its old cursor, the server answers with a reset and starts again from the new history.";
-
-const GAP =
-  'More events were published while your connection was down than the server keeps. Coming back, the client is told about a gap: events it can never get, reported instead of silently skipped.';
-
-const gaveUp = (technique: TechniqueId, reason: string) => `${reason} ${techniqueStrings[technique].demoErrorMeaning}`;
-
 type Explanation = 'hint' | 'cut' | 'restart' | 'gap';
-const explanations = (technique: TechniqueId): Record<Explanation, string> => ({
-  hint: HINT,
-  cut: techniqueStrings[technique].demoRecovery,
-  restart: RESTART,
-  gap: GAP,
-});
-const explanationRoom = (technique: TechniqueId) => [
-  ...Object.values(explanations(technique)),
-  ...gaveUpSentences(technique).map((reason) => gaveUp(technique, reason)),
-];
 
-const PAUSED_HIDDEN = "Paused while this tab is hidden: it would hold one of the browser's 6 connections to this site.";
-const PAUSED_CLAIMED = "Paused while the connection-limit lab needs all of the browser's connections to this site.";
+/** The words of one demo: the widget strings, this technique's and why its client may stop. */
+function wordsOf(lang: Locale, technique: TechniqueId) {
+  const widgets = widgetWords(lang);
+  const techniques = techniqueWords(lang);
+  const s = widgets.demo;
+  const tech = techniques[technique];
+  const gaveUp = (detail: string, reason: StopReason | undefined) =>
+    s.gaveUp(widgets.common.stopped(reason, detail), tech.demoErrorMeaning);
+  const explanations: Record<Explanation, string> = {
+    hint: s.explain.hint,
+    cut: tech.demoRecovery,
+    restart: s.explain.restart,
+    gap: s.explain.gap,
+  };
+  const sentences = gaveUpSentences(technique);
+  const room = [
+    ...Object.values(explanations),
+    ...stopReasons(technique).map((reason, i) => gaveUp(sentences[i] ?? '', reason)),
+  ];
+  return { common: widgets.common, s, tech, gaveUp, explanations, room };
+}
 
 interface Fault {
   kind: 'cut' | 'restart' | 'gap';
@@ -84,31 +78,23 @@ interface GapStory {
  * many were evicted, which is the burst beyond what the server keeps plus the ticks published after the
  * client's cursor (the status line has room for about a hundred characters on a phone).
  */
-function gapLine(story: GapStory, missed: number, lost: number, duplicates: number): string {
+function gapLine(s: WidgetStrings['demo'], story: GapStory, missed: number, lost: number, duplicates: number): string {
   const { published, retention } = story;
   if (missed === 0) {
-    return published === undefined
-      ? 'Publishing more events than the server keeps…'
-      : `${published} published while you were away; the server keeps ${retention}. Reconnecting…`;
+    return published === undefined ? s.gapPublishing : s.gapAway(published, retention!);
   }
   const beyond = published !== undefined && retention !== undefined ? published - retention : undefined;
   const ticks = beyond === undefined ? 0 : missed - beyond;
-  const sum =
-    beyond === undefined
-      ? ''
-      : ticks > 0
-        ? ` = ${published} published − ${retention} kept + ${plural(ticks, 'tick')}`
-        : ` = ${published} published − ${retention} kept`;
+  const sum = beyond === undefined ? '' : s.gapSum(published!, retention!, ticks);
   // "more" when an earlier gap is in the counter too: the counter is the sum of every gap.
-  return `Gap announced: ${missed} ${story.missedBefore > 0 ? 'more ' : ''}missed${sum}. ${lost} lost, ${plural(duplicates, 'duplicate')}.`;
+  return s.gapAnnounced(missed, story.missedBefore > 0, sum, lost, duplicates);
 }
 
 const INTERVALS = [500, 1000, 2000, 5000];
 const TIMEOUTS = [500, 2000, 10_000, 25_000];
 
-const ms = (n: number) => (n >= 1000 ? `${n / 1000} s` : `${n} ms`);
-
-export default function TechniqueDemo({ technique }: Props) {
+export default function TechniqueDemo({ technique, lang = 'en' }: Props) {
+  const { common, s, tech, gaveUp, explanations, room } = wordsOf(lang, technique);
   const info = techniqueInfo(technique);
   const perRequest = asksPerRequest(technique);
   const lab = useBrowserValue(newLabId, '');
@@ -121,7 +107,7 @@ export default function TechniqueDemo({ technique }: Props) {
   const [busy, setBusy] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const gate = usePageGate(lab);
-  const feed = useLabFeed(technique, lab, settings, wanted && gate === null && lab !== '', attempt);
+  const feed = useLabFeed(technique, lab, settings, wanted && gate === null && lab !== '', attempt, lang);
   const { model } = feed;
   const { check, counters } = model;
   /** The fault being recovered from: when it was injected, and how many events had arrived once the client noticed the drop. */
@@ -149,38 +135,27 @@ export default function TechniqueDemo({ technique }: Props) {
       fault.current = null;
       // A gap's recovery is told by its own line (gapLine), which keeps counting as the backlog arrives.
       if (f.kind !== 'gap')
-        setAnnouncement(
-          `Recovered ${((Date.now() - f.at) / 1000).toFixed(1)} s after the fault: ${check.lost} lost, ${plural(check.duplicates, 'duplicate')}.`,
-        );
+        setAnnouncement(s.recovered(((Date.now() - f.at) / 1000).toFixed(1), check.lost, check.duplicates));
     } else if (state !== previous.current) {
       // Why, and what it means, are explained under the fault buttons (there is room for them there).
       if (state === 'error') setGapStory(null);
-      if (state === 'error')
-        setAnnouncement('The client gave up and stopped; why is explained below. Retry starts a new one.');
+      if (state === 'error') setAnnouncement(s.gaveUpNews);
       // During an injected fault the status already says what is going on.
       else if (state === 'connecting' && previous.current === 'live' && !f)
-        setAnnouncement(
-          `Connection lost; ${info.browserReconnects ? 'the browser is reconnecting by itself' : 'the client is retrying from its cursor'}…`,
-        );
-      else if (state === 'live' && !fault.current) setAnnouncement(`Live over ${techniqueStrings[technique].inProse}.`);
+        setAnnouncement(s.connectionLost(info.browserReconnects));
+      else if (state === 'live' && !fault.current) setAnnouncement(s.liveOver(tech.inProse));
     }
     previous.current = state;
   });
 
-  const paused = gate === 'hidden' ? PAUSED_HIDDEN : gate === 'claimed' ? PAUSED_CLAIMED : '';
+  const paused = gate === 'hidden' ? s.pausedHidden : gate === 'claimed' ? s.pausedClaimed : '';
 
   const injectFault = async (kind: 'cut' | 'restart' | 'gap') => {
     setBusy(true);
     // The explanation follows the click at once (its box has room for every explanation: nothing moves).
     setExplained(kind);
     setGapStory(kind === 'gap' ? { missedBefore: check.missed } : null);
-    setAnnouncement(
-      kind === 'cut'
-        ? 'Cutting your connection…'
-        : kind === 'restart'
-          ? 'Restarting the server for your channel…'
-          : 'Publishing more events than the server keeps…',
-    );
+    setAnnouncement(s.injecting[kind]);
     const thisFault: Fault = { kind, at: Date.now(), receivedAtDrop: null, missedBefore: check.missed };
     fault.current = thisFault;
     // The server's answer, unless the client has already recovered (its recovery is the newer news).
@@ -190,30 +165,21 @@ export default function TechniqueDemo({ technique }: Props) {
     try {
       if (kind === 'cut') {
         const { dropped, armed } = await labApi.cut(lab);
-        feed.mark(
-          'cut',
-          armed
-            ? 'nothing was in flight, so the server will drop the next request'
-            : `the server dropped ${plural(dropped, 'connection')}`,
-        );
-        report(
-          armed
-            ? 'Cut: nothing was in flight, so the server drops your next request instead.'
-            : `Cut: the server dropped ${plural(dropped, 'connection')}.`,
-        );
+        feed.mark('cut', armed ? s.marks.cutArmed : s.marks.cutDropped(dropped));
+        report(armed ? s.cutArmed : s.cutDropped(dropped));
       } else if (kind === 'restart') {
         const { dropped } = await labApi.restart(lab);
-        feed.mark('restart', "connections dropped and the channel's history lost (new epoch)");
-        report(`Server "restarted": ${plural(dropped, 'connection')} dropped and your channel's history gone.`);
+        feed.mark('restart', s.marks.restart);
+        report(s.restarted(dropped));
       } else {
         const { published, retention } = await labApi.gap(lab);
-        feed.mark('flood', `${published} events published while you were away`);
+        feed.mark('flood', s.marks.flood(published));
         setGapStory((story) => story && { ...story, published, retention });
       }
     } catch (err) {
       if (fault.current === thisFault) fault.current = null;
       setGapStory(null);
-      setAnnouncement(`The fault could not be injected: ${(err as Error).message}`);
+      setAnnouncement(s.faultFailed(labErrorWords(common, err)));
     } finally {
       setBusy(false);
     }
@@ -225,12 +191,10 @@ export default function TechniqueDemo({ technique }: Props) {
     const started = performance.now();
     setGapStory(null);
     try {
-      const seq = await client.publish({ note: 'sent by you over the WebSocket' });
-      setAnnouncement(
-        `The server acknowledged your frame as seq ${seq} after ${Math.round(performance.now() - started)} ms, on the socket the events come down.`,
-      );
+      const seq = await client.publish({ note: s.publishNote });
+      setAnnouncement(s.acknowledged(seq, Math.round(performance.now() - started)));
     } catch (err) {
-      setAnnouncement(`Not sent: ${(err as Error).message}`);
+      setAnnouncement(s.notSent(publishErrorWords(lang, err)));
     }
   };
 
@@ -240,15 +204,15 @@ export default function TechniqueDemo({ technique }: Props) {
     if (model.state === 'error') setAttempt((n) => n + 1);
     else setWanted(!wanted);
   };
-  const button: keyof typeof BUTTON_LABELS = model.state === 'error' ? 'retry' : wanted ? 'stop' : 'start';
+  const button: ButtonWord = model.state === 'error' ? 'retry' : wanted ? 'stop' : 'start';
   // Before the island runs (and in the moment before its feed opens) a wanted demo is on its way to connecting.
   const word: StateWord = paused ? 'paused' : model.state === 'idle' && wanted ? 'connecting' : model.state;
 
   const status =
     paused ||
-    (gapStory && gapLine(gapStory, check.missed - gapStory.missedBefore, check.lost, check.duplicates)) ||
+    (gapStory && gapLine(s, gapStory, check.missed - gapStory.missedBefore, check.lost, check.duplicates)) ||
     announcement ||
-    (model.state === 'idle' && !wanted ? 'Stopped. Press Start to open the connection again.' : '');
+    (model.state === 'idle' && !wanted ? s.stoppedNote : '');
 
   return (
     <section
@@ -261,18 +225,19 @@ export default function TechniqueDemo({ technique }: Props) {
       data-last-seq={check.last ?? ''}
       data-channel={lab ? labChannel(lab) : ''}
       data-pagefind-ignore
-      aria-label={`Live demo: ${techniqueStrings[technique].inProse} on your private channel`}
+      aria-label={s.aria(tech.inProse)}
     >
       <div class="w-head">
         <p class="w-title">
-          <strong>{techniqueStrings[technique].inProse}</strong> · your private channel (ticks once a second)
+          <strong>{tech.inProse}</strong>
+          {` · ${s.title}`}
         </p>
         <p class="w-state">
           <span class="w-dot" aria-hidden="true" />
-          <Reserve room={Object.values(STATE_WORDS)}>{STATE_WORDS[word]}</Reserve>
+          <Reserve room={Object.values(s.states)}>{s.states[word]}</Reserve>
         </p>
         <button type="button" class="w-button" onClick={toggle}>
-          <Reserve room={Object.values(BUTTON_LABELS)}>{BUTTON_LABELS[button]}</Reserve>
+          <Reserve room={Object.values(s.buttons)}>{s.buttons[button]}</Reserve>
         </button>
       </div>
 
@@ -280,7 +245,7 @@ export default function TechniqueDemo({ technique }: Props) {
         <div class="w-controls">
           {info.connection === 'request-per-answer' ? (
             <label>
-              Polling interval{' '}
+              {s.interval}{' '}
               <select
                 value={settings.intervalMs}
                 onChange={(e) =>
@@ -289,14 +254,14 @@ export default function TechniqueDemo({ technique }: Props) {
               >
                 {INTERVALS.map((v) => (
                   <option key={v} value={v}>
-                    {ms(v)}
+                    {common.duration(v)}
                   </option>
                 ))}
               </select>
             </label>
           ) : (
             <label>
-              Long-poll timeout{' '}
+              {s.timeout}{' '}
               <select
                 value={settings.timeoutMs}
                 onChange={(e) =>
@@ -305,7 +270,7 @@ export default function TechniqueDemo({ technique }: Props) {
               >
                 {TIMEOUTS.map((v) => (
                   <option key={v} value={v}>
-                    {ms(v)}
+                    {common.duration(v)}
                   </option>
                 ))}
               </select>
@@ -318,75 +283,75 @@ export default function TechniqueDemo({ technique }: Props) {
         {status}
       </p>
 
-      <Timeline items={model.items} now={now} wireLabel={perRequest ? 'Requests' : 'Connection'} />
+      <Timeline items={model.items} now={now} lane={perRequest ? 'requests' : 'connection'} lang={lang} />
 
       <dl class="w-counts">
         <div>
-          <dt>Events received</dt>
+          <dt>{s.counters.received}</dt>
           <dd>{check.received}</dd>
         </div>
         <div>
-          <dt>Requests made</dt>
+          <dt>{s.counters.requests}</dt>
           <dd>{counters.requests}</dd>
         </div>
         <div>
-          <dt>Empty responses</dt>
-          <dd>{perRequest ? counters.empty : 'n/a'}</dd>
+          <dt>{s.counters.empty}</dt>
+          <dd>{perRequest ? counters.empty : s.notApplicable}</dd>
         </div>
         <div>
-          <dt>Reconnects</dt>
+          <dt>{s.counters.reconnects}</dt>
           <dd>{counters.reconnects}</dd>
         </div>
         <div>
-          <dt>Bytes received</dt>
-          <dd>{`${counters.bytes} B`}</dd>
+          <dt>{s.counters.bytes}</dt>
+          <dd>{common.bytes(counters.bytes)}</dd>
         </div>
         <div>
-          <dt>Latency of last event</dt>
-          <dd>{counters.latencyMs === null ? '—' : `${counters.latencyMs} ms`}</dd>
+          <dt>{s.counters.latency}</dt>
+          <dd>{counters.latencyMs === null ? '—' : common.ms(counters.latencyMs)}</dd>
         </div>
         <div class={check.lost > 0 ? 'w-bad' : ''}>
-          <dt>Lost (unannounced)</dt>
+          <dt>{s.counters.lost}</dt>
           <dd>{check.lost}</dd>
         </div>
         <div class={check.duplicates > 0 ? 'w-bad' : ''}>
-          <dt>Duplicates</dt>
+          <dt>{s.counters.duplicates}</dt>
           <dd>{check.duplicates}</dd>
         </div>
         <div>
-          <dt>Gaps announced</dt>
-          <dd>{`${check.missed} missed`}</dd>
+          <dt>{s.counters.gaps}</dt>
+          <dd>{s.missed(check.missed)}</dd>
         </div>
         <div>
-          <dt>Resets</dt>
+          <dt>{s.counters.resets}</dt>
           <dd>{check.resets}</dd>
         </div>
       </dl>
 
       <fieldset class="w-faults" disabled={!running || busy}>
-        <legend>Break it (only your own connection and channel)</legend>
+        <legend>{s.faultsLegend}</legend>
         <div class="w-fault-buttons">
           <button type="button" class="w-button" onClick={() => injectFault('cut')}>
-            Cut the connection
+            {s.faultButtons.cut}
           </button>
           <button type="button" class="w-button" onClick={() => injectFault('restart')}>
-            Restart the server
+            {s.faultButtons.restart}
           </button>
           <button type="button" class="w-button" onClick={() => injectFault('gap')}>
-            Fall too far behind
+            {s.faultButtons.gap}
           </button>
           {info.direction === 'two-way' && (
             <button type="button" class="w-button" onClick={sendOverSocket}>
-              Send a message up the socket
+              {s.faultButtons.send}
             </button>
           )}
         </div>
-        <Reserve block class="w-explain" aria-live="polite" room={explanationRoom(technique)}>
-          {model.state === 'error' ? gaveUp(technique, model.detail) : explanations(technique)[explained]}
+        <Reserve block class="w-explain" aria-live="polite" room={room}>
+          {model.state === 'error' ? gaveUp(model.detail, model.reason) : explanations[explained]}
         </Reserve>
       </fieldset>
 
-      <WireInspector lab={lab} technique={technique} received={check.received} />
+      <WireInspector lab={lab} technique={technique} received={check.received} lang={lang} />
     </section>
   );
 }

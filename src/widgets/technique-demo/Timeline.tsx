@@ -12,7 +12,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { plural } from '../shared/words.ts';
+import { widgetWords } from '../shared/words.ts';
+import type { WidgetStrings } from '../../i18n/en/widgets.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import type { TimelineItem } from './use-lab-feed.ts';
 
 /** Below this width (CSS px) the window is NARROW_WINDOW_MS: 20 s in 300 px left under 15 px per second. */
@@ -45,34 +47,38 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
   hour12: false,
 });
 
-function describe(item: TimelineItem): string {
+function describe(words: WidgetStrings['timeline'], ms: (n: number) => string, item: TimelineItem): string {
   switch (item.kind) {
     case 'request': {
-      const took = item.end === null ? 'still waiting for its answer' : `${item.end - item.start} ms`;
+      const r = words.request;
+      const took = item.end === null ? r.waiting : ms(item.end - item.start);
       const what =
         item.outcome === 'events'
-          ? `answered with ${plural(item.events, 'event')}`
+          ? r.events(item.events)
           : item.outcome === 'empty'
-            ? 'answered with nothing new (empty)'
+            ? r.empty
             : item.outcome === 'failed'
-              ? 'got no answer: the connection failed'
+              ? r.failed
               : item.outcome === 'cancelled'
-                ? 'cancelled by the page'
-                : 'sent';
-      return `Request ${item.id} ${what}, ${took}.`;
+                ? r.cancelled
+                : r.sent;
+      return r.line(item.id, what, took);
     }
     case 'link':
       return item.end === null
-        ? 'Connection open.'
-        : `Connection ${item.dropped ? 'dropped' : 'closed by the page'} after ${((item.end - item.start) / 1000).toFixed(1)} s.`;
+        ? words.linkOpen
+        : words.linkEnded(item.dropped, ((item.end - item.start) / 1000).toFixed(1));
     case 'event':
-      return `Event seq ${item.seq} arrived${item.verdict === 'duplicate' ? ' a second time (duplicate)' : item.verdict === 'loss' ? ' after a hole: events before it were lost' : ''}.`;
+      return words.event(item.seq, item.verdict);
     case 'burst':
-      return `${plural(item.count, 'event')} at once, seq ${item.first} to ${item.last}, in ${item.end - item.start} ms.`;
+      return words.burst(item.count, item.first, item.last, item.end - item.start);
     case 'mark':
-      return `${item.label[0]!.toUpperCase()}${item.label.slice(1)}: ${item.detail}.`;
+      return words.markLine(markWord(words, item.label), item.detail);
   }
 }
+
+/** The word a notice is drawn with: its kind, in the page's language. */
+const markWord = (words: WidgetStrings['timeline'], label: string) => words.markWords[label] ?? label;
 
 const startOf = (item: TimelineItem): number => ('start' in item ? item.start : item.at);
 const endOf = (item: TimelineItem, now: number): number => ('end' in item ? (item.end ?? now) : startOf(item));
@@ -107,11 +113,13 @@ function useWidth(): [{ current: SVGSVGElement | null }, number] {
 interface Props {
   items: readonly TimelineItem[];
   now: number;
-  /** "Requests" for the polling techniques, "Connection" for SSE and WebSocket. */
-  wireLabel: string;
+  /** The wire lane: requests for the polling techniques, one connection for the others. */
+  lane: 'requests' | 'connection';
+  lang?: Locale;
 }
 
-export default function Timeline({ items, now, wireLabel }: Props) {
+export default function Timeline({ items, now, lane, lang = 'en' }: Props) {
+  const { timeline: words, common } = widgetWords(lang);
   const [ref, width] = useWidth();
   const windowMs = width < NARROW_PX ? NARROW_WINDOW_MS : WIDE_WINDOW_MS;
   const from = now - windowMs;
@@ -131,7 +139,14 @@ export default function Timeline({ items, now, wireLabel }: Props) {
     else if (item.kind === 'burst') counts.events += item.count;
     else if (item.kind === 'mark') counts.marks++;
   }
-  const summary = `Timeline of the last ${windowMs / 1000} seconds: ${plural(counts.requests, 'request')} (${counts.empty} empty, ${counts.failed} failed), ${plural(counts.events, 'event')}, ${plural(counts.marks, 'notice')}. The same items are listed in words after the drawing.`;
+  const summary = words.summary(
+    windowMs / 1000,
+    counts.requests,
+    counts.empty,
+    counts.failed,
+    counts.events,
+    counts.marks,
+  );
 
   // Labels only where they do not overlap the previous one; a notice's word takes the second row
   // when the first is taken there (a fault and the server's notice often come a moment apart).
@@ -145,10 +160,10 @@ export default function Timeline({ items, now, wireLabel }: Props) {
       <div class="w-tl-plot">
         <svg ref={ref} width="100%" height={TIMELINE_HEIGHT} role="img" aria-label={summary}>
           <text x={0} y={WIRE_TITLE} class="w-tl-lane">
-            {wireLabel}
+            {words.lanes[lane]}
           </text>
           <text x={0} y={EVENTS_TITLE} class="w-tl-lane">
-            Events
+            {words.lanes.events}
           </text>
           <line x1="0%" x2="100%" y1={AXIS} y2={AXIS} class="w-tl-axis" />
           {ticks.map((s) => (
@@ -159,7 +174,7 @@ export default function Timeline({ items, now, wireLabel }: Props) {
               class="w-tl-tick"
               text-anchor={s === ticks[0] ? 'start' : s === 0 ? 'end' : 'middle'}
             >
-              {s === 0 ? 'now' : `−${s} s`}
+              {s === 0 ? words.now : words.ago(s)}
             </text>
           ))}
           {visible.map((item, i) => {
@@ -253,7 +268,7 @@ export default function Timeline({ items, now, wireLabel }: Props) {
                   class="w-tl-label"
                   text-anchor={before ? 'end' : 'start'}
                 >
-                  {item.label}
+                  {markWord(words, item.label)}
                 </text>
               </g>
             );
@@ -261,24 +276,20 @@ export default function Timeline({ items, now, wireLabel }: Props) {
         </svg>
       </div>
       <p class="w-tl-legend" aria-hidden="true">
-        {wireLabel === 'Requests'
-          ? '▬ request (dashed while waiting) · ● answered with events (count above) · □ ∅ empty answer · ✕ no answer'
-          : '━ connection open · ✕ connection dropped'}
-        {
-          ' · ▲ event (seq below) · ▮ many events at once (×count) · ◆ duplicate or after a hole · ┆ a fault you injected or a server notice'
-        }
+        {words.legend[lane]}
+        {words.legend.common}
       </p>
       <details class="w-tl-text">
-        <summary>Timeline in words (latest first)</summary>
+        <summary>{words.inWords}</summary>
         {/* A box of fixed height that scrolls: the list changes with every event, the page around it must not move.
             A list without numbers: the latest comes first, so a number would say nothing about order. */}
-        <ul class="w-log" tabIndex={0} aria-label="Timeline in words, latest first">
+        <ul class="w-log" tabIndex={0} aria-label={words.inWordsLabel}>
           {recent.length === 0 ? (
-            <li>Nothing has happened yet.</li>
+            <li>{words.nothingYet}</li>
           ) : (
             recent.map((item, i) => (
               <li key={i}>
-                <time>{timeFormat.format(startOf(item))}</time> {describe(item)}
+                <time>{timeFormat.format(startOf(item))}</time> {describe(words, common.ms, item)}
               </li>
             ))
           )}

@@ -6,8 +6,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { holdsOneConnection, type TechniqueId } from '../../../protocol/techniques.ts';
 import { openFeed } from '../../client/open-feed.ts';
-import type { ConnectionState, FeedClient, WireActivity } from '../../client/types.ts';
+import type { ConnectionState, FeedClient, StopReason, WireActivity } from '../../client/types.ts';
 import type { WebSocketFeed } from '../../client/websocket.ts';
+import { widgetWords } from '../shared/words.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { labChannel } from '../shared/lab-api.ts';
 import { trackedCallbacks, type TrackedFeed } from '../shared/tracked-feed.ts';
 import { useBatchedRender } from '../shared/use-batched-render.ts';
@@ -59,6 +61,7 @@ const RENDER_BATCH_MS = 80;
 class FeedModel implements TrackedFeed {
   state: WidgetState = 'idle';
   detail = '';
+  reason: StopReason | undefined;
   check = new DeliveryCheck(0);
   counters: Counters = { requests: 0, empty: 0, reconnects: 0, bytes: 0, latencyMs: null };
   items: TimelineItem[] = [];
@@ -184,7 +187,9 @@ export function useLabFeed(
   settings: FeedSettings,
   enabled: boolean,
   attempt = 0,
+  lang: Locale = 'en',
 ): LabFeed {
+  const words = widgetWords(lang).timeline;
   const model = useRef(new FeedModel()).current;
   const render = useBatchedRender(RENDER_BATCH_MS);
 
@@ -209,14 +214,14 @@ export function useLabFeed(
             kind: 'mark',
             at: Date.now(),
             label: 'gap',
-            detail: `the server says ${missed} ${missed === 1 ? 'event was' : 'events were'} evicted before ${missed === 1 ? 'it' : 'they'} could be delivered`,
+            detail: words.gapDetail(missed),
           }),
         reset: () =>
           model.push({
             kind: 'mark',
             at: Date.now(),
             label: 'reset',
-            detail: 'the server lost the history our cursor pointed into; delivery restarts from its oldest event',
+            detail: words.resetDetail,
           }),
       }),
       onReconnect: () => {

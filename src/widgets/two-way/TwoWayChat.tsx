@@ -6,11 +6,16 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { openSse } from '../../client/sse.ts';
-import type { ChannelEvent, ConnectionState, FeedClient } from '../../client/types.ts';
+import type { ChannelEvent, ConnectionState, FeedClient, StopReason } from '../../client/types.ts';
 import { openWebSocket, type WebSocketFeed } from '../../client/websocket.ts';
 import { useBrowserValue } from '../shared/use-browser-value.ts';
 import { usePageGate } from '../shared/use-page-gate.ts';
 import Reserve from '../shared/Reserve.tsx';
+import { widgetWords } from '../shared/words.ts';
+import { labWords } from '../shared/words-lab.ts';
+import type { LabWidgetStrings } from '../../i18n/en/widgetsLab.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { publishErrorWords } from '../shared/lab-api.ts';
 import '../shared/widgets.css';
 
 type Way = 'websocket' | 'sse';
@@ -48,7 +53,7 @@ function asChatMessage(event: ChannelEvent): ChatMessage | undefined {
 }
 
 /** Sends over HTTP: one whole request (and its headers) per message, answered 201 with the new seq. */
-async function postMessage(channel: string, data: unknown): Promise<number> {
+async function postMessage(words: Words, channel: string, data: unknown): Promise<number> {
   const response = await fetch(`/api/channels/${channel}/events`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -57,11 +62,14 @@ async function postMessage(channel: string, data: unknown): Promise<number> {
   const body = (await response.json().catch(() => undefined)) as
     | { seq?: number; error?: { message?: string } }
     | undefined;
-  if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+  if (!response.ok) throw new Error(words.postRefused(response.status, body?.error?.message));
   return Number(body?.seq);
 }
 
+type Words = LabWidgetStrings['twoWay'];
+
 interface PanelProps {
+  words: Words;
   way: Way;
   state: PanelState;
   messages: ChatMessage[];
@@ -70,24 +78,7 @@ interface PanelProps {
   onSend: (text: string) => void;
 }
 
-const TITLES: Record<Way, string> = {
-  websocket: 'WebSocket: one connection, both directions',
-  sse: 'SSE to receive, fetch POST to send',
-};
-const HOW: Record<Way, string> = {
-  websocket:
-    'Each message goes up as one masked frame (a header of 6 to 14 bytes) on the socket the messages come down on.',
-  sse: 'Messages come down the event stream; each one you send is a separate HTTP request with its full headers.',
-};
-
-const PANEL_STATES: Record<PanelState, string> = {
-  idle: 'closed',
-  connecting: 'connecting',
-  live: 'connected',
-  error: 'error',
-};
-
-function Panel({ way, state, messages, me, result, onSend }: PanelProps) {
+function Panel({ words, way, state, messages, me, result, onSend }: PanelProps) {
   const [text, setText] = useState('');
   const list = useRef<HTMLUListElement>(null);
   const inputId = `w-two-way-${way}`;
@@ -108,27 +99,23 @@ function Panel({ way, state, messages, me, result, onSend }: PanelProps) {
   }, [newest]);
   return (
     <div class="w-panel" data-panel={way} data-state={state} data-received={messages.length}>
-      <h4>{TITLES[way]}</h4>
-      <p class="w-note">{HOW[way]}</p>
+      <h4>{words.titles[way]}</h4>
+      <p class="w-note">{words.how[way]}</p>
       <p class="w-note">
-        State: <Reserve room={Object.values(PANEL_STATES)}>{PANEL_STATES[state]}</Reserve>
+        {words.state}
+        <Reserve room={Object.values(words.panelStates)}>{words.panelStates[state]}</Reserve>
       </p>
-      <ul
-        class="w-messages"
-        ref={list}
-        tabIndex={0}
-        aria-label={`Messages received over ${way === 'websocket' ? 'the WebSocket' : 'the event stream'}`}
-      >
+      <ul class="w-messages" ref={list} tabIndex={0} aria-label={words.listLabel(way)}>
         {messages.slice(-SHOWN).map((m) => (
           <li key={m.seq}>
-            <strong>{m.from === me ? `${m.from} (you)` : m.from}</strong>: {m.text}{' '}
-            <span class="w-note">(sent by {m.via === 'websocket' ? 'WebSocket' : 'POST'})</span>
+            <strong>{m.from === me ? words.you(m.from) : m.from}</strong>: {m.text}{' '}
+            <span class="w-note">{words.sentBy(m.via)}</span>
           </li>
         ))}
       </ul>
       <form class="w-form" onSubmit={submit}>
         <label for={inputId} class="visually-hidden">
-          Message to send {way === 'websocket' ? 'over the WebSocket' : 'with a POST request'}
+          {words.inputLabel(way)}
         </label>
         <input
           id={inputId}
@@ -139,7 +126,7 @@ function Panel({ way, state, messages, me, result, onSend }: PanelProps) {
           disabled={state !== 'live'}
         />
         <button type="submit" class="w-button" disabled={state !== 'live'}>
-          Send {way === 'websocket' ? 'over WebSocket' : 'with POST'}
+          {words.send(way)}
         </button>
       </form>
       <p class="w-note w-two-lines" aria-live="polite">
@@ -149,10 +136,11 @@ function Panel({ way, state, messages, me, result, onSend }: PanelProps) {
   );
 }
 
-export default function TwoWayChat() {
+export default function TwoWayChat({ lang = 'en' }: { lang?: Locale }) {
+  const words = labWords(lang).twoWay;
   // The room comes from the page's URL, which the static build does not have.
   const room = useBrowserValue(roomFromLocation, '');
-  const me = useBrowserValue(() => `tab-${Math.random().toString(36).slice(2, 6)}`, 'you');
+  const me = useBrowserValue(() => `tab-${Math.random().toString(36).slice(2, 6)}`, words.me);
   const channel = `room-${room}`;
   const gate = usePageGate(me);
   const [states, setStates] = useState<Record<Way, PanelState>>({ websocket: 'idle', sse: 'idle' });
@@ -167,9 +155,10 @@ export default function TwoWayChat() {
       const m = asChatMessage(event);
       if (m) setMessages((all) => ({ ...all, [way]: [...all[way], m].slice(-SHOWN) }));
     };
-    const stateOf = (way: Way) => (state: ConnectionState, detail?: string) => {
+    const stateOf = (way: Way) => (state: ConnectionState, detail?: string, reason?: StopReason) => {
       setStates((s) => ({ ...s, [way]: state }));
-      if (state === 'error') setProblem(detail ?? 'The connection failed.');
+      if (state === 'error')
+        setProblem(detail === undefined ? words.connectionFailed : widgetWords(lang).common.stopped(reason, detail));
     };
     // Both start from the room's beginning: a tab opened later sees the conversation so far.
     const socket = openWebSocket({ channel, after: 0, onEvent: received('websocket'), onState: stateOf('websocket') });
@@ -188,17 +177,14 @@ export default function TwoWayChat() {
     const data = { from: me, text, via: way === 'websocket' ? 'websocket' : 'post' };
     const started = performance.now();
     try {
-      const seq = way === 'websocket' ? await ws!.publish(data) : await postMessage(channel, data);
+      const seq = way === 'websocket' ? await ws!.publish(data) : await postMessage(words, channel, data);
       const took = Math.round(performance.now() - started);
       setResults((r) => ({
         ...r,
-        [way]:
-          way === 'websocket'
-            ? `Acknowledged on the socket as seq ${seq} in ${took} ms.`
-            : `The POST was answered 201 (seq ${seq}) in ${took} ms.`,
+        [way]: way === 'websocket' ? words.acknowledged(seq, took) : words.posted(seq, took),
       }));
     } catch (err) {
-      setResults((r) => ({ ...r, [way]: `Not sent: ${(err as Error).message}` }));
+      setResults((r) => ({ ...r, [way]: words.notSent(publishErrorWords(lang, err)) }));
     }
   };
 
@@ -221,38 +207,41 @@ export default function TwoWayChat() {
       data-received={messages.websocket.length + messages.sse.length}
       data-room={room}
       data-pagefind-ignore
-      aria-label="Two-way demo: WebSocket compared with SSE plus POST"
+      aria-label={words.aria}
     >
       {/* The room and the name are known only in the browser: each has a line of its own that never
           wraps, so nothing moves when they arrive (a long room from a link is cut with an ellipsis). */}
       <p>
         <span class="w-oneline">
-          Room <code>{room || '…'}</code>
+          {words.room}
+          <code>{room || '…'}</code>
         </span>
         <span class="w-oneline">
-          You are <code>{me}</code>
+          {words.youAre}
+          <code>{me}</code>
         </span>
       </p>
       <p>
-        Open{' '}
+        {words.invite[0]}
         <a href={link || undefined} data-room-link>
-          this room's link
-        </a>{' '}
-        in another tab or on another device to talk to yourself.
+          {words.invite[1]}
+        </a>
+        {words.invite[2]}
       </p>
       <p class="w-status" role="status" aria-live="polite">
         {gate === 'hidden'
-          ? 'Paused while this tab is hidden.'
+          ? words.pausedHidden
           : gate === 'claimed'
-            ? 'Paused while the connection-limit lab uses every connection.'
+            ? words.pausedClaimed
             : state === 'live'
-              ? 'Both ways are connected.'
+              ? words.live
               : state === 'error'
-                ? `Error: ${problem}`
-                : 'Connecting…'}
+                ? words.error(problem)
+                : words.connecting}
       </p>
       <div class="w-columns">
         <Panel
+          words={words}
           way="websocket"
           state={states.websocket}
           messages={messages.websocket}
@@ -261,6 +250,7 @@ export default function TwoWayChat() {
           onSend={(t) => send('websocket', t)}
         />
         <Panel
+          words={words}
           way="sse"
           state={states.sse}
           messages={messages.sse}

@@ -4,9 +4,11 @@
  * while open: a closed inspector costs nothing.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { labApi, type ByteCounts, type LabConnections, type WireEntry } from '../shared/lab-api.ts';
+import { labApi, labErrorWords, type ByteCounts, type LabConnections, type WireEntry } from '../shared/lab-api.ts';
 import Reserve from '../shared/Reserve.tsx';
-import { plural } from '../shared/words.ts';
+import { widgetWords } from '../shared/words.ts';
+import type { WidgetStrings } from '../../i18n/en/widgets.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { acceptSteps, headerValue, type AcceptSteps } from './accept.ts';
 import { technique as techniqueInfo, type TechniqueId } from '../../../protocol/techniques.ts';
 
@@ -18,7 +20,10 @@ interface Props {
   technique: TechniqueId;
   /** Events the demo received: the denominator of "bytes per event". */
   received: number;
+  lang?: Locale;
 }
+
+type Words = WidgetStrings['inspector'];
 
 const total = (c: ByteCounts) => c.header + c.framing + c.payload;
 const perEvent = (bytes: number, events: number) => (events > 0 ? `${Math.round(bytes / events)} B` : '—');
@@ -30,11 +35,11 @@ const NO_BYTES: ByteCounts = { header: 0, framing: 0, payload: 0 };
  * inspector does not make it grow twice. Cells never wrap: a count that gains a digit widens its column
  * (the table scrolls sideways on a phone), it does not add a line.
  */
-function ByteTable({ stats, received }: { stats: LabConnections | null; received: number }) {
+function ByteTable({ stats, received, words }: { stats: LabConnections | null; received: number; words: Words }) {
   const { up, down } = stats?.totals ?? { up: NO_BYTES, down: NO_BYTES };
   const rows: [string, ByteCounts][] = [
-    ['browser → server', up],
-    ['server → browser', down],
+    [words.up, up],
+    [words.down, down],
   ];
   const all = {
     header: up.header + down.header,
@@ -47,20 +52,16 @@ function ByteTable({ stats, received }: { stats: LabConnections | null; received
   return (
     <>
       {/* One text node: its content changes, nothing in it moves. */}
-      <p class="w-note w-two-lines">
-        {stats
-          ? `Measured by the server: ${plural(connections, 'connection')}, ${plural(requests, 'request')}`
-          : 'Measured by the server: —'}
-      </p>
+      <p class="w-note w-two-lines">{stats ? words.measured(connections, requests) : words.measuredNone}</p>
       <table class="w-bytes" tabIndex={0}>
-        <caption>Bytes on the wire</caption>
+        <caption>{words.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">direction</th>
-            <th scope="col">headers</th>
-            <th scope="col">framing</th>
-            <th scope="col">payload</th>
-            <th scope="col">total</th>
+            <th scope="col">{words.columns.direction}</th>
+            <th scope="col">{words.columns.header}</th>
+            <th scope="col">{words.columns.framing}</th>
+            <th scope="col">{words.columns.payload}</th>
+            <th scope="col">{words.columns.total}</th>
           </tr>
         </thead>
         <tbody>
@@ -74,7 +75,7 @@ function ByteTable({ stats, received }: { stats: LabConnections | null; received
             </tr>
           ))}
           <tr class="w-bytes-per-event">
-            <th scope="row">{`per event received (${received})`}</th>
+            <th scope="row">{words.perEvent(received)}</th>
             <td>{perEvent(all.header, received)}</td>
             <td>{perEvent(all.framing, received)}</td>
             <td>{perEvent(all.payload, received)}</td>
@@ -91,12 +92,11 @@ const sized = (value: string | undefined, length: number) => (
   <Reserve room={['x'.repeat(length)]}>{value ?? '…'}</Reserve>
 );
 
-const ACCEPT_RESULTS = [
-  'computing…',
-  'the same value, computed in this page ✓',
-  'a different value ✗',
-  // The capture is bounded: a replayed backlog (after a gap) fills it with frames.
-  'not in the capture any more: the frames after it pushed it out. Cut the connection to capture a new one.',
+const acceptResults = (words: Words) => [
+  words.accept.computing,
+  words.accept.same,
+  words.accept.different,
+  words.accept.gone,
 ];
 
 /**
@@ -104,7 +104,19 @@ const ACCEPT_RESULTS = [
  * (a key is 24 characters of base64, its SHA-1 40 hex digits, the accept value 28), so nothing moves
  * when the handshake is found and the values fill in.
  */
-function Handshake({ request, response, read }: { request?: string; response?: string; read: boolean }) {
+function Handshake({
+  request,
+  response,
+  read,
+  words,
+}: {
+  request?: string;
+  response?: string;
+  read: boolean;
+  words: Words;
+}) {
+  const ACCEPT_RESULTS = acceptResults(words);
+  const h = words.handshake;
   const key = request ? headerValue(request, 'Sec-WebSocket-Key') : undefined;
   const sent = response ? headerValue(response, 'Sec-WebSocket-Accept') : undefined;
   const [steps, setSteps] = useState<AcceptSteps | null>(null);
@@ -121,27 +133,35 @@ function Handshake({ request, response, read }: { request?: string; response?: s
   return (
     <div class="w-handshake" data-accept-match={match === undefined ? undefined : String(match)}>
       <p>
-        <strong>The opening handshake</strong> is one HTTP/1.1 GET with <code>Upgrade: websocket</code>, answered by{' '}
+        <strong>{h.title}</strong>
+        {h.intro[0]}
+        <code>Upgrade: websocket</code>
+        {h.intro[1]}
         <code>
           <Reserve room={['HTTP/1.1 101 Switching Protocols']}>{response?.split('\r\n')[0] ?? '…'}</Reserve>
         </code>
-        . The server proves it understood by hashing the browser's random key:
+        {h.intro[2]}
       </p>
       <ol>
         <li>
-          key from the request: <code>{sized(key, 24)}</code>
+          {h.key}
+          <code>{sized(key, 24)}</code>
         </li>
         <li>
-          append the fixed GUID of RFC 6455: <code class="w-break">{sized(steps?.joined, 60)}</code>
+          {h.guid}
+          <code class="w-break">{sized(steps?.joined, 60)}</code>
         </li>
         <li>
-          SHA-1 of that text, 20 bytes: <code class="w-break">{sized(steps?.sha1Hex, 40)}</code>
+          {h.sha1}
+          <code class="w-break">{sized(steps?.sha1Hex, 40)}</code>
         </li>
         <li>
-          base64 of those bytes: <code>{sized(steps?.accept, 28)}</code>
+          {h.base64}
+          <code>{sized(steps?.accept, 28)}</code>
         </li>
         <li>
-          the server sent <code>Sec-WebSocket-Accept: {sized(sent, 28)}</code>:{' '}
+          {h.sent}
+          <code>Sec-WebSocket-Accept: {sized(sent, 28)}</code>:{' '}
           <strong>
             <Reserve room={ACCEPT_RESULTS}>{result}</Reserve>
           </strong>
@@ -151,14 +171,14 @@ function Handshake({ request, response, read }: { request?: string; response?: s
   );
 }
 
-function Entry({ entry }: { entry: WireEntry }) {
-  const who = 'dir' in entry ? (entry.dir === 'up' ? 'browser → server' : 'server → browser') : 'server';
+function Entry({ entry, words }: { entry: WireEntry; words: Words }) {
+  const who = 'dir' in entry ? (entry.dir === 'up' ? words.up : words.down) : words.server;
   const common = { 'data-kind': entry.kind, 'data-dir': 'dir' in entry ? entry.dir : undefined };
   if (entry.kind === 'ws-frame') {
     return (
       <li class="w-entry" {...common} data-masked={String(entry.masked)}>
         <p class="w-entry-head">
-          #{entry.conn} {who}: WebSocket frame
+          #{entry.conn} {who}: {words.frame}
         </p>
         <dl class="w-frame">
           <div>
@@ -176,15 +196,15 @@ function Entry({ entry }: { entry: WireEntry }) {
             <dd>{entry.masked ? 1 : 0}</dd>
           </div>
           <div>
-            <dt>masking key</dt>
-            <dd>{entry.maskingKey ?? 'none (server frames are never masked)'}</dd>
+            <dt>{words.fields.maskingKey}</dt>
+            <dd>{entry.maskingKey ?? words.noMask}</dd>
           </div>
           <div>
-            <dt>payload length</dt>
+            <dt>{words.fields.payloadLength}</dt>
             <dd>{entry.payloadLength} B</dd>
           </div>
           <div>
-            <dt>frame header</dt>
+            <dt>{words.fields.frameHeader}</dt>
             <dd>{entry.headerBytes} B</dd>
           </div>
         </dl>
@@ -203,9 +223,7 @@ function Entry({ entry }: { entry: WireEntry }) {
     );
   }
   const label =
-    entry.kind === 'http-head'
-      ? `HTTP head, ${entry.bytes} B`
-      : `body, ${entry.payloadBytes} B payload${entry.framingBytes ? ` + ${entry.framingBytes} B chunk framing` : ''}`;
+    entry.kind === 'http-head' ? words.httpHead(entry.bytes) : words.body(entry.payloadBytes, entry.framingBytes);
   return (
     <li class="w-entry" {...common}>
       <p class="w-entry-head">
@@ -237,7 +255,8 @@ function latestHandshake(entries: readonly WireEntry[]): { request: string; resp
   return undefined;
 }
 
-export default function WireInspector({ lab, technique, received }: Props) {
+export default function WireInspector({ lab, technique, received, lang = 'en' }: Props) {
+  const { inspector: words, common } = widgetWords(lang);
   // Only a WebSocket starts with an HTTP Upgrade handshake worth walking through.
   const upgrades = techniqueInfo(technique).wire === 'websocket-frames';
   const [open, setOpen] = useState(false);
@@ -264,7 +283,7 @@ export default function WireInspector({ lab, technique, received }: Props) {
         setStats(connections);
         setProblem('');
       } catch (err) {
-        if (!stopped) setProblem(`Could not read the capture: ${(err as Error).message}`);
+        if (!stopped) setProblem(words.readFailed(labErrorWords(common, err)));
       }
     };
     void refresh();
@@ -284,24 +303,23 @@ export default function WireInspector({ lab, technique, received }: Props) {
       data-entries={entries.length}
       onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
     >
-      <summary>Wire inspector: the bytes of this demo's connections</summary>
+      <summary>{words.summary}</summary>
       <p class="w-note">
-        Captured by the server for this demo only (its requests carry <code>?lab=…</code>). Newest first; #n is the TCP
-        connection: two requests with one number shared a keep-alive connection. The browser keeps a few connections to
-        this site and lends them to any request of the page, so a number new to this demo can still be a connection
-        reused from another request.
+        {words.about[0]}
+        <code>?lab=…</code>
+        {words.about[1]}
       </p>
-      <p class="w-note w-two-lines">
-        {problem || (stats ? 'Read again every second while open.' : 'Reading the capture…')}
-      </p>
-      <ByteTable stats={stats} received={received} />
-      {upgrades && <Handshake request={handshake?.request} response={handshake?.response} read={stats !== null} />}
+      <p class="w-note w-two-lines">{problem || (stats ? words.refreshing : words.reading)}</p>
+      <ByteTable stats={stats} received={received} words={words} />
+      {upgrades && (
+        <Handshake request={handshake?.request} response={handshake?.response} read={stats !== null} words={words} />
+      )}
       {/* A box of fixed height that scrolls, newest first: entries keep coming while it is open. */}
-      <ol class="w-entries" tabIndex={0} aria-label="Captured entries, newest first">
+      <ol class="w-entries" tabIndex={0} aria-label={words.entriesLabel}>
         {shown.length === 0 ? (
-          <li class="w-entry w-entry-note">Nothing captured yet.</li>
+          <li class="w-entry w-entry-note">{words.nothingYet}</li>
         ) : (
-          shown.map((e) => <Entry key={e.n} entry={e} />)
+          shown.map((e) => <Entry key={e.n} entry={e} words={words} />)
         )}
       </ol>
     </details>
