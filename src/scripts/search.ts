@@ -57,11 +57,7 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
-/** "/" opens search unless the learner is typing somewhere (a quiz has no text fields, a widget might). */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
+import { isTyping } from './search-trigger.ts';
 
 function resultItem(data: PagefindResultData): HTMLLIElement {
   // Link to the best-matching section when Pagefind found one (it uses our heading ids).
@@ -84,20 +80,28 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   return li;
 }
 
-export function mountSearch(): void {
+/** What search-trigger.ts does once this module has loaded: open the dialog, or search for a query. */
+export interface MountedSearch {
+  open(): void;
+  searchFor(query: string): void;
+}
+
+export function mountSearch(): MountedSearch | undefined {
   const dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog');
   const openButton = document.querySelector<HTMLButtonElement>('[data-search-open]');
-  if (!dialog || !openButton) return;
+  if (!dialog || !openButton) return undefined;
   const input = dialog.querySelector<HTMLInputElement>('input[type="search"]')!;
   const status = dialog.querySelector<HTMLElement>('[data-search-status]')!;
   const list = dialog.querySelector<HTMLOListElement>('[data-search-results]')!;
   const words = clientWords().search;
 
+  // The trigger may have opened the dialog already (it does so at once, before this module loads).
   const open = () => {
-    if (dialog.open) return;
-    dialog.showModal();
-    input.focus();
-    input.select();
+    if (!dialog.open) {
+      dialog.showModal();
+      input.focus();
+      input.select();
+    }
     loadPagefind().catch(() => {
       status.textContent = words.unavailable;
     });
@@ -125,15 +129,15 @@ export function mountSearch(): void {
     status.textContent = n === 0 ? words.none(query) : words.found(n, query, MAX_RESULTS);
   };
 
+  const searchFor = (query: string) => {
+    open();
+    input.value = query;
+    void search();
+  };
   openButton.addEventListener('click', open);
   // Other buttons may open search with a query already typed (the 404 page offers the missing path's words).
-  for (const button of document.querySelectorAll<HTMLElement>('[data-search-query]')) {
-    button.addEventListener('click', () => {
-      open();
-      input.value = button.dataset.searchQuery ?? '';
-      void search();
-    });
-  }
+  for (const button of document.querySelectorAll<HTMLElement>('[data-search-query]'))
+    button.addEventListener('click', () => searchFor(button.dataset.searchQuery ?? ''));
   dialog.querySelector('[data-search-close]')!.addEventListener('click', () => dialog.close());
   dialog.querySelector('form')!.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -153,4 +157,7 @@ export function mountSearch(): void {
     e.preventDefault();
     open();
   });
+  // What was typed while this module loaded is searched for now.
+  if (input.value.trim() !== '') void search();
+  return { open, searchFor };
 }
