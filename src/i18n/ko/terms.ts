@@ -521,6 +521,31 @@ export const KO_TERMS = [
     forbidden: ['슬로우 클라이언트', '저속 클라이언트'],
     english: 'gloss',
   },
+  // The course's own words, chosen by the Korean editor's pass over all nine lessons (session 4).
+  {
+    id: 'race',
+    en: 'the race',
+    ko: '경주',
+    forbidden: ['레이스'],
+    english: 'never',
+    why: 'The comparison widget. 레이스 reads as a race condition to a Korean engineer.',
+  },
+  {
+    id: 'source-post',
+    en: 'the source post',
+    ko: '원글',
+    forbidden: ['원문 글'],
+    english: 'never',
+    why: 'The blog post the course grew out of; 출처 is the term for a web origin, and 원문 is the original text of a quote.',
+  },
+  {
+    id: 'bare-server',
+    en: 'bare server (baseline)',
+    ko: '맨 서버',
+    forbidden: ['순수한 서버', '베어 서버'],
+    english: 'never',
+    why: 'The benchmarks’ baseline: a server with nothing but node:http or ws.',
+  },
   {
     id: 'fan-out',
     en: 'fan-out',

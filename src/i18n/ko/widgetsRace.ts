@@ -110,12 +110,12 @@ export const raceWidgetStrings: RaceWidgetStrings = {
   },
 
   verdicts: {
-    label: '이번 경주로 검증한 원문 글의 표',
-    caption: '이번 경주로 검증한 원문 글의 주장',
+    label: '이번 경주로 검증한 원글의 표',
+    caption: '이번 경주로 검증한 원글의 주장',
     row: '항목',
-    notInPost: '(원문 글에 없음)',
-    marks: { confirmed: '✓ 맞음', nuanced: '~ 단서 필요', corrected: '✗ 바로잡음' },
-    noClaim: '원문 글에 없는 기법이라 판정할 주장이 없다.',
+    notInPost: '(원글에 없음)',
+    marks: { confirmed: '✓ 맞음', nuanced: '~ 조건부', corrected: '✗ 바로잡음' },
+    noClaim: '원글에 없는 기법이라 판정할 주장이 없다.',
     figuresAbove: '수치는 위의 표에 있다.',
     showsTranslation: false,
     source: (label: string) =>
@@ -189,7 +189,7 @@ export const raceWidgetStrings: RaceWidgetStrings = {
         cheaper: boolean,
         pool: boolean,
       ) =>
-        `${perEvent}, 비교 대상: ${lower.length > 0 ? lower.map((u) => `${u.name} ${u.total} B`).join(', ') : '없음'}${cheaper ? '' : '. 원문 글이 더 낮게 매긴 기법보다 모두 싸지는 않았다'}. 하지만 클라이언트마다 연결을 늘 하나씩 붙잡는다(메모리, 파일 디스크립터${pool ? ', HTTP/1.1에서는 브라우저의 호스트당 연결 6개 가운데 하나' : ''}). 무엇이 확장되는지는 이벤트 발행 속도, 팬아웃, 그리고 그 비용에 달려 있다.`,
+        `${perEvent}, 비교 대상: ${lower.length > 0 ? lower.map((u) => `${u.name} ${u.total} B`).join(', ') : '없음'}${cheaper ? '' : '. 원글이 더 낮게 매긴 기법보다 모두 싸지는 않았다'}. 하지만 클라이언트마다 연결을 늘 하나씩 붙잡는다(메모리, 파일 디스크립터${pool ? ', HTTP/1.1에서는 브라우저의 호스트당 연결 6개 가운데 하나' : ''}). 무엇이 확장되는지는 이벤트 발행 속도, 팬아웃, 그리고 그 비용에 달려 있다.`,
     },
     support: {
       here: (has: boolean, api: string) => `경주를 돌린 브라우저의 ${api}: ${has ? '있음' : '없음'}.`,
@@ -226,9 +226,9 @@ export const raceWidgetStrings: RaceWidgetStrings = {
     // The parameters' types are the English twin's (RaceWidgetStrings).
     technique: (name, latency, requests, empty, connections, perEvent, delivered, lost, duplicated, announced) =>
       `${name}: 지연 시간 p50 ${latency[0]}, p95 ${latency[1]}, 최댓값 ${latency[2]}, 요청 ${count(requests)}개${empty === null ? '' : `(빈 응답 ${empty}개)`}, TCP 연결 ${count(connections)}개, ${perEvent === null ? '이벤트 없음' : `이벤트당 ${Math.round(perEvent)} B`}, 전달 ${delivered}개, 잃음 ${lost}개, 중복 ${duplicated}개${announced > 0 ? `, 리셋이나 갭으로 사라짐 ${announced}개(통보됨)` : ''}.`,
-    verdictsTitle: (names: readonly string[]) => `원문 글의 표에 대한 판정(${names.join(' / ')}):`,
+    verdictsTitle: (names: readonly string[]) => `원글의 표에 대한 판정(${names.join(' / ')}):`,
     row: (labelKo: string, _label: string, verdicts: readonly string[]) => `${labelKo}: ${verdicts.join(' / ')}`,
-    verdictWords: { confirmed: '맞음', nuanced: '단서 필요', corrected: '바로잡음' },
+    verdictWords: { confirmed: '맞음', nuanced: '조건부', corrected: '바로잡음' },
     again: (url: string) => `직접 돌려 보기: ${url}`,
   },
 
