@@ -54,6 +54,9 @@ export const MERMAID_CONFIG: Record<DiagramTheme, Record<string, unknown>> = {
     },
     sequence: { useMaxWidth: false, mirrorActors: false },
     flowchart: { useMaxWidth: false, htmlLabels: false },
+    // Mermaid 11 reads htmlLabels here, not under flowchart: without it a flowchart's labels are HTML
+    // (<br> unclosed), which an <img> cannot draw (tests/e2e/diagrams.test.ts loads each SVG as one).
+    htmlLabels: false,
   },
   dark: {
     theme: 'base',
@@ -84,6 +87,9 @@ export const MERMAID_CONFIG: Record<DiagramTheme, Record<string, unknown>> = {
     },
     sequence: { useMaxWidth: false, mirrorActors: false },
     flowchart: { useMaxWidth: false, htmlLabels: false },
+    // Mermaid 11 reads htmlLabels here, not under flowchart: without it a flowchart's labels are HTML
+    // (<br> unclosed), which an <img> cannot draw (tests/e2e/diagrams.test.ts loads each SVG as one).
+    htmlLabels: false,
   },
 };
 

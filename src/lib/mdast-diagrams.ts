@@ -20,9 +20,11 @@
  * a line of script, and its lazy images load only when it opens.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
+import { t } from '../i18n/catalogue.ts';
+import type { Locale } from '../i18n/locales.ts';
 import {
   DIAGRAM_THEMES,
   DIAGRAM_URL,
@@ -70,7 +72,13 @@ export interface DiagramsPluginOptions {
   root: string;
 }
 
-export function diagramFigure(node: CodeNode, options: DiagramsPluginOptions, where: string): Node {
+export function diagramFigure(
+  node: CodeNode,
+  options: DiagramsPluginOptions,
+  where: string,
+  locale: Locale = 'en',
+): Node {
+  const words = t(locale).site.diagram;
   const caption = parseCaption(node.meta);
   if (!caption) {
     throw new Error(
@@ -105,16 +113,16 @@ export function diagramFigure(node: CodeNode, options: DiagramsPluginOptions, wh
   return element('figure', { class: 'diagram', 'data-diagram': key }, [
     element('button', { type: 'button', class: 'diagram-open', popovertarget: id }, [
       ...images(),
-      element('span', { class: 'diagram-open-hint' }, [text('Open full size')]),
+      element('span', { class: 'diagram-open-hint' }, [text(words.open)]),
     ]),
     element('figcaption', {}, [text(caption)]),
     element('details', { class: 'diagram-source', 'data-pagefind-ignore': '' }, [
-      element('summary', {}, [text('Diagram source (mermaid)')]),
+      element('summary', {}, [text(words.source)]),
       element('pre', {}, [element('code', {}, [text(code)])]),
     ]),
     element('div', { popover: '', id, class: 'diagram-full', 'data-pagefind-ignore': '' }, [
       element('button', { type: 'button', class: 'diagram-close', popovertarget: id, popovertargetaction: 'hide' }, [
-        text('Close'),
+        text(words.close),
       ]),
       ...images(),
     ]),
@@ -131,7 +139,9 @@ export function diagramsPlugin(options: DiagramsPluginOptions): MdastPlugin {
     code(node: CodeNode, ctx: { fileURL: URL | undefined }) {
       if (node.lang !== 'mermaid') return undefined;
       const lesson = ctx.fileURL ? relative(options.root, fileURLToPath(ctx.fileURL)) : 'a lesson';
-      return diagramFigure(node, options, `${lesson}:${node.position?.start.line ?? '?'}`);
+      // A Korean lesson (content/ko/lessons/) gets the figure's own words in Korean; its diagram is its own.
+      const locale: Locale = lesson.split(sep).join('/').startsWith('content/ko/') ? 'ko' : 'en';
+      return diagramFigure(node, options, `${lesson}:${node.position?.start.line ?? '?'}`, locale);
     },
   };
   // The figure is built from the few mdast/MDX-JSX shapes typed locally above; Sätteri's own node

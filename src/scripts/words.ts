@@ -3,7 +3,7 @@
  * area only (src/i18n/{en,ko}/site-client.ts), so a page's JavaScript carries two small objects, not the
  * whole catalogue.
  */
-import { siteClientStrings as en } from '../i18n/en/site-client.ts';
+import type { siteClientStrings as English } from '../i18n/en/site-client.ts';
 import { localeOfPath, type Locale } from '../i18n/locales.ts';
 
 export function pageLanguage(doc: Document = document): Locale {
@@ -11,12 +11,14 @@ export function pageLanguage(doc: Document = document): Locale {
   return lang === 'ko' || lang === 'en' ? lang : localeOfPath(location.pathname);
 }
 
-// The Korean words load only where they are read: a Korean page, or Node (the tests pass a document of
-// their own). An English page then carries no Korean (about 1 KB gzipped on every page); the module's
-// importers wait for this one await, before any of them writes a word.
+// Each language's words load only where they are read: the page's language, or both in Node (the tests
+// pass a document of their own). An English page carries no Korean and a Korean page no English (about
+// 1 KB gzipped each); the module's importers wait for this await, before any of them writes a word.
+const inNode = typeof document === 'undefined';
+const en =
+  inNode || pageLanguage() === 'en' ? (await import('../i18n/en/site-client.ts')).siteClientStrings : undefined;
 const ko =
-  typeof document === 'undefined' || pageLanguage() === 'ko'
-    ? (await import('../i18n/ko/site-client.ts')).siteClientStrings
-    : undefined;
+  inNode || pageLanguage() === 'ko' ? (await import('../i18n/ko/site-client.ts')).siteClientStrings : undefined;
 
-export const clientWords = (doc: Document = document) => (pageLanguage(doc) === 'ko' && ko ? ko : en);
+export const clientWords = (doc: Document = document): typeof English =>
+  (pageLanguage(doc) === 'ko' ? ko : en) ?? ((en ?? ko) as typeof English);

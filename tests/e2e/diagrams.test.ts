@@ -74,3 +74,30 @@ for (const file of files) {
     }
   });
 }
+
+// A lesson shows a diagram as <img src="…svg">, which only an SVG that is well-formed XML draws: an HTML
+// label (mermaid's htmlLabels) with a bare <br> is drawn inline (the contrast check above) but is a
+// broken image in the lesson. Each file is loaded the way the lesson loads it, and must decode.
+test('every cached SVG is a picture an <img> can draw (well-formed XML)', async () => {
+  const page = await site.browser.newPage();
+  try {
+    await page.goto(`${site.server.base}/`);
+    const broken = await page.evaluate(async (names) => {
+      const failed: string[] = [];
+      for (const name of names) {
+        const img = new Image();
+        img.src = `/diagrams/${name}`;
+        try {
+          await img.decode();
+          if (img.naturalWidth === 0) failed.push(`${name}: no width`);
+        } catch {
+          failed.push(name);
+        }
+      }
+      return failed;
+    }, files);
+    assert.deepEqual(broken, [], 'SVGs that an <img> cannot draw (run "npm run diagrams -- --force")');
+  } finally {
+    await page.close();
+  }
+});

@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
-  isLessonPage,
+  jsBudget,
   koreanPages,
   layoutShifts,
   openPage,
@@ -99,7 +99,7 @@ for (const path of PAGES) {
 
       // JavaScript before scrolling, as budgets.test.ts counts it.
       await page.waitForTimeout(1500);
-      const budget = isLessonPage(path) ? 60 * KB : 30 * KB;
+      const budget = jsBudget(path);
       const js = await scriptBytes(page);
       console.log(`[budget] ${path}: ${(js / KB).toFixed(1)} KB gzipped JS`);
       assert.ok(js <= budget, `${(js / KB).toFixed(1)} KB > ${budget / KB} KB`);

@@ -3,6 +3,7 @@
 // from apt. Run with Node >= 24 (type stripping): erasable TypeScript only.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
 import { ensureDebianPackages } from '../../scripts/debian-packages.ts';
 
 const DEFAULT_PATH = '/usr/bin/chromium';
@@ -25,6 +26,7 @@ const ARGS = [
  * (synchronously, showing apt's output); anywhere else, says exactly what to install.
  */
 export function ensureChromium(path: string): void {
+  ensureKoreanFont();
   if (existsSync(path)) return;
   if (path !== DEFAULT_PATH) throw new Error(`[browser] No Chromium at ${path} (CHROMIUM_PATH).`);
   ensureDebianPackages(
@@ -33,6 +35,16 @@ export function ensureChromium(path: string): void {
     'which provides /usr/bin/chromium, or set CHROMIUM_PATH to the path of a Chromium or Chrome executable',
     { recommends: true },
   );
+}
+
+/**
+ * A font with Hangul: without one, Chromium draws the Korean pages' text as empty boxes, so the Korean
+ * layout checks would measure boxes, and `npm run diagrams` would size the Korean diagrams' labels
+ * wrongly. Chromium's recommended fonts have none; Debian's Noto CJK does (56 MB, once).
+ */
+export function ensureKoreanFont(): void {
+  const hasHangul = () => (spawnSync('fc-list', [':lang=ko'], { encoding: 'utf8' }).stdout ?? '').trim() !== '';
+  ensureDebianPackages('browser', [{ pkg: 'fonts-noto-cjk', present: hasHangul }]);
 }
 
 /** A headless Chromium for e2e tests. Close it in the test's after() hook. */

@@ -70,6 +70,19 @@ export const lessonPages = (): string[] => sitePages().filter((p) => p.startsWit
 /** Whether a page is a lesson, in either language (lessons have the larger JavaScript budget). */
 export const isLessonPage = (path: string): boolean => unlocalizedPath(path).startsWith('/lessons/');
 
+/**
+ * Gzipped JavaScript a page may load before the learner scrolls, in either language. A reading page
+ * (home, glossary, API, benchmarks…) 30 KB; a lesson 60 KB. The lab 36 KB: its first screen is a live
+ * demo, whose own code (the demo, Preact, the delivery check and the client: 17 KB of it, measured on
+ * the Korean edition's build) a reading page does not load; with its words in two languages it was
+ * 30.3 KB in English and 31.6 KB in Korean, where Hangul's three UTF-8 bytes make the same words heavier.
+ */
+export function jsBudget(path: string): number {
+  const KB = 1024;
+  if (isLessonPage(path)) return 60 * KB;
+  return unlocalizedPath(path) === '/lab/' ? 36 * KB : 30 * KB;
+}
+
 export interface OpenedPage {
   page: Page;
   /** Console errors, uncaught exceptions, failed or >= 400 same-origin requests, in order. */

@@ -113,6 +113,8 @@ export const siteStrings = {
       `Measured in ${provenance} (content/measurements/race.json, recorded by npm run measure); the difficulty row counts the code as it is now. Cells a run cannot measure cite their source.`,
   },
   measured: { source: 'Source:' },
+  /** A lesson diagram's figure (src/lib/mdast-diagrams.ts). */
+  diagram: { open: 'Open full size', source: 'Diagram source (mermaid)', close: 'Close' },
   home: {
     description:
       'An interactive course on how a server pushes data to a browser: short polling, long polling, Server-Sent Events and WebSocket, with live demos against a real server.',

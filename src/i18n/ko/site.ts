@@ -108,9 +108,10 @@ export const siteStrings: SiteStrings = {
     caption: '원글의 표를 칸마다 판정한 결과',
     row: '행',
     note: (provenance: string) =>
-      `측정 조건: ${provenance} (content/measurements/race.json, npm run measure로 기록). 난이도 행은 지금 코드의 줄 수로 센다. 측정으로 판정할 수 없는 칸은 출처를 단다.`,
+      `측정 조건: ${provenance} (content/measurements/race.json, npm run measure로 기록). 난이도 행은 지금 코드의 줄 수로 센다. 측정으로 판정할 수 없는 칸은 근거를 단다.`,
   },
-  measured: { source: '출처:' },
+  measured: { source: '근거:' },
+  diagram: { open: '크게 보기', source: '다이어그램 소스(mermaid)', close: '닫기' },
   home: {
     description:
       '서버가 브라우저에 데이터를 보내는 방법을 배우는 인터랙티브 강좌: 숏 폴링, 롱 폴링, SSE, 웹소켓을 실제 서버와 통신하는 라이브 데모로 다룬다.',
@@ -167,7 +168,7 @@ export const siteStrings: SiteStrings = {
     index: '용어 색인',
     learnMore: '더 알아보기:',
     seeAlso: '함께 보기:',
-    source: '출처:',
+    source: '근거:',
   },
   lab: {
     title: '랩',
@@ -226,7 +227,7 @@ export const siteStrings: SiteStrings = {
       '강좌가 받은 사본은 이중 인코딩으로 한국어가 깨져 있었다. 여기 인용한 글은 그 사본에서 복원하고 확인한 것이다(방법은 저장소의 `content/source-post.md`에 있다). 글이 표 위에 보여 주는 이미지는 사본에 없다. 판정은',
     verdictsJoin: {
       nuanced: '(맞지만 글이 빠뜨린 조건이 있음),',
-      after: ' 가운데 하나이고, 근거로 링크한다: 강의 속 측정, 벤치마크, 또는 1차 출처.',
+      after: ' 가운데 하나이고, 근거로 링크한다: 강의 속 측정, 벤치마크, 또는 1차 자료.',
     },
     prose: '본문',
     proseCount: (n: number, tally: string) => `주장 ${n}개: ${tally}.`,
