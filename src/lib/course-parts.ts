@@ -13,7 +13,7 @@ export interface CoursePart {
 export const COURSE_PARTS: readonly CoursePart[] = [
   {
     title: 'The problem',
-    blurb: 'Why a server cannot simply speak first over HTTP, and the four ways around it, side by side.',
+    blurb: 'Why a server cannot simply speak first over HTTP, and the five ways around it, side by side.',
     lessons: ['introduction'],
   },
   {

@@ -22,7 +22,7 @@ export function armSearch(): void {
     document.removeEventListener('keydown', onKey);
   };
   let loading: Promise<void> | undefined;
-  const first = (then: (search: import('./search.ts').MountedSearch) => void) => {
+  const first = (then: (search: import('./search.ts').MountedSearch) => void): Promise<void> => {
     if (!dialog.open) {
       dialog.showModal();
       dialog.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
@@ -32,6 +32,7 @@ export function armSearch(): void {
       const search = mountSearch();
       if (search) then(search);
     });
+    return loading;
   };
   const onOpen = () => first((search) => search.open());
   const onQuery = (e: Event) => {

@@ -140,7 +140,7 @@ export const siteStrings = {
     parts: [
       {
         title: 'The problem',
-        blurb: 'Why a server cannot simply speak first over HTTP, and the four ways around it, side by side.',
+        blurb: 'Why a server cannot simply speak first over HTTP, and the five ways around it, side by side.',
       },
       {
         title: 'The techniques, one by one',

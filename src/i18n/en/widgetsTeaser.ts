@@ -38,7 +38,7 @@ export const teaserWidgetStrings = {
   /** Short enough for a phone's column; the space before the unit does not break. */
   lag: (ms: number) => (ms < 1000 ? `${Math.round(ms)}\u00a0ms` : `${(ms / 1000).toFixed(1)}\u00a0s`),
   note: (interval: string) =>
-    `Lag: how long after the first of them to show an event this technique showed it, timed in this page. Short polling asks every ${interval}; the other three are told as soon as the event exists.`,
+    `Lag: how long after the first of them to show an event this technique showed it, timed in this page. Short polling asks every ${interval}; the others are told as soon as the event exists.`,
 };
 
 export type TeaserWidgetStrings = typeof teaserWidgetStrings;

@@ -137,7 +137,7 @@ export const siteStrings: SiteStrings = {
     parts: [
       {
         title: '문제',
-        blurb: 'HTTP에서 서버가 먼저 말을 걸 수 없는 이유와, 이를 우회하는 네 가지 방법을 나란히 본다.',
+        blurb: 'HTTP에서 서버가 먼저 말을 걸 수 없는 이유와, 이를 우회하는 다섯 가지 방법을 나란히 본다.',
       },
       {
         title: '기법 하나씩',
