@@ -7,6 +7,7 @@
 import console_ from '../../content/measurements/console.json' with { type: 'json' };
 import race from '../../content/measurements/race.json' with { type: 'json' };
 import type { TechniqueId } from '../../protocol/techniques.ts';
+import { t } from '../i18n/catalogue.ts';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 import type { RaceResult } from '../widgets/race/result.ts';
 import { verdictTable, type Row, type RunNumbers } from '../widgets/race/verdicts.ts';
@@ -78,12 +79,11 @@ export function recordedRunNumbers(codeLines?: RunNumbers['codeLines']): RunNumb
 }
 
 /**
- * The source post's table judged by the recorded race (and today's line counts, when given). The
- * verdict code (src/widgets/race/verdicts.ts) writes its evidence in English; `locale` is where a
- * Korean verdict table will be asked for once that code takes a language.
+ * The source post's table judged by the recorded race (and today's line counts, when given), its
+ * evidence in `locale`'s words (the catalogue's race area).
  */
-export const recordedTable = (codeLines?: RunNumbers['codeLines'], _locale: Locale = DEFAULT_LOCALE): Row[] =>
-  verdictTable(recordedRunNumbers(codeLines));
+export const recordedTable = (codeLines?: RunNumbers['codeLines'], locale: Locale = DEFAULT_LOCALE): Row[] =>
+  verdictTable(recordedRunNumbers(codeLines), t(locale).widgetsRace.evidence);
 
 /** One technique's figures in the recorded race. */
 export const raced = (technique: TechniqueId) => RACE.run.techniques[technique];
