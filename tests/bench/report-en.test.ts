@@ -37,12 +37,14 @@ function report() {
   };
 }
 
-function tables(): string {
-  let text = '';
-  for (const name of readdirSync(dir)
+const committedRuns = () =>
+  readdirSync(dir)
     .filter((f) => /^20.*\.json$/.test(f))
-    .sort())
-    text += `=== bench/results/${name}\n${renderTable(load(name))}\n`;
+    .sort();
+
+function tables(names: readonly string[] = committedRuns()): string {
+  let text = '';
+  for (const name of names) text += `=== bench/results/${name}\n${renderTable(load(name))}\n`;
   return text;
 }
 
@@ -61,8 +63,12 @@ describe('the English report is unchanged', () => {
     for (const [i, chart] of actual.charts.entries()) assert.deepStrictEqual(chart, expected.charts[i]);
   });
 
-  it('the terminal table of every committed run', () => {
-    assert.equal(tables(), readFileSync(`${snapshots}tables-en.txt`, 'utf8'));
+  // The runs the snapshot was written for (a later run has no table from the code before the change).
+  it('the terminal table of every run the snapshot holds', () => {
+    const snapshot = readFileSync(`${snapshots}tables-en.txt`, 'utf8');
+    const runs = [...snapshot.matchAll(/^=== bench\/results\/(\S+)$/gm)].map((m) => m[1]!);
+    assert.ok(runs.length > 0, 'the snapshot names its runs');
+    assert.equal(tables(runs), snapshot);
   });
 
   it('is the English default: summaryRows and renderCharts without a locale are English', () => {
