@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import GithubSlugger from 'github-slugger';
 import { siteStrings as en } from '../i18n/en/site.ts';
 import { siteStrings as ko } from '../i18n/ko/site.ts';
-import { englishHeadingIds } from './heading-ids.ts';
+import { englishHeadingIds, englishTwinOf } from './heading-ids.ts';
 
 /**
  * For a Korean lesson (content/ko/lessons/<slug>.mdx): its English twin's heading ids, by position, so
@@ -21,11 +21,10 @@ import { englishHeadingIds } from './heading-ids.ts';
  */
 function twinIds(fileURL: URL | undefined): string[] | undefined {
   if (!fileURL) return undefined;
-  const path = fileURLToPath(fileURL);
-  const m = /^(.*)[\\/]content[\\/]ko[\\/]lessons[\\/]([^\\/]+\.mdx)$/.exec(path);
-  if (!m) return undefined;
+  const twin = englishTwinOf(fileURLToPath(fileURL));
+  if (!twin) return undefined;
   try {
-    return englishHeadingIds(readFileSync(`${m[1]}/content/lessons/${m[2]}`, 'utf8'));
+    return englishHeadingIds(readFileSync(twin, 'utf8'));
   } catch {
     return undefined; // no English lesson: the twin check reports the orphan
   }

@@ -33,3 +33,12 @@ export function englishHeadingIds(source: string): string[] {
   for (const m of text.matchAll(/^(#{1,6})[ \t]+(.+?)[ \t#]*$/gm)) ids.push(slugger.slug(headingText(m[2]!)));
   return ids;
 }
+
+/**
+ * The English twin of a Korean lesson file (content/ko/lessons/<slug>.mdx → content/lessons/<slug>.mdx),
+ * or undefined for any other file: how the Markdown plugins tell a Korean lesson from an English one.
+ */
+export function englishTwinOf(path: string): string | undefined {
+  const m = /^(.*)[\\/]content[\\/]ko[\\/]lessons[\\/]([^\\/]+\.mdx)$/.exec(path);
+  return m ? `${m[1]}/content/lessons/${m[2]}` : undefined;
+}

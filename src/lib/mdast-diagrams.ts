@@ -20,11 +20,12 @@
  * a line of script, and its lazy images load only when it opens.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { t } from '../i18n/catalogue.ts';
 import type { Locale } from '../i18n/locales.ts';
+import { englishTwinOf } from './heading-ids.ts';
 import {
   DIAGRAM_THEMES,
   DIAGRAM_URL,
@@ -138,9 +139,10 @@ export function diagramsPlugin(options: DiagramsPluginOptions): MdastPlugin {
     options: { position: true },
     code(node: CodeNode, ctx: { fileURL: URL | undefined }) {
       if (node.lang !== 'mermaid') return undefined;
-      const lesson = ctx.fileURL ? relative(options.root, fileURLToPath(ctx.fileURL)) : 'a lesson';
-      // A Korean lesson (content/ko/lessons/) gets the figure's own words in Korean; its diagram is its own.
-      const locale: Locale = lesson.split(sep).join('/').startsWith('content/ko/') ? 'ko' : 'en';
+      const file = ctx.fileURL ? fileURLToPath(ctx.fileURL) : undefined;
+      const lesson = file ? relative(options.root, file) : 'a lesson';
+      // A Korean lesson gets the figure's own words in Korean; its diagram is its own.
+      const locale: Locale = file && englishTwinOf(file) ? 'ko' : 'en';
       return diagramFigure(node, options, `${lesson}:${node.position?.start.line ?? '?'}`, locale);
     },
   };
