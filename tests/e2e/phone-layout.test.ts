@@ -84,36 +84,58 @@ function smallestFont(src: string): number {
   return Math.min(...sizes);
 }
 
+/**
+ * A figure that opens full size (a lesson diagram, a benchmark chart): its smallest text as rendered in
+ * the page and, where that is under the floor, in the full-size view, which must fit the screen and pan.
+ * `shown` is the picture in the page, `full` the one in the view, `textSize` how a picture's text is measured.
+ */
+async function readableFigure(
+  figure: Locator,
+  name: string,
+  shown: string,
+  full: string,
+  textSize: (picture: Locator) => Promise<number>,
+): Promise<string[]> {
+  const inPage = await textSize(figure.locator(shown));
+  if (inPage >= MIN_TEXT_PX) return [];
+  const open = figure.locator('button.diagram-open');
+  if ((await open.count()) === 0) return [`${name}: ${inPage.toFixed(1)} px text and no way to open it full size`];
+  const problems: string[] = [];
+  await open.click();
+  const view = figure.locator(full);
+  await view.waitFor({ timeout: 5000 });
+  const fullSize = await textSize(view);
+  if (fullSize < MIN_TEXT_PX) problems.push(`${name}: ${fullSize.toFixed(1)} px text even full size`);
+  const { fits, pans } = await figure.locator('.diagram-full').evaluate((el) => ({
+    fits: el.getBoundingClientRect().width <= window.innerWidth + 0.5,
+    pans: el.scrollWidth <= el.clientWidth || getComputedStyle(el).overflowX === 'auto',
+  }));
+  if (!fits || !pans) problems.push(`${name}: the full-size view is wider than the screen or cannot be panned`);
+  await figure.locator('.diagram-close').click();
+  await view.waitFor({ state: 'hidden', timeout: 5000 });
+  return problems;
+}
+
 /** Rendered text size of every diagram shown, and full-screen for those too small in the page. */
 async function diagramText(page: Page): Promise<string[]> {
   const problems: string[] = [];
   const figures = page.locator('figure.diagram');
   for (let i = 0; i < (await figures.count()); i++) {
     const figure = figures.nth(i);
-    const shown = figure.locator('.diagram-open img.diagram-img:visible');
-    const src = (await shown.getAttribute('src')) ?? '';
+    const src = (await figure.locator('.diagram-open img.diagram-img:visible').getAttribute('src')) ?? '';
     const font = smallestFont(src);
-    const scale = async (img: typeof shown) =>
-      img.evaluate((el) => el.getBoundingClientRect().width / Number(el.getAttribute('width')));
-    const inPage = font * (await scale(shown));
-    if (inPage >= MIN_TEXT_PX) continue;
-    const open = figure.locator('button.diagram-open');
-    if ((await open.count()) === 0) {
-      problems.push(`${src}: ${inPage.toFixed(1)} px text and no way to open it full size`);
-      continue;
-    }
-    await open.click();
-    const full = figure.locator('.diagram-full img.diagram-img:visible');
-    await full.waitFor({ timeout: 5000 });
-    const fullSize = font * (await scale(full));
-    if (fullSize < MIN_TEXT_PX) problems.push(`${src}: ${fullSize.toFixed(1)} px text even full size`);
-    const { fits, pans } = await figure.locator('.diagram-full').evaluate((el) => ({
-      fits: el.getBoundingClientRect().width <= window.innerWidth + 0.5,
-      pans: el.scrollWidth <= el.clientWidth || getComputedStyle(el).overflowX === 'auto',
-    }));
-    if (!fits || !pans) problems.push(`${src}: the full-size view is wider than the screen or cannot be panned`);
-    await figure.locator('.diagram-close').click();
-    await full.waitFor({ state: 'hidden', timeout: 5000 });
+    // An <img>'s text is the SVG's declared size times the image's scale on screen.
+    const textSize = async (img: Locator) =>
+      font * (await img.evaluate((el) => el.getBoundingClientRect().width / Number(el.getAttribute('width'))));
+    problems.push(
+      ...(await readableFigure(
+        figure,
+        src,
+        '.diagram-open img.diagram-img:visible',
+        '.diagram-full img.diagram-img:visible',
+        textSize,
+      )),
+    );
   }
   return problems;
 }
@@ -138,26 +160,8 @@ async function chartText(page: Page): Promise<string[]> {
   const figures = page.locator('figure.bench-chart');
   for (let i = 0; i < (await figures.count()); i++) {
     const figure = figures.nth(i);
-    const name = await figure.getAttribute('data-chart');
-    const inPage = await smallestSvgText(figure.locator('.diagram-open svg'));
-    if (inPage >= MIN_TEXT_PX) continue;
-    const open = figure.locator('button.diagram-open');
-    if ((await open.count()) === 0) {
-      problems.push(`chart ${name}: ${inPage.toFixed(1)} px text and no way to open it full size`);
-      continue;
-    }
-    await open.click();
-    const full = figure.locator('.diagram-full svg');
-    await full.waitFor({ timeout: 5000 });
-    const fullSize = await smallestSvgText(full);
-    if (fullSize < MIN_TEXT_PX) problems.push(`chart ${name}: ${fullSize.toFixed(1)} px text even full size`);
-    const { fits, pans } = await figure.locator('.diagram-full').evaluate((el) => ({
-      fits: el.getBoundingClientRect().width <= window.innerWidth + 0.5,
-      pans: el.scrollWidth <= el.clientWidth || getComputedStyle(el).overflowX === 'auto',
-    }));
-    if (!fits || !pans) problems.push(`chart ${name}: the full-size view is wider than the screen or cannot be panned`);
-    await figure.locator('.diagram-close').click();
-    await full.waitFor({ state: 'hidden', timeout: 5000 });
+    const name = `chart ${await figure.getAttribute('data-chart')}`;
+    problems.push(...(await readableFigure(figure, name, '.diagram-open svg', '.diagram-full svg', smallestSvgText)));
   }
   return problems;
 }
