@@ -185,14 +185,14 @@ describe('readFromCursor and follow', () => {
     for (let i = 1; i <= 600; i++) await s.append('f', i); // more than one replay page
     const got: number[] = [];
     const starts: string[] = [];
-    const stop = await follow(
+    const follower = await follow(
       s,
       'f',
       { after: 10 },
       { start: (st) => starts.push(st.kind), event: (e) => got.push(e.seq) },
     );
     for (let i = 601; i <= 610; i++) await s.append('f', i);
-    stop();
+    follower.stop();
     await s.append('f', 611);
     assert.deepEqual(starts, ['replay']);
     assert.deepEqual(
@@ -207,7 +207,7 @@ describe('readFromCursor and follow', () => {
     for (let i = 1; i <= 3; i++) await s.append('fr', i);
     const first = (await s.bounds('fr')).epoch;
     const got: string[] = [];
-    const stop = await follow(
+    const follower = await follow(
       s,
       'fr',
       { after: 1 },
@@ -220,7 +220,7 @@ describe('readFromCursor and follow', () => {
     await s.append('fr', 'a');
     await s.append('fr', 'b');
     await new Promise((r) => setImmediate(r));
-    stop();
+    follower.stop();
     assert.deepEqual(got, ['replay@old', '2@old', '3@old', 'reset@new', '1@new', '2@new']);
   });
 
@@ -231,7 +231,7 @@ describe('readFromCursor and follow', () => {
     const before = await s.bounds('rs');
     const told: string[] = [];
     const got: string[] = [];
-    const stop = await follow(
+    const follower = await follow(
       s,
       'rs',
       { after: 0 },
@@ -247,7 +247,7 @@ describe('readFromCursor and follow', () => {
     await s.append('rs', 'new 1');
     await s.append('rs', 'new 2');
     await new Promise((r) => setImmediate(r));
-    stop();
+    follower.stop();
     assert.deepEqual(told, ['replay:old', 'reset:new']);
     assert.deepEqual(got, ['old 1', 'old 2', 'new 1', 'new 2']);
   });
@@ -270,12 +270,12 @@ describe('readFromCursor and follow', () => {
       stores.push(s);
       const told: string[] = [];
       const got: string[] = [];
-      const stop = await follow(s, 'race', cursor, {
+      const follower = await follow(s, 'race', cursor, {
         start: (st, b) => told.push(`${st.kind}@${b.epoch === EMPTY_EPOCH ? 'empty' : 'own'}`),
         event: (e, epoch) => got.push(`${epoch === EMPTY_EPOCH ? 'empty' : 'own'}:${e.seq}`),
       });
       await new Promise((r) => setImmediate(r));
-      stop();
+      follower.stop();
       assert.deepEqual(got, ['own:1'], JSON.stringify(cursor));
       assert.ok(!told.some((t) => t.startsWith('reset') || t.startsWith('gap')), `${JSON.stringify(cursor)}: ${told}`);
     }
@@ -295,7 +295,7 @@ describe('readFromCursor and follow', () => {
     stores.push(s);
     const told: string[] = [];
     const got: number[] = [];
-    const stop = await follow(
+    const follower = await follow(
       s,
       'jump',
       { after: 0 },
@@ -303,7 +303,7 @@ describe('readFromCursor and follow', () => {
     );
     for (let i = 1; i <= 8; i++) await s.append('jump', i);
     await new Promise((r) => setImmediate(r));
-    stop();
+    follower.stop();
     // The second start: the follower began on the empty log (nobody had published), and the first
     // event begins the channel's own epoch; the follower is told so (a WebSocket's hello), not reset.
     assert.deepEqual(told, ['replay', 'replay', 'gap:3']);

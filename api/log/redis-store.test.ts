@@ -111,10 +111,10 @@ describe('RedisStore: the channel log in Redis', () => {
     const publishing = (async () => {
       for (let i = 21; i <= 120; i++) await a.append('seam', i);
     })();
-    const stop = await follow(b, 'seam', { after: 0 }, { start: () => {}, event: (e) => got.push(e.seq) });
+    const follower = await follow(b, 'seam', { after: 0 }, { start: () => {}, event: (e) => got.push(e.seq) });
     await publishing;
     await waitFor(() => got.length >= 120, '120 events');
-    stop();
+    follower.stop();
     assert.deepEqual(
       got,
       Array.from({ length: 120 }, (_, i) => i + 1),
@@ -128,7 +128,7 @@ describe('RedisStore: the channel log in Redis', () => {
     const before = await a.bounds('r');
     const kinds: string[] = [];
     const got: string[] = [];
-    const stop = await follow(
+    const follower = await follow(
       b,
       'r',
       { after: 1, epoch: before.epoch },
@@ -140,7 +140,7 @@ describe('RedisStore: the channel log in Redis', () => {
     assert.deepEqual([afterReset.head, afterReset.oldest], [0, 1]);
     await a.append('r', 'new');
     await waitFor(() => got.length === 1, 'the new event');
-    stop();
+    follower.stop();
     assert.deepEqual(kinds, ['replay', 'reset']);
     assert.deepEqual(got, [`${afterReset.epoch}:1`]);
   });
@@ -153,7 +153,7 @@ describe('RedisStore: the channel log in Redis', () => {
     const old = await s.bounds('lost');
     const kinds: string[] = [];
     const got: number[] = [];
-    const stop = await follow(
+    const follower = await follow(
       s,
       'lost',
       { after: 2, epoch: old.epoch },
@@ -164,7 +164,7 @@ describe('RedisStore: the channel log in Redis', () => {
     assert.notEqual(ack.epoch, old.epoch);
     assert.equal(ack.event.seq, 1, 'a new history starts at 1');
     await waitFor(() => got.length === 1, 'the event of the new epoch');
-    stop();
+    follower.stop();
     assert.deepEqual(kinds, ['replay', 'reset']);
   });
 
@@ -175,7 +175,7 @@ describe('RedisStore: the channel log in Redis', () => {
       const a = await store({ retention: 1000 });
       const b = await store({ retention: 1000, url: `redis://127.0.0.1:${proxy.port}` });
       const got: number[] = [];
-      const stop = await follow(b, 'drop', { after: 0 }, { start: () => {}, event: (e) => got.push(e.seq) });
+      const follower = await follow(b, 'drop', { after: 0 }, { start: () => {}, event: (e) => got.push(e.seq) });
       await a.append('drop', 1);
       await waitFor(() => got.length === 1, 'the first event');
       proxy.cut();
@@ -185,7 +185,7 @@ describe('RedisStore: the channel log in Redis', () => {
       proxy.heal();
       await waitFor(() => got.length >= 30, '30 events after the reconnect', 10_000);
       await sleep(100);
-      stop();
+      follower.stop();
       assert.deepEqual(
         got,
         Array.from({ length: 30 }, (_, i) => i + 1),
@@ -226,7 +226,7 @@ describe('RedisStore when Redis goes away', () => {
     fresh();
     const [a, b] = [await store({ retention: 1000 }), await store({ retention: 1000 })];
     const got: number[] = [];
-    const stop = await follow(b, 'outage', { after: 0 }, { start: () => {}, event: (e) => got.push(e.seq) });
+    const follower = await follow(b, 'outage', { after: 0 }, { start: () => {}, event: (e) => got.push(e.seq) });
     for (let i = 1; i <= 5; i++) await a.append('outage', i);
     await waitFor(() => got.length === 5, 'five events');
 
@@ -245,7 +245,7 @@ describe('RedisStore when Redis goes away', () => {
     for (let i = 6; i <= 10; i++) await a.append('outage', i);
     await waitFor(() => got.length >= 10, 'the events after the outage', 10_000);
     await sleep(100);
-    stop();
+    follower.stop();
     assert.deepEqual(
       got,
       Array.from({ length: 10 }, (_, i) => i + 1),

@@ -4,7 +4,7 @@
 // makes its technique different, which is what the lessons show.
 import { CHANNEL_NAME, MAX_CURSOR } from '../../protocol/channels.ts';
 import type { TechniqueId } from '../../protocol/techniques.ts';
-import type { HeldConnection, Lease } from '../connections.ts';
+import type { HeldConnection } from '../connections.ts';
 import type { Deps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { type Cursor, parseAfter } from '../log/cursor.ts';
@@ -97,11 +97,13 @@ export const tooManyConnections = () =>
     'Retry-After': '5',
   });
 
-/** Holds a connection for its client IP, or refuses it with 429 when the IP holds its maximum already. */
-export function holdConnection(deps: Deps, conn: HeldConnection): Lease {
-  const lease = deps.connections.tryHold(conn);
-  if (!lease) throw tooManyConnections();
-  return lease;
+/**
+ * Holds a connection for its client IP, or refuses it with 429 when the IP holds its maximum already;
+ * `deps.connections.release(conn)` gives it back.
+ */
+export function holdConnection<C extends HeldConnection>(deps: Deps, conn: C): C {
+  if (!deps.connections.tryHold(conn)) throw tooManyConnections();
+  return conn;
 }
 
 /**

@@ -4,12 +4,13 @@
 // once the stream is open, every byte is the same.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TechniqueId } from '../../protocol/techniques.ts';
-import type { Lease } from '../connections.ts';
+import type { HeldConnection } from '../connections.ts';
 import { clientIp } from '../limits.ts';
 import type { Deps } from '../context.ts';
 import { formatEventId } from '../log/cursor.ts';
-import { type ClientCursor, follow } from '../log/reader.ts';
-import type { LogEvent } from '../log/types.ts';
+import type { StartPoint } from '../log/cursor.ts';
+import { type ClientCursor, type FollowSink, type Follower, follow } from '../log/reader.ts';
+import type { LogBounds, LogEvent } from '../log/types.ts';
 import { dropIfSlow, holdConnection, type TechniqueMeters } from './admission.ts';
 
 /**
@@ -50,9 +51,12 @@ export class StreamHeartbeat {
     this.timer.unref();
   }
 
-  add(res: ServerResponse): () => void {
+  add(res: ServerResponse): void {
     this.streams.set(res, this.beats);
-    return () => this.streams.delete(res);
+  }
+
+  remove(res: ServerResponse): void {
+    this.streams.delete(res);
   }
 
   /** Something was just written to this stream: it needs no comment for a while. */
@@ -94,25 +98,6 @@ function eventFrame(event: LogEvent, epoch: string): Buffer {
   return frame;
 }
 
-/** Holds a stream for its client IP (429 past the limit); on shutdown the stream and its socket end. */
-export function holdStream(
-  deps: Deps,
-  http: { incoming: IncomingMessage; outgoing: ServerResponse },
-  technique: TechniqueId,
-): Lease {
-  const res = http.outgoing;
-  return holdConnection(deps, {
-    technique,
-    ip: clientIp(http.incoming, deps.config.TRUST_PROXY),
-    endForShutdown: () => {
-      // End the stream and the connection under it: a keep-alive socket left idle would hold up the exit.
-      res.end();
-      res.socket?.end();
-    },
-    unsentBytes: () => res.writableLength,
-  });
-}
-
 /**
  * Holds the stream (429 past the per-IP limit, thrown before anything is written), counts it, and
  * writes the channel to it: the route of each event-stream technique and the fast path open it so.
@@ -123,82 +108,125 @@ export function openEventStream(
   stream: { channel: string; cursor: ClientCursor; meters: TechniqueMeters; heartbeat: StreamHeartbeat },
   http: { incoming: IncomingMessage; outgoing: ServerResponse },
 ): Promise<void> {
-  const lease = holdStream(deps, http, technique);
+  const ip = clientIp(http.incoming, deps.config.TRUST_PROXY);
+  const held = holdConnection(deps, new ChannelStream(deps, technique, ip, http.outgoing, stream));
   stream.meters.requests.inc();
-  return streamChannel(deps, http.outgoing, { ...stream, lease });
+  return held.open(stream.channel, stream.cursor);
 }
 
 // #region event-stream
 /**
- * Writes `channel` from `cursor` to `res` as an event stream, until either side ends it. The response
- * headers go out with a comment at once, so the client sees the stream open before the first event.
+ * One open event stream: it writes a channel from a cursor to `res` until either side ends it, and is
+ * the held connection the per-IP limit counts. An object with methods, not closures: `npm run bench`
+ * (capacity, heap snapshots) counted each closure and its context on every one of thousands of streams.
  */
-export async function streamChannel(
-  deps: Deps,
-  res: ServerResponse,
-  stream: { channel: string; cursor: ClientCursor; meters: TechniqueMeters; heartbeat: StreamHeartbeat; lease: Lease },
-): Promise<void> {
-  const { channel, cursor, meters, heartbeat, lease } = stream;
-  // #region event-stream-headers
-  res.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    // no-transform: a compressing proxy would buffer the stream to compress it, and nothing would arrive.
-    'Cache-Control': 'no-cache, no-transform',
-    // nginx buffers proxied responses unless told not to.
-    'X-Accel-Buffering': 'no',
-  });
-  // #endregion event-stream-headers
-  const write = (text: string | Buffer) => {
+class ChannelStream implements HeldConnection, FollowSink {
+  readonly technique: TechniqueId;
+  readonly ip: string;
+  private readonly deps: Deps;
+  private readonly res: ServerResponse;
+  private readonly meters: TechniqueMeters;
+  private readonly heartbeat: StreamHeartbeat;
+  private follower: Follower | undefined;
+  private closed = false;
+  /**
+   * How long EventSource waits before reconnecting, sent with the first frame that carries data rather
+   * than alone: some client libraries (Python's httpx-sse) hand a frame of only `retry:` to the
+   * application as an event with empty data, which then fails to parse as JSON.
+   */
+  private retry: string;
+
+  constructor(
+    deps: Deps,
+    technique: TechniqueId,
+    ip: string,
+    res: ServerResponse,
+    stream: { meters: TechniqueMeters; heartbeat: StreamHeartbeat },
+  ) {
+    this.deps = deps;
+    this.technique = technique;
+    this.ip = ip;
+    this.res = res;
+    this.meters = stream.meters;
+    this.heartbeat = stream.heartbeat;
+    this.retry = `retry: ${deps.config.SSE_RETRY_MS}\n`;
+  }
+
+  /** The response headers go out with a comment at once, so the client sees the stream open before the first event. */
+  async open(channel: string, cursor: ClientCursor): Promise<void> {
+    const { res } = this;
+    // #region event-stream-headers
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      // no-transform: a compressing proxy would buffer the stream to compress it, and nothing would arrive.
+      'Cache-Control': 'no-cache, no-transform',
+      // nginx buffers proxied responses unless told not to.
+      'X-Accel-Buffering': 'no',
+    });
+    // #endregion event-stream-headers
+    this.write(': connected\n\n');
+    this.heartbeat.add(res);
+    // 'close' fires when the client goes away as well as when we end the stream.
+    res.once('close', this.onClose.bind(this));
+    try {
+      const follower = await follow(this.deps.store, channel, cursor, this);
+      if (this.closed) follower.stop();
+      else this.follower = follower;
+    } catch (err) {
+      // The 200 is already sent, so no error status can follow: end the stream and let the client retry.
+      console.error(`event stream: reading ${channel} failed:`, err);
+      res.destroy();
+    }
+  }
+
+  // A gap or reset carries an id too, so the browser's Last-Event-ID moves past it.
+  start(start: StartPoint, bounds: LogBounds): void {
+    const id = formatEventId(bounds.epoch, start.from - 1);
+    if (start.kind === 'gap')
+      this.writeFrame(sseFrame({ event: 'gap', id, data: JSON.stringify({ missed: start.missed }) }));
+    if (start.kind === 'reset')
+      this.writeFrame(sseFrame({ event: 'reset', id, data: JSON.stringify({ epoch: bounds.epoch }) }));
+  }
+
+  event(event: LogEvent, epoch: string): void {
+    this.writeFrame(eventFrame(event, epoch));
+    this.meters.delivered.inc();
+  }
+
+  private write(text: string | Buffer): void {
+    const { res } = this;
     if (res.writableEnded || res.destroyed) return;
     res.write(text);
-    heartbeat.touch(res);
-    meters.bytesWritten.inc(typeof text === 'string' ? Buffer.byteLength(text) : text.length);
-    dropIfSlow(deps, res.writableLength, () => res.destroy());
-  };
-  write(': connected\n\n');
-  // How long EventSource waits before reconnecting, sent with the first frame that carries data rather
-  // than alone: some client libraries (Python's httpx-sse) hand a frame of only `retry:` to the
-  // application as an event with empty data, which then fails to parse as JSON.
-  let retry = `retry: ${deps.config.SSE_RETRY_MS}\n`;
-  const writeFrame = (frame: string | Buffer) => {
-    if (!retry) return write(frame);
+    this.heartbeat.touch(res);
+    this.meters.bytesWritten.inc(typeof text === 'string' ? Buffer.byteLength(text) : text.length);
+    dropIfSlow(this.deps, res.writableLength, () => res.destroy());
+  }
+
+  private writeFrame(frame: string | Buffer): void {
+    if (!this.retry) {
+      this.write(frame);
+      return;
+    }
     // One write, so the first frame and its retry: line travel as one chunk.
-    write(Buffer.concat([Buffer.from(retry), typeof frame === 'string' ? Buffer.from(frame) : frame]));
-    retry = '';
-  };
+    this.write(Buffer.concat([Buffer.from(this.retry), typeof frame === 'string' ? Buffer.from(frame) : frame]));
+    this.retry = '';
+  }
 
-  // 'close' fires when the client goes away as well as when we end the stream.
-  let stopFollowing: (() => void) | undefined;
-  let closed = false;
-  const stopHeartbeat = heartbeat.add(res);
-  res.once('close', () => {
-    closed = true;
-    stopFollowing?.();
-    stopHeartbeat();
-    lease.release();
-  });
+  private onClose(): void {
+    this.closed = true;
+    this.follower?.stop();
+    this.heartbeat.remove(this.res);
+    this.deps.connections.release(this);
+  }
 
-  try {
-    const stop = await follow(deps.store, channel, cursor, {
-      // A gap or reset carries an id too, so the browser's Last-Event-ID moves past it.
-      start(start, bounds) {
-        const id = formatEventId(bounds.epoch, start.from - 1);
-        if (start.kind === 'gap')
-          writeFrame(sseFrame({ event: 'gap', id, data: JSON.stringify({ missed: start.missed }) }));
-        if (start.kind === 'reset')
-          writeFrame(sseFrame({ event: 'reset', id, data: JSON.stringify({ epoch: bounds.epoch }) }));
-      },
-      event(event, epoch) {
-        writeFrame(eventFrame(event, epoch));
-        meters.delivered.inc();
-      },
-    });
-    if (closed) stop();
-    else stopFollowing = stop;
-  } catch (err) {
-    // The 200 is already sent, so no error status can follow: end the stream and let the client retry.
-    console.error(`event stream: reading ${channel} failed:`, err);
-    res.destroy();
+  /** On shutdown: end the stream and the connection under it (a keep-alive socket left idle would hold up the exit). */
+  endForShutdown(): void {
+    this.res.end();
+    this.res.socket?.end();
+  }
+
+  unsentBytes(): number {
+    return this.res.writableLength;
   }
 }
 // #endregion event-stream

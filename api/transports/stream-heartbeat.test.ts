@@ -41,7 +41,8 @@ describe('StreamHeartbeat: one timer, quiet streams only', () => {
       const heartbeat = new StreamHeartbeat(1000, () => {});
       const gone = fakeStream();
       const ended = fakeStream();
-      heartbeat.add(gone.res)();
+      heartbeat.add(gone.res);
+      heartbeat.remove(gone.res);
       heartbeat.add(ended.res);
       (ended.res as { writableEnded: boolean }).writableEnded = true;
       mock.timers.tick(3000);
